@@ -1,0 +1,242 @@
+//! Aligning a new segmentation with the previous one so that ids survive edits.
+//!
+//! 1. A sequence diff (similar, Patience) pairs segments whose text is unchanged.
+//! 2. Unchanged text that moved elsewhere is paired by exact text.
+//! 3. Inside each changed run the diff leaves, old and new segments of the same kind are
+//!    paired by word similarity, best pairs first, above a threshold; a bounded window keeps
+//!    this linear in the document size. Headings left over in a run pair by position
+//!    (a renamed heading keeps its id).
+//! 4. What is left: old segments are removed (ids retired), new ones get fresh ids.
+
+use std::collections::{BTreeSet, HashMap};
+
+use similar::{Algorithm, DiffOp};
+
+use crate::segment::{label_id, slug, Kind};
+
+/// A segment of the previous reference: its id and English text.
+#[derive(Debug, Clone)]
+pub struct Old {
+    pub id: String,
+    pub text: String,
+    /// The block class recorded in the reference (`heading`, `paragraph`, ...).
+    pub class: String,
+}
+
+/// A segment of the new source, as alignment needs it.
+#[derive(Debug, Clone)]
+pub struct New {
+    pub kind: Kind,
+    pub text: String,
+    /// Index into the same `new` slice of the nearest heading before it.
+    pub heading: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Unchanged,
+    Modified,
+    Added,
+}
+
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    /// For each new segment: its id, and the old index it continues (if any).
+    pub ids: Vec<String>,
+    pub origin: Vec<Option<usize>>,
+    pub change: Vec<Change>,
+    /// Old segments with no successor, in old order.
+    pub removed: Vec<usize>,
+}
+
+/// Minimum word similarity for a changed segment to keep an old id.
+pub const THRESHOLD: f32 = 0.5;
+/// How far (in segments) inside a changed run a candidate is looked for.
+const WINDOW: usize = 24;
+
+pub fn align(old: &[Old], new: &[New], retired: &BTreeSet<String>) -> Alignment {
+    let mut origin: Vec<Option<usize>> = vec![None; new.len()];
+    let mut used = vec![false; old.len()];
+
+    // 1. Unchanged, in order.
+    let old_texts: Vec<&str> = old.iter().map(|o| o.text.as_str()).collect();
+    let new_texts: Vec<&str> = new.iter().map(|n| n.text.as_str()).collect();
+    let ops = similar::capture_diff_slices(Algorithm::Patience, &old_texts, &new_texts);
+    for op in &ops {
+        if let DiffOp::Equal { old_index, new_index, len } = *op {
+            for k in 0..len {
+                origin[new_index + k] = Some(old_index + k);
+                used[old_index + k] = true;
+            }
+        }
+    }
+    // 2. Moves: same text elsewhere.
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, o) in old.iter().enumerate().rev() {
+        if !used[i] {
+            by_text.entry(o.text.as_str()).or_default().push(i);
+        }
+    }
+    for (j, n) in new.iter().enumerate() {
+        if origin[j].is_none() {
+            if let Some(i) = by_text.get_mut(n.text.as_str()).and_then(|v| v.pop()) {
+                origin[j] = Some(i);
+                used[i] = true;
+            }
+        }
+    }
+    // 3. Changed runs: pair by similarity inside each run.
+    for op in &ops {
+        let (o, n) = match *op {
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                (old_index..old_index + old_len, new_index..new_index + new_len)
+            }
+            DiffOp::Delete { old_index, old_len, new_index } => {
+                (old_index..old_index + old_len, new_index..new_index)
+            }
+            DiffOp::Insert { old_index, new_index, new_len } => {
+                (old_index..old_index, new_index..new_index + new_len)
+            }
+            DiffOp::Equal { .. } => continue,
+        };
+        pair_run(old, new, o, n, &mut origin, &mut used);
+    }
+    // Footnotes whose label survived keep their id even when their text changed completely.
+    let old_index: HashMap<&str, usize> = old.iter().enumerate().map(|(i, o)| (o.id.as_str(), i)).collect();
+    for (j, n) in new.iter().enumerate() {
+        if origin[j].is_none() {
+            if let Kind::Footnote(label, 1) = &n.kind {
+                if let Some(&i) = old_index.get(label_id(label).as_str()) {
+                    if !used[i] {
+                        origin[j] = Some(i);
+                        used[i] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    // 4. Ids.
+    let mut taken: BTreeSet<String> = retired.clone();
+    taken.extend(old.iter().map(|o| o.id.clone()));
+    let mut ids = vec![String::new(); new.len()];
+    let mut change = vec![Change::Added; new.len()];
+    for j in 0..new.len() {
+        if let Some(i) = origin[j] {
+            ids[j] = old[i].id.clone();
+            change[j] = if old[i].text == new[j].text { Change::Unchanged } else { Change::Modified };
+        }
+    }
+    // Paragraph numbers count within the section, in order, for readable new ids.
+    let mut counters: HashMap<(Option<usize>, &'static str), usize> = HashMap::new();
+    for j in 0..new.len() {
+        let n = &new[j];
+        let class = match n.kind {
+            Kind::Heading(_) => "h",
+            Kind::Paragraph => "p",
+            Kind::ListItem => "li",
+            Kind::TableCell => "cell",
+            Kind::Footnote(..) => "fn",
+        };
+        let counter = counters.entry((n.heading, class)).or_insert(0);
+        *counter += 1;
+        if origin[j].is_some() {
+            continue;
+        }
+        let section = n.heading.map(|h| ids[h].clone()).filter(|s| !s.is_empty());
+        let section = section.unwrap_or_else(|| "intro".to_string());
+        let id = match &n.kind {
+            Kind::Heading(_) => unique(&slug(&n.text), &taken),
+            Kind::Footnote(label, 1) => unique(&label_id(label), &taken),
+            Kind::Footnote(label, k) => unique(&format!("{}-p{k}", label_id(label)), &taken),
+            _ => numbered(&format!("{section}-{class}"), *counter, &taken),
+        };
+        taken.insert(id.clone());
+        ids[j] = id;
+    }
+    let removed = (0..old.len()).filter(|&i| !used[i]).collect();
+    Alignment { ids, origin, change, removed }
+}
+
+fn unique(base: &str, taken: &BTreeSet<String>) -> String {
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (2..).map(|k| format!("{base}-{k}")).find(|c| !taken.contains(c)).unwrap_or_default()
+}
+
+fn numbered(prefix: &str, start: usize, taken: &BTreeSet<String>) -> String {
+    (start..).map(|k| format!("{prefix}{k}")).find(|c| !taken.contains(c)).unwrap_or_default()
+}
+
+fn compatible(o: &Old, n: &New) -> bool {
+    o.class == class_name(&n.kind)
+}
+
+/// The name of a segment kind as the reference file records it.
+pub fn class_name(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Heading(_) => "heading",
+        Kind::Paragraph => "paragraph",
+        Kind::ListItem => "list-item",
+        Kind::TableCell => "table-cell",
+        Kind::Footnote(..) => "footnote",
+    }
+}
+
+fn pair_run(
+    old: &[Old],
+    new: &[New],
+    o: std::ops::Range<usize>,
+    n: std::ops::Range<usize>,
+    origin: &mut [Option<usize>],
+    used: &mut [bool],
+) {
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    for j in n.clone() {
+        if origin[j].is_some() {
+            continue;
+        }
+        // A bounded window around the position the new segment has in the run.
+        let rel = j - n.start;
+        let lo = o.start + rel.saturating_sub(WINDOW);
+        let hi = (o.start + rel + WINDOW).min(o.end);
+        for i in lo..hi {
+            if used[i] || !compatible(&old[i], &new[j]) {
+                continue;
+            }
+            let r = similarity(&old[i].text, &new[j].text);
+            if r >= THRESHOLD {
+                candidates.push((r, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    for (_, i, j) in candidates {
+        if !used[i] && origin[j].is_none() {
+            used[i] = true;
+            origin[j] = Some(i);
+        }
+    }
+    // Headings left over pair by position: a renamed heading keeps its id.
+    let old_h: Vec<usize> = o.filter(|&i| !used[i] && old[i].class == "heading").collect();
+    let new_h: Vec<usize> =
+        n.filter(|&j| origin[j].is_none() && matches!(new[j].kind, Kind::Heading(_))).collect();
+    if old_h.len() == new_h.len() {
+        for (i, j) in old_h.into_iter().zip(new_h) {
+            used[i] = true;
+            origin[j] = Some(i);
+        }
+    }
+}
+
+/// Word-level similarity in 0..=1 (similar's ratio over Unicode words).
+pub fn similarity(a: &str, b: &str) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    similar::TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .diff_unicode_words(a, b)
+        .ratio()
+}

@@ -1,0 +1,504 @@
+//! The command line: arguments, the commands, exit codes (0 ok, 1 findings, 2 failure).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Result};
+use clap::{Parser, Subcommand};
+
+use crate::config::{self, REFERENCE};
+use crate::fsio::{self, Writer};
+use crate::plan::{self, Plan, State};
+use crate::project::{self, Project};
+use crate::render;
+
+#[derive(Parser, Debug)]
+#[command(name = "dossier", version, about = "Translation management for Markdown documents published in several languages")]
+pub struct Cli {
+    /// The project directory (default: the nearest ancestor holding l10n.toml).
+    #[arg(long, global = true)]
+    pub root: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Segment every source, align ids with the reference, write it, stamp translations.
+    Sync {
+        /// Write nothing; exit 1 if anything would change.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Per locale: how many messages are translated, stale, missing, obsolete.
+    Status {
+        locales: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write build/<locale>/<doc>.md and .html for English and every translation.
+    Build {
+        locales: Vec<String>,
+        /// Output directory (default: build/ under the project).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Exit 1 if anything is stale or missing.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Add a language: validate the tag, add it to l10n.toml, create its (empty) files.
+    AddLocale { tag: String },
+    /// Stale and missing messages of a locale, with a word diff of the English.
+    Diff {
+        locale: String,
+        ids: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark stale messages as reviewed against the current English.
+    Accept {
+        locale: String,
+        ids: Vec<String>,
+        /// Accept every stale message of the document given with --doc.
+        #[arg(long, requires = "doc")]
+        all: bool,
+        #[arg(long)]
+        doc: Option<String>,
+    },
+}
+
+/// Runs the command line; returns the exit code.
+pub fn main_with(args: Vec<std::ffi::OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => 2,
+            };
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match run(cli, &mut out) {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return 0;
+            }
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  cause: {cause}");
+            }
+            2
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn root_of(cli_root: Option<PathBuf>) -> Result<PathBuf> {
+    match cli_root {
+        Some(r) => {
+            if !r.join("l10n.toml").is_file() {
+                bail!("{}: no l10n.toml here; is this a dossier project?", r.display());
+            }
+            Ok(r)
+        }
+        None => {
+            let cwd = std::env::current_dir()?;
+            project::find_root(&cwd).ok_or_else(|| {
+                anyhow!("{}: no l10n.toml here or in any parent directory; use --root DIR", cwd.display())
+            })
+        }
+    }
+}
+
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
+    let root = root_of(cli.root)?;
+    match cli.command {
+        Command::AddLocale { tag } => add_locale(&root, &tag, out),
+        command => {
+            let project = Project::load(&root)?;
+            let plan = plan::plan(&project.config, &project.inputs);
+            match command {
+                Command::Sync { check } => sync(&project, &plan, check, &mut fsio::AtomicWriter, out),
+                Command::Status { locales, json } => status(&project, &plan, &locales, json, out),
+                Command::Build { locales, out: dir, strict } => build(&project, &plan, &locales, dir, strict, out),
+                Command::Diff { locale, ids, json } => diff(&project, &plan, &locale, &ids, json, out),
+                Command::Accept { locale, ids, all, doc } => {
+                    accept(&project, &plan, &locale, &ids, all, doc.as_deref(), &mut fsio::AtomicWriter, out)
+                }
+                Command::AddLocale { .. } => Ok(0),
+            }
+        }
+    }
+}
+
+fn selected(project: &Project, locales: &[String]) -> Result<Vec<String>> {
+    if locales.is_empty() {
+        return Ok(project.config.locales.clone());
+    }
+    for l in locales {
+        config::validate_locale(l).map_err(|e| anyhow!("{e}"))?;
+        if !project.config.locales.contains(l) {
+            bail!("unknown locale `{l}`: l10n.toml lists {}", project.config.locales.join(", "));
+        }
+    }
+    Ok(locales.to_vec())
+}
+
+/// The files sync writes: (path, new text) for every file whose text changes.
+pub fn sync_writes(project: &Project, plan: &Plan) -> Vec<(PathBuf, String)> {
+    let mut writes = Vec::new();
+    for d in &plan.docs {
+        if d.reference_old.as_deref() != Some(d.reference_new.as_str()) {
+            writes.push((project::locale_file(&project.root, REFERENCE, &d.name), d.reference_new.clone()));
+        }
+        for l in &d.locales {
+            if let Some(t) = &l.new_text {
+                writes.push((project::locale_file(&project.root, &l.locale, &d.name), t.clone()));
+            }
+        }
+    }
+    writes
+}
+
+pub fn sync(project: &Project, plan: &Plan, check: bool, writer: &mut dyn Writer, out: &mut dyn Write) -> Result<i32> {
+    let writes = sync_writes(project, plan);
+    for d in &plan.docs {
+        let modified = d.messages.iter().filter(|m| m.change == crate::align::Change::Modified).count();
+        let added = d.messages.iter().filter(|m| m.change == crate::align::Change::Added).count();
+        let mut line = format!(
+            "{}: {} messages ({} new, {} changed, {} removed)",
+            d.name,
+            d.messages.len(),
+            if d.reference_old.is_none() { d.messages.len() } else { added },
+            modified,
+            d.removed.len()
+        );
+        for l in &d.locales {
+            if !l.stamped.is_empty() {
+                line.push_str(&format!("; {}: {} stamped", l.locale, l.stamped.len()));
+            }
+            if !l.carried.is_empty() {
+                line.push_str(&format!("; {}: {} carried over", l.locale, l.carried.len()));
+                for (id, class) in &l.carried {
+                    line.push_str(&format!(" [{id}: {}]", class.name()));
+                }
+            }
+        }
+        writeln!(out, "{line}")?;
+    }
+    if check {
+        for (p, _) in &writes {
+            writeln!(out, "would write {}", rel(&project.root, p))?;
+        }
+        return Ok(if writes.is_empty() { 0 } else { 1 });
+    }
+    if writes.is_empty() {
+        return Ok(0);
+    }
+    let _lock = fsio::Lock::acquire(&project.root, std::time::Duration::from_secs(10))?;
+    for (p, text) in &writes {
+        writer.write(p, text)?;
+    }
+    Ok(0)
+}
+
+fn rel(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root).unwrap_or(p).display().to_string()
+}
+
+#[derive(serde::Serialize)]
+struct LocaleStatus {
+    locale: String,
+    #[serde(flatten)]
+    counts: plan::Counts,
+    documents: Vec<DocStatus>,
+}
+
+#[derive(serde::Serialize)]
+struct DocStatus {
+    doc: String,
+    #[serde(flatten)]
+    counts: plan::Counts,
+    stale_classes: std::collections::BTreeMap<&'static str, usize>,
+}
+
+fn status(project: &Project, plan: &Plan, locales: &[String], json: bool, out: &mut dyn Write) -> Result<i32> {
+    let locales = selected(project, locales)?;
+    let mut all = Vec::new();
+    for l in &locales {
+        let mut total = plan::Counts::default();
+        let mut docs = Vec::new();
+        for d in &plan.docs {
+            let Some(lp) = d.locale(l) else { continue };
+            let c = d.counts(lp);
+            add_counts(&mut total, &c);
+            let mut classes = std::collections::BTreeMap::new();
+            for s in &lp.states {
+                if let State::Stale { class, .. } = s {
+                    *classes.entry(class.name()).or_insert(0) += 1;
+                }
+            }
+            docs.push(DocStatus { doc: d.name.clone(), counts: c, stale_classes: classes });
+        }
+        all.push(LocaleStatus { locale: l.clone(), counts: total, documents: docs });
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "locales": all }))?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    writeln!(out, "{:<8} {:>6} {:>10} {:>6} {:>8} {:>9} {:>7}", "locale", "total", "translated", "stale", "missing", "obsolete", "words")?;
+    for s in &all {
+        let c = &s.counts;
+        let pct = if c.words_total == 0 { 100.0 } else { 100.0 * c.words_translated as f64 / c.words_total as f64 };
+        writeln!(
+            out,
+            "{:<8} {:>6} {:>10} {:>6} {:>8} {:>9} {:>6.1}%",
+            s.locale, c.total, c.translated, c.stale, c.missing, c.obsolete, pct
+        )?;
+        for d in &s.documents {
+            if !d.stale_classes.is_empty() {
+                let classes: Vec<String> = d.stale_classes.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                writeln!(out, "  {}: stale by change: {}", d.doc, classes.join(", "))?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn add_counts(t: &mut plan::Counts, c: &plan::Counts) {
+    t.total += c.total;
+    t.translated += c.translated;
+    t.stale += c.stale;
+    t.missing += c.missing;
+    t.obsolete += c.obsolete;
+    t.words_total += c.words_total;
+    t.words_translated += c.words_translated;
+    t.words_stale += c.words_stale;
+    t.words_missing += c.words_missing;
+}
+
+fn build(
+    project: &Project,
+    plan: &Plan,
+    locales: &[String],
+    dir: Option<PathBuf>,
+    strict: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    let mut locales = selected(project, locales)?;
+    locales.insert(0, REFERENCE.to_string());
+    let dir = dir.unwrap_or_else(|| project.root.join("build"));
+    let mut all_locales = vec![REFERENCE.to_string()];
+    all_locales.extend(project.config.locales.iter().cloned());
+    let mut incomplete = false;
+    for d in &plan.docs {
+        for l in &locales {
+            let ed = render::compose(d, l, &project.config);
+            let ctx = render::PageContext { doc_name: &d.name, locales: &all_locales };
+            let html = render::page(&ed, &ctx);
+            fsio::write_atomic(&dir.join(l).join(format!("{}.md", d.name)), &ed.markdown)?;
+            fsio::write_atomic(&dir.join(l).join(format!("{}.html", d.name)), &html)?;
+            let c = &ed.counts;
+            if l != REFERENCE {
+                writeln!(
+                    out,
+                    "{l}/{}: {} translated, {} stale, {} fallback of {}",
+                    d.name, c.translated, c.stale, c.fallback, c.total
+                )?;
+                if c.stale > 0 || c.fallback > 0 {
+                    incomplete = true;
+                }
+            }
+        }
+    }
+    writeln!(out, "editions written to {}", dir.display())?;
+    if strict && incomplete {
+        writeln!(out, "--strict: some editions have stale or missing translations")?;
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn add_locale(root: &Path, tag: &str, out: &mut dyn Write) -> Result<i32> {
+    let tag = config::validate_locale(tag).map_err(|e| anyhow!("{e}"))?;
+    if tag == REFERENCE {
+        bail!("`en` is the reference locale");
+    }
+    let l10n_path = root.join("l10n.toml");
+    let l10n = fsio::read_text(&l10n_path)?;
+    let new = config::add_locale_to_l10n(&l10n, &tag).map_err(|e| anyhow!("{e}"))?;
+    let _lock = fsio::Lock::acquire(root, std::time::Duration::from_secs(10))?;
+    for name in project::source_names(root)? {
+        let path = project::locale_file(root, &tag, &name);
+        if !path.exists() {
+            fsio::write_atomic(
+                &path,
+                &format!("### {name}: {} translation. Every message is missing until translated.\n", tag),
+            )?;
+            writeln!(out, "created {}", rel(root, &path))?;
+        }
+    }
+    fsio::write_atomic(&l10n_path, &new)?;
+    writeln!(out, "added {tag} to l10n.toml")?;
+    Ok(0)
+}
+
+#[derive(serde::Serialize)]
+struct DiffItem<'a> {
+    locale: &'a str,
+    doc: &'a str,
+    id: &'a str,
+    state: &'static str,
+    class: Option<&'static str>,
+    source_before: Option<&'a str>,
+    source_now: &'a str,
+    translation: Option<&'a str>,
+    diff: Vec<crate::change::Piece>,
+    suggestions: Vec<serde_json::Value>,
+}
+
+fn diff(project: &Project, plan: &Plan, locale: &str, ids: &[String], json: bool, out: &mut dyn Write) -> Result<i32> {
+    selected(project, &[locale.to_string()])?;
+    let mut items = Vec::new();
+    for d in &plan.docs {
+        let Some(lp) = d.locale(locale) else { continue };
+        for (k, m) in d.messages.iter().enumerate() {
+            if !ids.is_empty() && !ids.contains(&m.id) {
+                continue;
+            }
+            let (before, class) = match &lp.states[k] {
+                State::Translated => continue,
+                State::Stale { before, class } => (Some(before.as_str()), Some(class.name())),
+                State::Missing => (None, None),
+            };
+            items.push(DiffItem {
+                locale,
+                doc: &d.name,
+                id: &m.id,
+                state: lp.states[k].name(),
+                class,
+                source_before: before,
+                source_now: &m.text,
+                translation: lp.translation(k).map(|t| t.value.as_str()),
+                diff: before.map(|b| crate::change::word_diff(b, &m.text)).unwrap_or_default(),
+                suggestions: Vec::new(),
+            });
+        }
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &items)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    let color = std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    for it in &items {
+        writeln!(out, "{}/{} {} [{}{}]", it.locale, it.doc, it.id, it.state, it.class.map(|c| format!(": {c}")).unwrap_or_default())?;
+        if it.source_before.is_some() {
+            let mut line = String::new();
+            for p in &it.diff {
+                match (p.op, color) {
+                    ("equal", _) => line.push_str(&p.text),
+                    ("delete", true) => line.push_str(&format!("\x1b[31;9m{}\x1b[0m", p.text)),
+                    ("insert", true) => line.push_str(&format!("\x1b[32;4m{}\x1b[0m", p.text)),
+                    ("delete", false) => line.push_str(&format!("[-{}-]", p.text)),
+                    _ => line.push_str(&format!("{{+{}+}}", p.text)),
+                }
+            }
+            writeln!(out, "  en: {line}")?;
+        } else {
+            writeln!(out, "  en: {}", it.source_now)?;
+        }
+        if let Some(t) = it.translation {
+            writeln!(out, "  {}: {t}", it.locale)?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{} message(s) need work", items.len())?;
+    Ok(0)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn accept(
+    project: &Project,
+    plan: &Plan,
+    locale: &str,
+    ids: &[String],
+    all: bool,
+    doc: Option<&str>,
+    writer: &mut dyn Writer,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    selected(project, &[locale.to_string()])?;
+    if !all && ids.is_empty() {
+        bail!("name the message ids to accept, or use --all with --doc DOC");
+    }
+    if let Some(doc) = doc {
+        if !plan.docs.iter().any(|d| d.name == doc) {
+            bail!("unknown document `{doc}`");
+        }
+    }
+    let mut found = std::collections::BTreeSet::new();
+    let mut writes = Vec::new();
+    for d in &plan.docs {
+        if doc.is_some_and(|x| x != d.name) {
+            continue;
+        }
+        let Some(lp) = d.locale(locale) else { continue };
+        let Some(file) = &lp.file else { continue };
+        let mut edits = Vec::new();
+        for (k, m) in d.messages.iter().enumerate() {
+            let wanted = all || ids.contains(&m.id);
+            if !wanted {
+                continue;
+            }
+            if let (State::Stale { .. }, Some(e)) = (&lp.states[k], lp.entry[k]) {
+                if let crate::ftl::EntryKind::Message(msg) = &file.entries[e].kind {
+                    let text = &file.src[file.entries[e].span.clone()];
+                    edits.push((e, plan::restamp(text, msg, &m.text)));
+                    writeln!(out, "accepted {locale}/{} {}", d.name, m.id)?;
+                    found.insert(m.id.clone());
+                }
+            } else if ids.contains(&m.id) {
+                found.insert(m.id.clone());
+                writeln!(out, "{locale}/{} {}: not stale ({}), nothing to accept", d.name, m.id, lp.states[k].name())?;
+            }
+        }
+        if !edits.is_empty() {
+            // Apply on top of what sync would write, so stamps it adds are kept too.
+            let base = crate::ftl::FtlFile::parse(lp.new_text.as_deref().unwrap_or(&file.src));
+            let base_edits = remap(&base, file, &edits);
+            writes.push((project::locale_file(&project.root, locale, &d.name), base.edit(&base_edits)));
+        }
+    }
+    let unknown: Vec<&String> = ids.iter().filter(|i| !found.contains(*i)).collect();
+    if !unknown.is_empty() {
+        bail!("unknown message id(s) in {locale}: {}", unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+    }
+    let _lock = fsio::Lock::acquire(&project.root, std::time::Duration::from_secs(10))?;
+    for (p, t) in writes {
+        writer.write(&p, &t)?;
+    }
+    Ok(0)
+}
+
+/// Maps edits by entry index of `from` onto the same messages (by id) in `to`.
+fn remap(to: &crate::ftl::FtlFile, from: &crate::ftl::FtlFile, edits: &[(usize, String)]) -> Vec<(usize, String)> {
+    edits
+        .iter()
+        .filter_map(|(e, text)| {
+            let crate::ftl::EntryKind::Message(m) = &from.entries[*e].kind else { return None };
+            let idx = to.entries.iter().position(|x| matches!(&x.kind, crate::ftl::EntryKind::Message(n) if n.id == m.id))?;
+            Some((idx, text.clone()))
+        })
+        .collect()
+}

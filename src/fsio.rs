@@ -1,0 +1,160 @@
+//! The one module that touches the file system: strict reading, atomic writing, the lock.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// An error about a file, with a position where there is one.
+#[derive(Debug)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub line: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some((l, c)) => write!(f, "{}:{l}:{c}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+fn err(path: &Path, line: Option<(usize, usize)>, message: impl Into<String>) -> FileError {
+    FileError {
+        path: path.to_path_buf(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// Reads a text file, refusing what would otherwise be silently changed or misread:
+/// invalid UTF-8, a byte order mark, CR line ends, NUL bytes.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let bytes = std::fs::read(path).map_err(|e| err(path, None, format!("cannot read: {e}")))?;
+    check_text(path, bytes)
+}
+
+/// The checks of `read_text` on bytes already read.
+pub fn check_text(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let good = String::from_utf8_lossy(&bytes[..at]).into_owned();
+            let pos = crate::ftl::line_col(&good, good.len());
+            return Err(err(path, Some(pos), "invalid UTF-8: save the file as UTF-8"));
+        }
+    };
+    if text.starts_with('\u{FEFF}') {
+        return Err(err(
+            path,
+            Some((1, 1)),
+            "the file starts with a byte order mark (BOM): save it as UTF-8 without BOM",
+        ));
+    }
+    if let Some(i) = text.find('\r') {
+        return Err(err(
+            path,
+            Some(crate::ftl::line_col(&text, i)),
+            "carriage return (CRLF or CR line ends): save the file with LF line ends",
+        ));
+    }
+    if let Some(i) = text.find('\0') {
+        return Err(err(path, Some(crate::ftl::line_col(&text, i)), "NUL byte in a text file"));
+    }
+    Ok(text)
+}
+
+/// Where writes go. The real one writes atomically; tests inject failures.
+pub trait Writer {
+    fn write(&mut self, path: &Path, contents: &str) -> Result<(), FileError>;
+}
+
+/// Writes each file to a temporary file in the same directory, flushes it, then renames it
+/// over the target: a reader or a crash sees the old file or the new one, never half.
+pub struct AtomicWriter;
+
+impl Writer for AtomicWriter {
+    fn write(&mut self, path: &Path, contents: &str) -> Result<(), FileError> {
+        write_atomic(path, contents)
+    }
+}
+
+pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FileError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.permissions().readonly() {
+            return Err(err(path, None, "the file is read-only: nothing was written"));
+        }
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dossier-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| err(path, None, format!("cannot create a temporary file: {e}")))?;
+    tmp.write_all(contents.as_bytes())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| err(path, None, format!("cannot write: {e}")))?;
+    tmp.persist(path)
+        .map_err(|e| err(path, None, format!("cannot replace the file: {}", e.error)))?;
+    Ok(())
+}
+
+/// A lock held while a command writes: a file holding the holder's pid, created
+/// exclusively. A second writer waits up to `wait` for it, then refuses.
+pub struct Lock {
+    path: PathBuf,
+}
+
+impl Lock {
+    pub fn acquire(root: &Path, wait: std::time::Duration) -> Result<Lock, FileError> {
+        let path = root.join(".dossier.lock");
+        let start = std::time::Instant::now();
+        loop {
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut f) => {
+                    let _ = writeln!(f, "{}", std::process::id());
+                    return Ok(Lock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                    let holder = holder.trim();
+                    if !holder.is_empty() && !pid_alive(holder) {
+                        // The holder died: the lock is stale.
+                        let _ = std::fs::remove_file(&path);
+                        continue;
+                    }
+                    if start.elapsed() >= wait {
+                        return Err(err(
+                            &path,
+                            None,
+                            format!("another dossier process (pid {holder}) is writing this project; try again when it has finished"),
+                        ));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => return Err(err(&path, None, format!("cannot create the lock file: {e}"))),
+            }
+        }
+    }
+}
+
+fn pid_alive(pid: &str) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid).exists()
+    } else {
+        true
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}

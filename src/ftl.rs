@@ -1,0 +1,483 @@
+//! Reading and writing Fluent (FTL) files without losing anything a translator wrote.
+//!
+//! fluent-syntax parses; this module adds what it lacks: byte spans for every entry (so a
+//! file can be edited in place and Junk kept verbatim), line:column positions for errors,
+//! the flattening of a message pattern into plain document text, and a writer that is safe
+//! for any string (fluent-syntax's serializer escapes nothing; see DESIGN.md "Writing Fluent
+//! safely").
+
+use std::ops::Range;
+
+use fluent_syntax::ast;
+
+/// The comment prefix that records the English a translation was made from.
+pub const STAMP: &str = "en: ";
+/// The prefix of the stamp's continuation lines (English segments with line breaks).
+pub const STAMP_CONT: &str = "en+ ";
+
+/// A parsed FTL file: its text and its top-level entries with their spans.
+#[derive(Debug, Clone)]
+pub struct FtlFile {
+    pub src: String,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Byte range in `src`, attached comment included, trailing blank lines excluded.
+    pub span: Range<usize>,
+    pub kind: EntryKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum EntryKind {
+    Message(Message),
+    /// A standalone comment, a term, or anything else kept as it is.
+    Other,
+    /// Text the parser could not read, kept verbatim. `error` is an absolute byte range.
+    Junk { error_at: usize, message: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: String,
+    /// The value as plain text (string-literal placeables unescaped).
+    pub value: String,
+    /// The English this translation was made from, if the message carries a stamp.
+    pub stamp: Option<String>,
+    /// Attached comment lines other than the stamp (translator notes), in order.
+    pub notes: Vec<String>,
+    /// True when the pattern holds placeables other than literals (variables, references,
+    /// selectors): a document translation has no use for them and `check` reports them.
+    pub complex: bool,
+    /// Byte offset of the value's first character in the file (for diagnostics).
+    pub value_start: usize,
+}
+
+impl FtlFile {
+    /// Parses `src` (already checked for BOM, CR and NUL by the caller). Never fails: what
+    /// does not parse becomes Junk.
+    pub fn parse(src: &str) -> FtlFile {
+        let mut entries = Vec::new();
+        for chunk in chunks(src) {
+            parse_chunk(src, chunk, &mut entries);
+        }
+        FtlFile {
+            src: src.to_string(),
+            entries,
+        }
+    }
+
+    pub fn messages(&self) -> impl Iterator<Item = (&Entry, &Message)> {
+        self.entries.iter().filter_map(|e| match &e.kind {
+            EntryKind::Message(m) => Some((e, m)),
+            _ => None,
+        })
+    }
+
+    pub fn message(&self, id: &str) -> Option<&Message> {
+        self.messages().map(|(_, m)| m).find(|m| m.id == id)
+    }
+
+    /// Replaces the spans of some entries (by index) with new text, leaving every other
+    /// byte of the file as it is.
+    pub fn edit(&self, replacements: &[(usize, String)]) -> String {
+        let mut sorted: Vec<&(usize, String)> = replacements.iter().collect();
+        sorted.sort_by_key(|(i, _)| self.entries[*i].span.start);
+        let mut out = String::with_capacity(self.src.len() + 256);
+        let mut pos = 0;
+        for (i, text) in sorted {
+            let span = &self.entries[*i].span;
+            out.push_str(&self.src[pos..span.start]);
+            out.push_str(text.trim_end_matches('\n'));
+            pos = span.end;
+        }
+        out.push_str(&self.src[pos..]);
+        out
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let before = &src[..floor_char_boundary(src, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Splits a file into top-level entry chunks the way Fluent's grammar does: an entry
+/// starts at a line beginning with a letter, `-` or `#`; a `#` comment directly above a
+/// message belongs to it. Returns byte ranges without trailing blank lines.
+fn chunks(src: &str) -> Vec<Range<usize>> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Cur {
+        None,
+        Comment(usize),
+        Entry,
+    }
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut cur = Cur::None;
+    let mut start = 0;
+    let mut end = 0; // end of the last non-blank line of the current chunk
+    let mut prev_blank = true;
+    let mut pos = 0;
+    for line in src.split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches('\n');
+        let blank = content.trim_matches(' ').is_empty();
+        if blank {
+            prev_blank = true;
+            continue;
+        }
+        let first = content.as_bytes()[0];
+        let new_chunk = match first {
+            b'#' => {
+                let level = content.bytes().take_while(|&b| b == b'#').count();
+                !(cur == Cur::Comment(level) && !prev_blank)
+            }
+            b'-' | b'a'..=b'z' | b'A'..=b'Z' => !(cur == Cur::Comment(1) && !prev_blank),
+            _ => false,
+        };
+        if new_chunk || cur == Cur::None {
+            if cur != Cur::None {
+                out.push(start..end);
+            }
+            start = line_start;
+        }
+        cur = match first {
+            b'#' if new_chunk || cur == Cur::None => {
+                Cur::Comment(content.bytes().take_while(|&b| b == b'#').count())
+            }
+            b'#' => cur,
+            b'-' | b'a'..=b'z' | b'A'..=b'Z' => Cur::Entry,
+            _ if cur == Cur::None => Cur::Entry,
+            _ => cur,
+        };
+        end = line_start + content.len();
+        prev_blank = false;
+    }
+    if cur != Cur::None {
+        out.push(start..end);
+    }
+    out
+}
+
+fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
+    let text = &src[chunk.clone()];
+    let (resource, errors) = match fluent_syntax::parser::parse(text) {
+        Ok(r) => (r, Vec::new()),
+        Err((r, e)) => (r, e),
+    };
+    let mut errors = errors.into_iter();
+    // Consecutive non-Junk entries form one region (normally a single message with its
+    // comment); Junk is located by its verbatim content.
+    let mut cursor = 0usize;
+    let mut pending: Vec<ast::Entry<&str>> = Vec::new();
+    let flush = |pending: &mut Vec<ast::Entry<&str>>, end: usize, cursor: usize, entries: &mut Vec<Entry>| {
+        if pending.is_empty() || text[cursor..end].trim().is_empty() {
+            pending.clear();
+            return;
+        }
+        let messages = pending.iter().filter(|e| matches!(e, ast::Entry::Message(_))).count();
+        let kind = match pending.drain(..).find(|e| matches!(e, ast::Entry::Message(_))) {
+            Some(ast::Entry::Message(m)) if messages == 1 => {
+                EntryKind::Message(flatten(chunk.start, text, m))
+            }
+            _ => EntryKind::Other,
+        };
+        let region = &text[cursor..end];
+        let lead = region.len() - region.trim_start().len();
+        entries.push(Entry {
+            span: chunk.start + cursor + lead..chunk.start + cursor + region.trim_end().len(),
+            kind,
+        });
+    };
+    for entry in resource.body {
+        if let ast::Entry::Junk { content } = entry {
+            let at = text[cursor..].find(content).map_or(cursor, |i| cursor + i);
+            flush(&mut pending, at, cursor, entries);
+            let (error_at, message) = match errors.next() {
+                Some(e) => (chunk.start + e.pos.start, describe_error(&e)),
+                None => (chunk.start + at, "unparseable text".to_string()),
+            };
+            entries.push(Entry {
+                span: chunk.start + at..chunk.start + at + content.trim_end().len(),
+                kind: EntryKind::Junk { error_at, message },
+            });
+            cursor = (at + content.len()).min(text.len());
+        } else {
+            pending.push(entry);
+        }
+    }
+    flush(&mut pending, text.len(), cursor, entries);
+}
+
+fn describe_error(e: &fluent_syntax::parser::ParserError) -> String {
+    let s = e.kind.to_string();
+    if s.is_empty() {
+        "syntax error".to_string()
+    } else {
+        s
+    }
+}
+
+fn flatten(base: usize, text: &str, m: ast::Message<&str>) -> Message {
+    let mut value = String::new();
+    let mut complex = false;
+    if let Some(p) = &m.value {
+        for el in &p.elements {
+            match el {
+                ast::PatternElement::TextElement { value: v } => value.push_str(v),
+                ast::PatternElement::Placeable { expression } => match expression {
+                    ast::Expression::Inline(ast::InlineExpression::StringLiteral { value: v }) => {
+                        value.push_str(&unescape(v))
+                    }
+                    ast::Expression::Inline(ast::InlineExpression::NumberLiteral { value: v }) => {
+                        value.push_str(v)
+                    }
+                    _ => complex = true,
+                },
+            }
+        }
+    }
+    let mut stamp: Option<String> = None;
+    let mut notes = Vec::new();
+    if let Some(c) = &m.comment {
+        for line in &c.content {
+            if let Some(rest) = line.strip_prefix(STAMP) {
+                stamp = Some(rest.to_string());
+            } else if let (Some(rest), Some(s)) = (line.strip_prefix(STAMP_CONT), stamp.as_mut()) {
+                s.push('\n');
+                s.push_str(rest);
+            } else if *line == STAMP.trim_end() {
+                stamp = Some(String::new());
+            } else {
+                notes.push(line.to_string());
+            }
+        }
+    }
+    let id = m.id.name;
+    // The value starts after `id` and `=` on the message's line.
+    let id_line = text
+        .find(&format!("\n{id}"))
+        .map_or(0, |i| i + 1)
+        .min(text.len());
+    let value_start = text[id_line..]
+        .find('=')
+        .map(|i| {
+            let after = id_line + i + 1;
+            after + text[after..].len() - text[after..].trim_start().len()
+        })
+        .unwrap_or(id_line);
+    Message {
+        id: id.to_string(),
+        value,
+        stamp,
+        notes,
+        complex,
+        value_start: base + value_start,
+    }
+}
+
+/// Processes the escapes of a Fluent string literal: `\\`, `\"`, `\uXXXX`, `\UXXXXXX`.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('u') => push_hex(&mut out, &mut chars, 4),
+            Some('U') => push_hex(&mut out, &mut chars, 6),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+fn push_hex(out: &mut String, chars: &mut std::str::Chars, n: usize) {
+    let hex: String = chars.by_ref().take(n).collect();
+    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+        Some(c) => out.push(c),
+        None => out.push('\u{FFFD}'),
+    }
+}
+
+/// Writes a message (comment lines, then `id = value`) so that any value parses back
+/// identical. No trailing newline.
+pub fn write_message(id: &str, value: &str, comments: &[String]) -> String {
+    let mut out = String::new();
+    for c in comments {
+        if c.is_empty() {
+            out.push_str("#\n");
+        } else {
+            out.push_str("# ");
+            out.push_str(c);
+            out.push('\n');
+        }
+    }
+    out.push_str(id);
+    out.push_str(" =");
+    out.push_str(&write_value(value));
+    out
+}
+
+/// The comment lines that stamp a translation with the English it was made from.
+pub fn stamp_lines(english: &str) -> Vec<String> {
+    english
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{STAMP}{l}")
+            } else {
+                format!("{STAMP_CONT}{l}")
+            }
+        })
+        .map(|l| l.trim_end().to_string())
+        .collect()
+}
+
+/// The text after `id =`: ` value` on one line, or an indented block for several lines.
+pub fn write_value(value: &str) -> String {
+    if value.is_empty() {
+        return " { \"\" }".to_string();
+    }
+    let lines: Vec<&str> = value.split('\n').collect();
+    if lines.len() == 1 {
+        let mut out = String::from(" ");
+        write_line(&mut out, lines[0], true);
+        return out;
+    }
+    let mut out = String::new();
+    for line in lines {
+        out.push_str("\n    ");
+        write_line(&mut out, line, false);
+    }
+    out
+}
+
+fn write_line(out: &mut String, line: &str, first: bool) {
+    if line.is_empty() {
+        // An empty line is lost at the start or end of a block; a placeable keeps it.
+        out.push_str("{ \"\" }");
+        return;
+    }
+    let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let trail_start = line.trim_end_matches(' ').len().max(lead);
+    let (leading, rest) = line.split_at(lead);
+    let (middle, trailing) = rest.split_at(trail_start - lead);
+    if !leading.is_empty() {
+        literal(out, leading);
+    }
+    for (i, c) in middle.chars().enumerate() {
+        match c {
+            '{' => out.push_str("{ \"{\" }"),
+            '}' => out.push_str("{ \"}\" }"),
+            '[' | '*' | '.' if i == 0 && leading.is_empty() && !first => {
+                out.push_str("{ \"");
+                out.push(c);
+                out.push_str("\" }")
+            }
+            '\r' => out.push_str("{ \"\\u000D\" }"),
+            _ => out.push(c),
+        }
+    }
+    if !trailing.is_empty() {
+        literal(out, trailing);
+    }
+}
+
+fn literal(out: &mut String, s: &str) {
+    out.push_str("{ \"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\u0009"),
+            '\r' => out.push_str("\\u000D"),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\" }");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round(v: &str) -> String {
+        let src = format!("{}\n", write_message("m", v, &[]));
+        let f = FtlFile::parse(&src);
+        assert_eq!(f.entries.len(), 1, "{src:?} -> {:?}", f.entries);
+        match &f.entries[0].kind {
+            EntryKind::Message(m) => m.value.clone(),
+            other => panic!("{src:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn pitfalls_from_design_notes_round_trip() {
+        let cases = [
+            "a { b } c",                    // 1
+            "line\n[not a variant",         // 2
+            "line\n*star\n.dot",            // 2
+            "  leading and trailing  ",     // 3
+            "\ttab first",                  // 4
+            "a\n      deeper\n  less",      // 5
+            "para\n\nnext",                 // 6
+            "para\n   \nnext",              // 6
+            "",                             // 7
+            "\nstarts with newline\n",      // 6
+            "carriage\rreturn",             // 8
+            "\"quotes\" and \\ backslash",
+            "# not a comment\n- not a term",
+            "Ablyazov’s «asile» — 11,5",
+        ];
+        for c in cases {
+            assert_eq!(round(c), c, "value {c:?}");
+        }
+    }
+
+    #[test]
+    fn junk_is_kept_with_its_position() {
+        let src = "a = ok\n\nb = { broken\n\n# note\nc = fine\n";
+        let f = FtlFile::parse(src);
+        let kinds: Vec<String> = f
+            .entries
+            .iter()
+            .map(|e| match &e.kind {
+                EntryKind::Message(m) => m.id.clone(),
+                EntryKind::Junk { .. } => format!("junk:{}", &src[e.span.clone()]),
+                EntryKind::Other => "other".into(),
+            })
+            .collect();
+        assert_eq!(kinds, ["a", "junk:b = { broken", "c"]);
+        let c = f.message("c").map(|m| m.notes.clone());
+        assert_eq!(c, Some(vec!["note".to_string()]));
+        if let EntryKind::Junk { error_at, .. } = &f.entries[1].kind {
+            assert_eq!(line_col(src, *error_at).0, 3);
+        }
+    }
+
+    #[test]
+    fn stamps_are_read_back() {
+        let text = write_message("m", "x", &stamp_lines("first\nsecond"));
+        let f = FtlFile::parse(&text);
+        let m = f.message("m").cloned();
+        assert_eq!(m.and_then(|m| m.stamp), Some("first\nsecond".to_string()));
+    }
+}

@@ -1,0 +1,15 @@
+//! dossier: keeps translations of Markdown documents honest.
+//!
+//! The core (segment, align, ftl, plan, change, render) takes strings and returns values;
+//! `fsio` and `project` touch the file system; `cli` glues them to the command line.
+pub mod align;
+pub mod change;
+pub mod cli;
+pub mod config;
+pub mod fsio;
+pub mod ftl;
+pub mod plan;
+pub mod project;
+pub mod render;
+pub mod segment;
+pub mod ui;

@@ -1,0 +1,107 @@
+//! Loading a project from disk: the configuration, every source and locale file, checked
+//! strictly (see `fsio::read_text`). Paths never come from unvalidated input.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+
+use crate::config::{Config, REFERENCE};
+use crate::fsio::{self, FileError};
+use crate::plan::DocInput;
+
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    pub inputs: Vec<DocInput>,
+}
+
+/// The nearest ancestor of `start` that holds l10n.toml.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find(|d| d.join("l10n.toml").is_file()).map(Path::to_path_buf)
+}
+
+pub fn source_dir(root: &Path) -> PathBuf {
+    root.join("source")
+}
+
+pub fn locale_file(root: &Path, locale: &str, doc: &str) -> PathBuf {
+    root.join("locales").join(locale).join(format!("{doc}.ftl"))
+}
+
+impl Project {
+    pub fn load(root: &Path) -> Result<Project> {
+        let l10n_path = root.join("l10n.toml");
+        let l10n = fsio::read_text(&l10n_path)?;
+        let dossier_path = root.join("dossier.toml");
+        let dossier = if dossier_path.exists() { Some(fsio::read_text(&dossier_path)?) } else { None };
+        let config = Config::parse(&l10n, dossier.as_deref()).map_err(|e| anyhow!("{}: {e}", root.display()))?;
+        check_locale_dirs(root, &config)?;
+        let names = source_names(root)?;
+        let mut inputs = Vec::with_capacity(names.len());
+        for name in names {
+            let source = fsio::read_text(&source_dir(root).join(format!("{name}.md")))?;
+            let reference = read_optional(&locale_file(root, REFERENCE, &name))?;
+            let mut locales = BTreeMap::new();
+            for l in &config.locales {
+                locales.insert(l.clone(), read_optional(&locale_file(root, l, &name))?);
+            }
+            inputs.push(DocInput { name, source, reference, locales });
+        }
+        Ok(Project { root: root.to_path_buf(), config, inputs })
+    }
+}
+
+fn read_optional(path: &Path) -> Result<Option<String>, FileError> {
+    if path.exists() {
+        fsio::read_text(path).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// The stems of source/*.md, sorted. Each must be usable as a file name in every folder.
+pub fn source_names(root: &Path) -> Result<Vec<String>> {
+    let dir = source_dir(root);
+    let entries = std::fs::read_dir(&dir)
+        .with_context(|| format!("{}: cannot read the source directory", dir.display()))?;
+    let mut names = Vec::new();
+    for e in entries {
+        let e = e.with_context(|| format!("{}: cannot read the source directory", dir.display()))?;
+        let path = e.path();
+        if path.extension().and_then(|x| x.to_str()) != Some("md") {
+            continue;
+        }
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            bail!("{}: the file name is not valid UTF-8", path.display());
+        };
+        if stem.is_empty() || stem.starts_with('.') || !stem.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+            bail!("{}: source names may hold letters, digits, - and _ only", path.display());
+        }
+        names.push(stem.to_string());
+    }
+    names.sort();
+    if names.is_empty() {
+        bail!("{}: no Markdown source (*.md) found", dir.display());
+    }
+    Ok(names)
+}
+
+/// Refuses locale directories that lead outside the project (a symlink elsewhere).
+fn check_locale_dirs(root: &Path, config: &Config) -> Result<()> {
+    let canon_root = root.canonicalize().with_context(|| format!("{}: cannot resolve", root.display()))?;
+    let locales = root.join("locales");
+    for l in std::iter::once(REFERENCE).chain(config.locales.iter().map(String::as_str)) {
+        let dir = locales.join(l);
+        if let Ok(real) = dir.canonicalize() {
+            if !real.starts_with(&canon_root) {
+                bail!(
+                    "{}: the locale directory points outside the project (to {}); refusing to read or write it",
+                    dir.display(),
+                    real.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,363 @@
+//! Splitting a Markdown document into translatable segments.
+//!
+//! A segment is the inline content of one leaf block (heading, paragraph, list item,
+//! table cell, footnote definition paragraph), as a byte range of the source. Everything
+//! between segments is the skeleton, copied through untouched, so rendering the English
+//! from its segments reproduces the source byte for byte.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    TableCell,
+    /// A paragraph of a footnote definition: its label and its index in the definition.
+    Footnote(String, usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub kind: Kind,
+    /// Byte range of the segment in the source.
+    pub span: Range<usize>,
+    /// The text translators see: the span with container prefixes (`> `, list indentation)
+    /// removed from continuation lines.
+    pub text: String,
+    /// What goes before each continuation line when a translation is put back.
+    pub line_prefix: String,
+    /// False for segments with no words outside URLs (a bare link footnote, a number):
+    /// they are copied through and never sent to translators.
+    pub translatable: bool,
+    /// Index (in `segments`) of the nearest heading before this segment.
+    pub heading: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub src: String,
+    pub segments: Vec<Segment>,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+#[derive(Debug)]
+enum Container {
+    Heading(u8),
+    Paragraph,
+    Item,
+    Cell,
+    Footnote(String, usize),
+    Quote,
+    Other,
+}
+
+/// Segments a Markdown document. Never fails: any text is valid Markdown.
+pub fn segment(src: &str) -> Document {
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut stack: Vec<Container> = Vec::new();
+    let mut run: Option<Range<usize>> = None;
+    let mut skip_depth = 0usize; // inside code blocks, HTML blocks, metadata
+    let mut last_heading: Option<usize> = None;
+
+    let close = |run: &mut Option<Range<usize>>,
+                 stack: &[Container],
+                 segments: &mut Vec<Segment>,
+                 last_heading: &mut Option<usize>| {
+        let Some(r) = run.take() else { return };
+        let raw = &src[r.clone()];
+        if raw.trim().is_empty() {
+            return;
+        }
+        let kind = kind_of(stack);
+        let quoted = stack.iter().any(|c| matches!(c, Container::Quote));
+        let (text, line_prefix) = strip_prefixes(src, r.clone(), quoted);
+        let translatable = has_words(&text);
+        let heading = *last_heading;
+        if matches!(kind, Kind::Heading(_)) {
+            *last_heading = Some(segments.len());
+        }
+        segments.push(Segment {
+            kind,
+            span: r,
+            text,
+            line_prefix,
+            translatable,
+            heading,
+        });
+    };
+
+    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if skip_depth > 0 || matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) {
+                    if !is_inline(&tag) {
+                        close(&mut run, &stack, &mut segments, &mut last_heading);
+                    }
+                    if skip_depth > 0 || !is_inline(&tag) {
+                        skip_depth += 1;
+                    }
+                    continue;
+                }
+                if is_inline(&tag) {
+                    extend(&mut run, range);
+                    continue;
+                }
+                close(&mut run, &stack, &mut segments, &mut last_heading);
+                // A footnote definition counts its paragraphs.
+                if let (Tag::Paragraph, Some(Container::Footnote(_, n))) = (&tag, stack.last_mut()) {
+                    *n += 1;
+                }
+                let footnote = match stack.last() {
+                    Some(Container::Footnote(label, n)) => Some(Container::Footnote(label.clone(), *n)),
+                    _ => None,
+                };
+                stack.push(match tag {
+                    Tag::Heading { level, .. } => Container::Heading(level as u8),
+                    Tag::Paragraph => footnote.unwrap_or(Container::Paragraph),
+                    Tag::Item => Container::Item,
+                    Tag::TableCell => Container::Cell,
+                    Tag::FootnoteDefinition(label) => Container::Footnote(label.to_string(), 0),
+                    Tag::BlockQuote(_) => Container::Quote,
+                    _ => Container::Other,
+                });
+            }
+            Event::End(end) => {
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                if is_inline_end(&end) {
+                    extend(&mut run, range);
+                    continue;
+                }
+                close(&mut run, &stack, &mut segments, &mut last_heading);
+                stack.pop();
+            }
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::FootnoteReference(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::TaskListMarker(_) => {
+                if skip_depth == 0 {
+                    extend(&mut run, range);
+                }
+            }
+            Event::Html(_) | Event::Rule => {
+                if skip_depth == 0 {
+                    close(&mut run, &stack, &mut segments, &mut last_heading);
+                }
+            }
+        }
+    }
+    close(&mut run, &stack, &mut segments, &mut last_heading);
+    Document {
+        src: src.to_string(),
+        segments,
+    }
+}
+
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+fn extend(run: &mut Option<Range<usize>>, r: Range<usize>) {
+    *run = Some(match run.take() {
+        Some(cur) => cur.start.min(r.start)..cur.end.max(r.end),
+        None => r,
+    });
+}
+
+fn kind_of(stack: &[Container]) -> Kind {
+    for c in stack.iter().rev() {
+        match c {
+            Container::Heading(l) => return Kind::Heading(*l),
+            Container::Footnote(label, n) => return Kind::Footnote(label.clone(), (*n).max(1)),
+            Container::Item => return Kind::ListItem,
+            Container::Cell => return Kind::TableCell,
+            Container::Paragraph | Container::Quote | Container::Other => {}
+        }
+    }
+    Kind::Paragraph
+}
+
+/// The segment text without container prefixes on continuation lines, and the prefix to
+/// put back when a translation with line breaks is rendered.
+fn strip_prefixes(src: &str, r: Range<usize>, quoted: bool) -> (String, String) {
+    let raw = &src[r.clone()];
+    let line_start = src[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    let first_prefix: String = src[line_start..r.start]
+        .chars()
+        .map(|c| if c == '>' || c == ' ' { c } else { ' ' })
+        .collect();
+    if !raw.contains('\n') {
+        return (raw.to_string(), first_prefix);
+    }
+    let mut text = String::with_capacity(raw.len());
+    let mut prefix: Option<String> = None;
+    for (i, line) in raw.split('\n').enumerate() {
+        if i == 0 {
+            text.push_str(line);
+            continue;
+        }
+        text.push('\n');
+        let cut = line
+            .char_indices()
+            .find(|&(_, c)| !(c == ' ' || (quoted && c == '>')))
+            .map_or(line.len(), |(k, _)| k);
+        if prefix.is_none() {
+            prefix = Some(line[..cut].to_string());
+        }
+        text.push_str(&line[cut..]);
+    }
+    (text, prefix.unwrap_or(first_prefix))
+}
+
+/// True when the text has a letter outside URLs and link destinations.
+pub fn has_words(text: &str) -> bool {
+    strip_urls(text).chars().any(char::is_alphabetic)
+}
+
+/// The text with autolinks, bare URLs, link destinations and footnote references removed.
+pub fn strip_urls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('<') {
+            if let Some(end) = after.find('>') {
+                if after[..end].contains(':') && !after[..end].contains(' ') {
+                    rest = &after[end + 1..];
+                    continue;
+                }
+            }
+        }
+        if let Some(after) = rest.strip_prefix("](") {
+            if let Some(end) = after.find(')') {
+                out.push(']');
+                rest = &after[end + 1..];
+                continue;
+            }
+        }
+        if let Some(after) = rest.strip_prefix("[^") {
+            if let Some(end) = after.find(']') {
+                rest = &after[end + 1..];
+                continue;
+            }
+        }
+        if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            rest = &rest[end..];
+            continue;
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// A readable Fluent identifier from heading text: ASCII letters and digits, hyphens.
+pub fn slug(text: &str) -> String {
+    let plain = strip_urls(text).replace(['\'', '’'], "");
+    let mut out = String::new();
+    for word in plain.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() && out.len() + 1 + word.len() > MAX_SLUG {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out.truncate(MAX_SLUG.max(out.find('-').unwrap_or(MAX_SLUG)));
+    match out.chars().next() {
+        None => "section".to_string(),
+        Some(c) if c.is_ascii_digit() => format!("s-{out}"),
+        _ => out,
+    }
+}
+
+/// Heading ids stop at a whole word before this length.
+const MAX_SLUG: usize = 40;
+
+/// Makes a Fluent identifier from a footnote label.
+pub fn label_id(label: &str) -> String {
+    let clean: String = label
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    format!("fn-{}", clean.trim_matches('-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<(Kind, String, bool)> {
+        segment(src)
+            .segments
+            .into_iter()
+            .map(|s| (s.kind, s.text, s.translatable))
+            .collect()
+    }
+
+    #[test]
+    fn blocks_become_segments_with_inline_markup_inside() {
+        let src = "# Title\n\nA *b* [^1] c.\n\n- one\n- two **x**\n\n> quoted\n> more\n\n```\ncode\n```\n\n[^1]: <https://x.org/a>\n\n[^2]: Text note.\n";
+        assert_eq!(
+            texts(src),
+            vec![
+                (Kind::Heading(1), "Title".into(), true),
+                (Kind::Paragraph, "A *b* [^1] c.".into(), true),
+                (Kind::ListItem, "one".into(), true),
+                (Kind::ListItem, "two **x**".into(), true),
+                (Kind::Paragraph, "quoted\nmore".into(), true),
+                (Kind::Footnote("1".into(), 1), "<https://x.org/a>".into(), false),
+                (Kind::Footnote("2".into(), 1), "Text note.".into(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn slugs_are_identifiers() {
+        assert_eq!(slug("Opposition to regime"), "opposition-to-regime");
+        assert_eq!(slug("2023: a year"), "s-2023-a-year");
+        assert_eq!(slug("Dismissals of prosecution in other national jurisdictions"), "dismissals-of-prosecution-in-other");
+        assert_eq!(slug("Nazarbayev's regime"), "nazarbayevs-regime");
+        assert_eq!(slug("Кириллица"), "section");
+        assert_eq!(label_id("12"), "fn-12");
+    }
+}
