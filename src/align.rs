@@ -63,7 +63,12 @@ pub fn align(old: &[Old], new: &[New], retired: &BTreeSet<String>) -> Alignment 
     let new_texts: Vec<&str> = new.iter().map(|n| n.text.as_str()).collect();
     let ops = similar::capture_diff_slices(Algorithm::Patience, &old_texts, &new_texts);
     for op in &ops {
-        if let DiffOp::Equal { old_index, new_index, len } = *op {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
             for k in 0..len {
                 origin[new_index + k] = Some(old_index + k);
                 used[old_index + k] = true;
@@ -88,21 +93,35 @@ pub fn align(old: &[Old], new: &[New], retired: &BTreeSet<String>) -> Alignment 
     // 3. Changed runs: pair by similarity inside each run.
     for op in &ops {
         let (o, n) = match *op {
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                (old_index..old_index + old_len, new_index..new_index + new_len)
-            }
-            DiffOp::Delete { old_index, old_len, new_index } => {
-                (old_index..old_index + old_len, new_index..new_index)
-            }
-            DiffOp::Insert { old_index, new_index, new_len } => {
-                (old_index..old_index, new_index..new_index + new_len)
-            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (old_index..old_index + old_len, new_index..new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (old_index..old_index, new_index..new_index + new_len),
             DiffOp::Equal { .. } => continue,
         };
         pair_run(old, new, o, n, &mut origin, &mut used);
     }
     // Footnotes whose label survived keep their id even when their text changed completely.
-    let old_index: HashMap<&str, usize> = old.iter().enumerate().map(|(i, o)| (o.id.as_str(), i)).collect();
+    let old_index: HashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
     for (j, n) in new.iter().enumerate() {
         if origin[j].is_none() {
             if let Kind::Footnote(label, 1) = &n.kind {
@@ -124,7 +143,11 @@ pub fn align(old: &[Old], new: &[New], retired: &BTreeSet<String>) -> Alignment 
     for j in 0..new.len() {
         if let Some(i) = origin[j] {
             ids[j] = old[i].id.clone();
-            change[j] = if old[i].text == new[j].text { Change::Unchanged } else { Change::Modified };
+            change[j] = if old[i].text == new[j].text {
+                Change::Unchanged
+            } else {
+                Change::Modified
+            };
         }
     }
     // Paragraph numbers count within the section, in order, for readable new ids.
@@ -155,18 +178,29 @@ pub fn align(old: &[Old], new: &[New], retired: &BTreeSet<String>) -> Alignment 
         ids[j] = id;
     }
     let removed = (0..old.len()).filter(|&i| !used[i]).collect();
-    Alignment { ids, origin, change, removed }
+    Alignment {
+        ids,
+        origin,
+        change,
+        removed,
+    }
 }
 
 fn unique(base: &str, taken: &BTreeSet<String>) -> String {
     if !taken.contains(base) {
         return base.to_string();
     }
-    (2..).map(|k| format!("{base}-{k}")).find(|c| !taken.contains(c)).unwrap_or_default()
+    (2..)
+        .map(|k| format!("{base}-{k}"))
+        .find(|c| !taken.contains(c))
+        .unwrap_or_default()
 }
 
 fn numbered(prefix: &str, start: usize, taken: &BTreeSet<String>) -> String {
-    (start..).map(|k| format!("{prefix}{k}")).find(|c| !taken.contains(c)).unwrap_or_default()
+    (start..)
+        .map(|k| format!("{prefix}{k}"))
+        .find(|c| !taken.contains(c))
+        .unwrap_or_default()
 }
 
 fn compatible(o: &Old, n: &New) -> bool {
@@ -219,9 +253,12 @@ fn pair_run(
         }
     }
     // Headings left over pair by position: a renamed heading keeps its id.
-    let old_h: Vec<usize> = o.filter(|&i| !used[i] && old[i].class == "heading").collect();
-    let new_h: Vec<usize> =
-        n.filter(|&j| origin[j].is_none() && matches!(new[j].kind, Kind::Heading(_))).collect();
+    let old_h: Vec<usize> = o
+        .filter(|&i| !used[i] && old[i].class == "heading")
+        .collect();
+    let new_h: Vec<usize> = n
+        .filter(|&j| origin[j].is_none() && matches!(new[j].kind, Kind::Heading(_)))
+        .collect();
     if old_h.len() == new_h.len() {
         for (i, j) in old_h.into_iter().zip(new_h) {
             used[i] = true;

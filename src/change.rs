@@ -154,12 +154,30 @@ mod tests {
     fn classes() {
         let base = "In 2013 the *Court* ruled.[^4] See <https://a.org/x>.";
         let cases = [
-            ("In 2013  the *Court*\nruled.[^4] See <https://a.org/x>.", Class::Whitespace),
-            ("In 2013 the *Court* ruled.[^4] See <https://a.org/x>!", Class::Punctuation),
-            ("In 2014 the *Court* ruled.[^4] See <https://a.org/x>.", Class::Numbers),
-            ("In 2013 the *Court* ruled.[^4] See <https://b.org/y>.", Class::Links),
-            ("In 2013 the *Court* ruled.[^5] See <https://a.org/x>.", Class::Footnotes),
-            ("In 2013 the *Tribunal* ruled.[^4] See <https://a.org/x>.", Class::Wording),
+            (
+                "In 2013  the *Court*\nruled.[^4] See <https://a.org/x>.",
+                Class::Whitespace,
+            ),
+            (
+                "In 2013 the *Court* ruled.[^4] See <https://a.org/x>!",
+                Class::Punctuation,
+            ),
+            (
+                "In 2014 the *Court* ruled.[^4] See <https://a.org/x>.",
+                Class::Numbers,
+            ),
+            (
+                "In 2013 the *Court* ruled.[^4] See <https://b.org/y>.",
+                Class::Links,
+            ),
+            (
+                "In 2013 the *Court* ruled.[^5] See <https://a.org/x>.",
+                Class::Footnotes,
+            ),
+            (
+                "In 2013 the *Tribunal* ruled.[^4] See <https://a.org/x>.",
+                Class::Wording,
+            ),
         ];
         for (now, class) in cases {
             assert_eq!(classify(base, now), class, "{now}");
@@ -170,6 +188,14 @@ mod tests {
     fn word_diff_keeps_cyrillic_words_whole() {
         let d = word_diff("Суд отклонил жалобу", "Суд удовлетворил жалобу");
         let ops: Vec<(&str, &str)> = d.iter().map(|p| (p.op, p.text.as_str())).collect();
-        assert_eq!(ops, [("equal", "Суд "), ("delete", "отклонил"), ("insert", "удовлетворил"), ("equal", " жалобу")]);
+        assert_eq!(
+            ops,
+            [
+                ("equal", "Суд "),
+                ("delete", "отклонил"),
+                ("insert", "удовлетворил"),
+                ("equal", " жалобу")
+            ]
+        );
     }
 }

@@ -13,7 +13,11 @@ use crate::project::{self, Project};
 use crate::render;
 
 #[derive(Parser, Debug)]
-#[command(name = "dossier", version, about = "Translation management for Markdown documents published in several languages")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Translation management for Markdown documents published in several languages"
+)]
 pub struct Cli {
     /// The project directory (default: the nearest ancestor holding l10n.toml).
     #[arg(long, global = true)]
@@ -106,14 +110,20 @@ fn root_of(cli_root: Option<PathBuf>) -> Result<PathBuf> {
     match cli_root {
         Some(r) => {
             if !r.join("l10n.toml").is_file() {
-                bail!("{}: no l10n.toml here; is this a dossier project?", r.display());
+                bail!(
+                    "{}: no l10n.toml here; is this a dossier project?",
+                    r.display()
+                );
             }
             Ok(r)
         }
         None => {
             let cwd = std::env::current_dir()?;
             project::find_root(&cwd).ok_or_else(|| {
-                anyhow!("{}: no l10n.toml here or in any parent directory; use --root DIR", cwd.display())
+                anyhow!(
+                    "{}: no l10n.toml here or in any parent directory; use --root DIR",
+                    cwd.display()
+                )
             })
         }
     }
@@ -127,13 +137,33 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             let project = Project::load(&root)?;
             let plan = plan::plan(&project.config, &project.inputs);
             match command {
-                Command::Sync { check } => sync(&project, &plan, check, &mut fsio::AtomicWriter, out),
-                Command::Status { locales, json } => status(&project, &plan, &locales, json, out),
-                Command::Build { locales, out: dir, strict } => build(&project, &plan, &locales, dir, strict, out),
-                Command::Diff { locale, ids, json } => diff(&project, &plan, &locale, &ids, json, out),
-                Command::Accept { locale, ids, all, doc } => {
-                    accept(&project, &plan, &locale, &ids, all, doc.as_deref(), &mut fsio::AtomicWriter, out)
+                Command::Sync { check } => {
+                    sync(&project, &plan, check, &mut fsio::AtomicWriter, out)
                 }
+                Command::Status { locales, json } => status(&project, &plan, &locales, json, out),
+                Command::Build {
+                    locales,
+                    out: dir,
+                    strict,
+                } => build(&project, &plan, &locales, dir, strict, out),
+                Command::Diff { locale, ids, json } => {
+                    diff(&project, &plan, &locale, &ids, json, out)
+                }
+                Command::Accept {
+                    locale,
+                    ids,
+                    all,
+                    doc,
+                } => accept(
+                    &project,
+                    &plan,
+                    &locale,
+                    &ids,
+                    all,
+                    doc.as_deref(),
+                    &mut fsio::AtomicWriter,
+                    out,
+                ),
                 Command::AddLocale { .. } => Ok(0),
             }
         }
@@ -147,7 +177,10 @@ fn selected(project: &Project, locales: &[String]) -> Result<Vec<String>> {
     for l in locales {
         config::validate_locale(l).map_err(|e| anyhow!("{e}"))?;
         if !project.config.locales.contains(l) {
-            bail!("unknown locale `{l}`: l10n.toml lists {}", project.config.locales.join(", "));
+            bail!(
+                "unknown locale `{l}`: l10n.toml lists {}",
+                project.config.locales.join(", ")
+            );
         }
     }
     Ok(locales.to_vec())
@@ -158,27 +191,51 @@ pub fn sync_writes(project: &Project, plan: &Plan) -> Vec<(PathBuf, String)> {
     let mut writes = Vec::new();
     for d in &plan.docs {
         if d.reference_old.as_deref() != Some(d.reference_new.as_str()) {
-            writes.push((project::locale_file(&project.root, REFERENCE, &d.name), d.reference_new.clone()));
+            writes.push((
+                project::locale_file(&project.root, REFERENCE, &d.name),
+                d.reference_new.clone(),
+            ));
         }
         for l in &d.locales {
             if let Some(t) = &l.new_text {
-                writes.push((project::locale_file(&project.root, &l.locale, &d.name), t.clone()));
+                writes.push((
+                    project::locale_file(&project.root, &l.locale, &d.name),
+                    t.clone(),
+                ));
             }
         }
     }
     writes
 }
 
-pub fn sync(project: &Project, plan: &Plan, check: bool, writer: &mut dyn Writer, out: &mut dyn Write) -> Result<i32> {
+pub fn sync(
+    project: &Project,
+    plan: &Plan,
+    check: bool,
+    writer: &mut dyn Writer,
+    out: &mut dyn Write,
+) -> Result<i32> {
     let writes = sync_writes(project, plan);
     for d in &plan.docs {
-        let modified = d.messages.iter().filter(|m| m.change == crate::align::Change::Modified).count();
-        let added = d.messages.iter().filter(|m| m.change == crate::align::Change::Added).count();
+        let modified = d
+            .messages
+            .iter()
+            .filter(|m| m.change == crate::align::Change::Modified)
+            .count();
+        let added = d
+            .messages
+            .iter()
+            .filter(|m| m.change == crate::align::Change::Added)
+            .count();
         let mut line = format!(
             "{}: {} messages ({} new, {} changed, {} removed)",
             d.name,
             d.messages.len(),
-            if d.reference_old.is_none() { d.messages.len() } else { added },
+            if d.reference_old.is_none() {
+                d.messages.len()
+            } else {
+                added
+            },
             modified,
             d.removed.len()
         );
@@ -231,7 +288,13 @@ struct DocStatus {
     stale_classes: std::collections::BTreeMap<&'static str, usize>,
 }
 
-fn status(project: &Project, plan: &Plan, locales: &[String], json: bool, out: &mut dyn Write) -> Result<i32> {
+fn status(
+    project: &Project,
+    plan: &Plan,
+    locales: &[String],
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
     let locales = selected(project, locales)?;
     let mut all = Vec::new();
     for l in &locales {
@@ -247,19 +310,35 @@ fn status(project: &Project, plan: &Plan, locales: &[String], json: bool, out: &
                     *classes.entry(class.name()).or_insert(0) += 1;
                 }
             }
-            docs.push(DocStatus { doc: d.name.clone(), counts: c, stale_classes: classes });
+            docs.push(DocStatus {
+                doc: d.name.clone(),
+                counts: c,
+                stale_classes: classes,
+            });
         }
-        all.push(LocaleStatus { locale: l.clone(), counts: total, documents: docs });
+        all.push(LocaleStatus {
+            locale: l.clone(),
+            counts: total,
+            documents: docs,
+        });
     }
     if json {
         serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "locales": all }))?;
         writeln!(out)?;
         return Ok(0);
     }
-    writeln!(out, "{:<8} {:>6} {:>10} {:>6} {:>8} {:>9} {:>7}", "locale", "total", "translated", "stale", "missing", "obsolete", "words")?;
+    writeln!(
+        out,
+        "{:<8} {:>6} {:>10} {:>6} {:>8} {:>9} {:>7}",
+        "locale", "total", "translated", "stale", "missing", "obsolete", "words"
+    )?;
     for s in &all {
         let c = &s.counts;
-        let pct = if c.words_total == 0 { 100.0 } else { 100.0 * c.words_translated as f64 / c.words_total as f64 };
+        let pct = if c.words_total == 0 {
+            100.0
+        } else {
+            100.0 * c.words_translated as f64 / c.words_total as f64
+        };
         writeln!(
             out,
             "{:<8} {:>6} {:>10} {:>6} {:>8} {:>9} {:>6.1}%",
@@ -267,7 +346,11 @@ fn status(project: &Project, plan: &Plan, locales: &[String], json: bool, out: &
         )?;
         for d in &s.documents {
             if !d.stale_classes.is_empty() {
-                let classes: Vec<String> = d.stale_classes.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                let classes: Vec<String> = d
+                    .stale_classes
+                    .iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect();
                 writeln!(out, "  {}: stale by change: {}", d.doc, classes.join(", "))?;
             }
         }
@@ -304,7 +387,10 @@ fn build(
     for d in &plan.docs {
         for l in &locales {
             let ed = render::compose(d, l, &project.config);
-            let ctx = render::PageContext { doc_name: &d.name, locales: &all_locales };
+            let ctx = render::PageContext {
+                doc_name: &d.name,
+                locales: &all_locales,
+            };
             let html = render::page(&ed, &ctx);
             fsio::write_atomic(&dir.join(l).join(format!("{}.md", d.name)), &ed.markdown)?;
             fsio::write_atomic(&dir.join(l).join(format!("{}.html", d.name)), &html)?;
@@ -323,7 +409,10 @@ fn build(
     }
     writeln!(out, "editions written to {}", dir.display())?;
     if strict && incomplete {
-        writeln!(out, "--strict: some editions have stale or missing translations")?;
+        writeln!(
+            out,
+            "--strict: some editions have stale or missing translations"
+        )?;
         return Ok(1);
     }
     Ok(0)
@@ -343,7 +432,10 @@ fn add_locale(root: &Path, tag: &str, out: &mut dyn Write) -> Result<i32> {
         if !path.exists() {
             fsio::write_atomic(
                 &path,
-                &format!("### {name}: {} translation. Every message is missing until translated.\n", tag),
+                &format!(
+                    "### {name}: {} translation. Every message is missing until translated.\n",
+                    tag
+                ),
             )?;
             writeln!(out, "created {}", rel(root, &path))?;
         }
@@ -367,7 +459,14 @@ struct DiffItem<'a> {
     suggestions: Vec<serde_json::Value>,
 }
 
-fn diff(project: &Project, plan: &Plan, locale: &str, ids: &[String], json: bool, out: &mut dyn Write) -> Result<i32> {
+fn diff(
+    project: &Project,
+    plan: &Plan,
+    locale: &str,
+    ids: &[String],
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
     selected(project, &[locale.to_string()])?;
     let mut items = Vec::new();
     for d in &plan.docs {
@@ -390,7 +489,9 @@ fn diff(project: &Project, plan: &Plan, locale: &str, ids: &[String], json: bool
                 source_before: before,
                 source_now: &m.text,
                 translation: lp.translation(k).map(|t| t.value.as_str()),
-                diff: before.map(|b| crate::change::word_diff(b, &m.text)).unwrap_or_default(),
+                diff: before
+                    .map(|b| crate::change::word_diff(b, &m.text))
+                    .unwrap_or_default(),
                 suggestions: Vec::new(),
             });
         }
@@ -400,9 +501,18 @@ fn diff(project: &Project, plan: &Plan, locale: &str, ids: &[String], json: bool
         writeln!(out)?;
         return Ok(0);
     }
-    let color = std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let color = std::env::var_os("NO_COLOR").is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout());
     for it in &items {
-        writeln!(out, "{}/{} {} [{}{}]", it.locale, it.doc, it.id, it.state, it.class.map(|c| format!(": {c}")).unwrap_or_default())?;
+        writeln!(
+            out,
+            "{}/{} {} [{}{}]",
+            it.locale,
+            it.doc,
+            it.id,
+            it.state,
+            it.class.map(|c| format!(": {c}")).unwrap_or_default()
+        )?;
         if it.source_before.is_some() {
             let mut line = String::new();
             for p in &it.diff {
@@ -470,19 +580,35 @@ pub fn accept(
                 }
             } else if ids.contains(&m.id) {
                 found.insert(m.id.clone());
-                writeln!(out, "{locale}/{} {}: not stale ({}), nothing to accept", d.name, m.id, lp.states[k].name())?;
+                writeln!(
+                    out,
+                    "{locale}/{} {}: not stale ({}), nothing to accept",
+                    d.name,
+                    m.id,
+                    lp.states[k].name()
+                )?;
             }
         }
         if !edits.is_empty() {
             // Apply on top of what sync would write, so stamps it adds are kept too.
             let base = crate::ftl::FtlFile::parse(lp.new_text.as_deref().unwrap_or(&file.src));
             let base_edits = remap(&base, file, &edits);
-            writes.push((project::locale_file(&project.root, locale, &d.name), base.edit(&base_edits)));
+            writes.push((
+                project::locale_file(&project.root, locale, &d.name),
+                base.edit(&base_edits),
+            ));
         }
     }
     let unknown: Vec<&String> = ids.iter().filter(|i| !found.contains(*i)).collect();
     if !unknown.is_empty() {
-        bail!("unknown message id(s) in {locale}: {}", unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+        bail!(
+            "unknown message id(s) in {locale}: {}",
+            unknown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     let _lock = fsio::Lock::acquire(&project.root, std::time::Duration::from_secs(10))?;
     for (p, t) in writes {
@@ -492,12 +618,20 @@ pub fn accept(
 }
 
 /// Maps edits by entry index of `from` onto the same messages (by id) in `to`.
-fn remap(to: &crate::ftl::FtlFile, from: &crate::ftl::FtlFile, edits: &[(usize, String)]) -> Vec<(usize, String)> {
+fn remap(
+    to: &crate::ftl::FtlFile,
+    from: &crate::ftl::FtlFile,
+    edits: &[(usize, String)],
+) -> Vec<(usize, String)> {
     edits
         .iter()
         .filter_map(|(e, text)| {
-            let crate::ftl::EntryKind::Message(m) = &from.entries[*e].kind else { return None };
-            let idx = to.entries.iter().position(|x| matches!(&x.kind, crate::ftl::EntryKind::Message(n) if n.id == m.id))?;
+            let crate::ftl::EntryKind::Message(m) = &from.entries[*e].kind else {
+                return None;
+            };
+            let idx = to.entries.iter().position(
+                |x| matches!(&x.kind, crate::ftl::EntryKind::Message(n) if n.id == m.id),
+            )?;
             Some((idx, text.clone()))
         })
         .collect()

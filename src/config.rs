@@ -71,12 +71,14 @@ fn yes() -> bool {
 /// Validates a locale tag: it must parse as a BCP 47 language identifier and be written in
 /// its canonical form, so a tag can never be a path (`../../etc`, `fr/../..`).
 pub fn validate_locale(tag: &str) -> Result<String, String> {
-    let id: LanguageIdentifier = tag
-        .parse()
-        .map_err(|_| format!("`{tag}` is not a valid locale tag (BCP 47, e.g. fr, pt-BR, sr-Latn)"))?;
+    let id: LanguageIdentifier = tag.parse().map_err(|_| {
+        format!("`{tag}` is not a valid locale tag (BCP 47, e.g. fr, pt-BR, sr-Latn)")
+    })?;
     let canonical = id.to_string();
     if canonical != tag {
-        return Err(format!("locale tag `{tag}` is not canonical: write `{canonical}`"));
+        return Err(format!(
+            "locale tag `{tag}` is not canonical: write `{canonical}`"
+        ));
     }
     Ok(canonical)
 }
@@ -84,7 +86,8 @@ pub fn validate_locale(tag: &str) -> Result<String, String> {
 impl Config {
     /// Parses the two files' texts. Errors name the file and the problem.
     pub fn parse(l10n: &str, dossier: Option<&str>) -> Result<Config, String> {
-        let l: L10nToml = toml::from_str(l10n).map_err(|e| format!("l10n.toml: {}", e.message()))?;
+        let l: L10nToml =
+            toml::from_str(l10n).map_err(|e| format!("l10n.toml: {}", e.message()))?;
         let mut locales = Vec::new();
         for tag in &l.locales {
             let tag = validate_locale(tag).map_err(|e| format!("l10n.toml: {e}"))?;
@@ -96,7 +99,9 @@ impl Config {
             }
         }
         let d: DossierToml = match dossier {
-            Some(text) => toml::from_str(text).map_err(|e| format!("dossier.toml: {}", e.message()))?,
+            Some(text) => {
+                toml::from_str(text).map_err(|e| format!("dossier.toml: {}", e.message()))?
+            }
             None => DossierToml::default(),
         };
         let mut fallback = BTreeMap::new();
@@ -112,7 +117,9 @@ impl Config {
             None | Some("mark") => StalePolicy::Mark,
             Some("fallback") => StalePolicy::Fallback,
             Some(other) => {
-                return Err(format!("dossier.toml: build.stale is `{other}`; use \"mark\" or \"fallback\""))
+                return Err(format!(
+                    "dossier.toml: build.stale is `{other}`; use \"mark\" or \"fallback\""
+                ))
             }
         };
         Ok(Config {
@@ -136,7 +143,8 @@ impl Config {
 
 /// Adds a locale to the text of l10n.toml, keeping everything else as written.
 pub fn add_locale_to_l10n(l10n: &str, tag: &str) -> Result<String, String> {
-    let mut doc: toml::Table = toml::from_str(l10n).map_err(|e| format!("l10n.toml: {}", e.message()))?;
+    let mut doc: toml::Table =
+        toml::from_str(l10n).map_err(|e| format!("l10n.toml: {}", e.message()))?;
     let list = doc
         .entry("locales")
         .or_insert_with(|| toml::Value::Array(Vec::new()));
@@ -147,11 +155,17 @@ pub fn add_locale_to_l10n(l10n: &str, tag: &str) -> Result<String, String> {
         return Err(format!("locale `{tag}` is already in l10n.toml"));
     }
     // Rewrite only the `locales = [...]` line so comments elsewhere survive.
-    let mut tags: Vec<String> = arr.iter().filter_map(|v| v.as_str().map(String::from)).collect();
+    let mut tags: Vec<String> = arr
+        .iter()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
     tags.push(tag.to_string());
     let line = format!(
         "locales = [{}]",
-        tags.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", ")
+        tags.iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let mut out = String::new();
     let mut done = false;
@@ -195,14 +209,18 @@ mod tests {
 
     #[test]
     fn fallback_ends_in_english() {
-        let c = Config::parse("locales = [\"fr\", \"kk\"]\n", Some("[fallback]\nkk = [\"ru\"]\n"));
+        let c = Config::parse(
+            "locales = [\"fr\", \"kk\"]\n",
+            Some("[fallback]\nkk = [\"ru\"]\n"),
+        );
         let c = c.map(|c| c.fallback_chain("kk"));
         assert_eq!(c, Ok(vec!["ru".to_string(), "en".to_string()]));
     }
 
     #[test]
     fn add_locale_keeps_the_rest() {
-        let src = "# comment\nbasepath = \".\"\nlocales = [\"fr\"]\n\n[[paths]]\nreference = \"x\"\n";
+        let src =
+            "# comment\nbasepath = \".\"\nlocales = [\"fr\"]\n\n[[paths]]\nreference = \"x\"\n";
         let out = add_locale_to_l10n(src, "uk");
         assert_eq!(
             out,

@@ -47,7 +47,11 @@ pub fn check_text(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
             let bytes = e.into_bytes();
             let good = String::from_utf8_lossy(&bytes[..at]).into_owned();
             let pos = crate::ftl::line_col(&good, good.len());
-            return Err(err(path, Some(pos), "invalid UTF-8: save the file as UTF-8"));
+            return Err(err(
+                path,
+                Some(pos),
+                "invalid UTF-8: save the file as UTF-8",
+            ));
         }
     };
     if text.starts_with('\u{FEFF}') {
@@ -65,7 +69,11 @@ pub fn check_text(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
         ));
     }
     if let Some(i) = text.find('\0') {
-        return Err(err(path, Some(crate::ftl::line_col(&text, i)), "NUL byte in a text file"));
+        return Err(err(
+            path,
+            Some(crate::ftl::line_col(&text, i)),
+            "NUL byte in a text file",
+        ));
     }
     Ok(text)
 }
@@ -87,10 +95,15 @@ impl Writer for AtomicWriter {
 
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FileError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.permissions().readonly() {
-            return Err(err(path, None, "the file is read-only: nothing was written"));
+            return Err(err(
+                path,
+                None,
+                "the file is read-only: nothing was written",
+            ));
         }
     }
     let mut tmp = tempfile::Builder::new()
@@ -117,7 +130,11 @@ impl Lock {
         let path = root.join(".dossier.lock");
         let start = std::time::Instant::now();
         loop {
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
                 Ok(mut f) => {
                     let _ = writeln!(f, "{}", std::process::id());
                     return Ok(Lock { path });
@@ -139,7 +156,13 @@ impl Lock {
                     }
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
-                Err(e) => return Err(err(&path, None, format!("cannot create the lock file: {e}"))),
+                Err(e) => {
+                    return Err(err(
+                        &path,
+                        None,
+                        format!("cannot create the lock file: {e}"),
+                    ))
+                }
             }
         }
     }

@@ -35,7 +35,10 @@ pub enum EntryKind {
     /// A standalone comment, a term, or anything else kept as it is.
     Other,
     /// Text the parser could not read, kept verbatim. `error` is an absolute byte range.
-    Junk { error_at: usize, message: String },
+    Junk {
+        error_at: usize,
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,9 +146,9 @@ fn chunks(src: &str) -> Vec<Range<usize>> {
         let new_chunk = match first {
             b'#' => {
                 let level = content.bytes().take_while(|&b| b == b'#').count();
-                !(cur == Cur::Comment(level) && !prev_blank)
+                cur != Cur::Comment(level) || prev_blank
             }
-            b'-' | b'a'..=b'z' | b'A'..=b'Z' => !(cur == Cur::Comment(1) && !prev_blank),
+            b'-' | b'a'..=b'z' | b'A'..=b'Z' => cur != Cur::Comment(1) || prev_blank,
             _ => false,
         };
         if new_chunk || cur == Cur::None {
@@ -183,13 +186,22 @@ fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
     // comment); Junk is located by its verbatim content.
     let mut cursor = 0usize;
     let mut pending: Vec<ast::Entry<&str>> = Vec::new();
-    let flush = |pending: &mut Vec<ast::Entry<&str>>, end: usize, cursor: usize, entries: &mut Vec<Entry>| {
+    let flush = |pending: &mut Vec<ast::Entry<&str>>,
+                 end: usize,
+                 cursor: usize,
+                 entries: &mut Vec<Entry>| {
         if pending.is_empty() || text[cursor..end].trim().is_empty() {
             pending.clear();
             return;
         }
-        let messages = pending.iter().filter(|e| matches!(e, ast::Entry::Message(_))).count();
-        let kind = match pending.drain(..).find(|e| matches!(e, ast::Entry::Message(_))) {
+        let messages = pending
+            .iter()
+            .filter(|e| matches!(e, ast::Entry::Message(_)))
+            .count();
+        let kind = match pending
+            .drain(..)
+            .find(|e| matches!(e, ast::Entry::Message(_)))
+        {
             Some(ast::Entry::Message(m)) if messages == 1 => {
                 EntryKind::Message(flatten(chunk.start, text, m))
             }
@@ -347,7 +359,6 @@ pub fn stamp_lines(english: &str) -> Vec<String> {
                 format!("{STAMP_CONT}{l}")
             }
         })
-        .map(|l| l.trim_end().to_string())
         .collect()
 }
 
@@ -432,17 +443,17 @@ mod tests {
     #[test]
     fn pitfalls_from_design_notes_round_trip() {
         let cases = [
-            "a { b } c",                    // 1
-            "line\n[not a variant",         // 2
-            "line\n*star\n.dot",            // 2
-            "  leading and trailing  ",     // 3
-            "\ttab first",                  // 4
-            "a\n      deeper\n  less",      // 5
-            "para\n\nnext",                 // 6
-            "para\n   \nnext",              // 6
-            "",                             // 7
-            "\nstarts with newline\n",      // 6
-            "carriage\rreturn",             // 8
+            "a { b } c",                // 1
+            "line\n[not a variant",     // 2
+            "line\n*star\n.dot",        // 2
+            "  leading and trailing  ", // 3
+            "\ttab first",              // 4
+            "a\n      deeper\n  less",  // 5
+            "para\n\nnext",             // 6
+            "para\n   \nnext",          // 6
+            "",                         // 7
+            "\nstarts with newline\n",  // 6
+            "carriage\rreturn",         // 8
             "\"quotes\" and \\ backslash",
             "# not a comment\n- not a term",
             "Ablyazov’s «asile» — 11,5",

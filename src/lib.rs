@@ -2,6 +2,11 @@
 //!
 //! The core (segment, align, ftl, plan, change, render) takes strings and returns values;
 //! `fsio` and `project` touch the file system; `cli` glues them to the command line.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod align;
 pub mod change;
 pub mod cli;

@@ -58,7 +58,10 @@ pub struct RefMessage {
 pub enum State {
     Translated,
     /// The English changed since the translation was made.
-    Stale { before: String, class: Class },
+    Stale {
+        before: String,
+        class: Class,
+    },
     Missing,
 }
 
@@ -152,13 +155,29 @@ fn plan_doc(config: &Config, input: &DocInput) -> DocPlan {
     let mut retired_now = retired;
     retired_now.extend(removed.iter().map(|o| o.id.clone()));
     let reference_new = write_reference(&input.name, &messages, &retired_now);
-    let index: HashMap<String, usize> = messages.iter().enumerate().map(|(k, m)| (m.id.clone(), k)).collect();
-    let old_text: HashMap<&str, &str> = old.iter().map(|o| (o.id.as_str(), o.text.as_str())).collect();
+    let index: HashMap<String, usize> = messages
+        .iter()
+        .enumerate()
+        .map(|(k, m)| (m.id.clone(), k))
+        .collect();
+    let old_text: HashMap<&str, &str> = old
+        .iter()
+        .map(|o| (o.id.as_str(), o.text.as_str()))
+        .collect();
 
     let locales = input
         .locales
         .iter()
-        .map(|(locale, text)| plan_locale(config, locale, text.as_deref(), &messages, &index, &old_text))
+        .map(|(locale, text)| {
+            plan_locale(
+                config,
+                locale,
+                text.as_deref(),
+                &messages,
+                &index,
+                &old_text,
+            )
+        })
         .collect();
     DocPlan {
         name: input.name.clone(),
@@ -181,7 +200,11 @@ fn read_reference(f: &FtlFile) -> (Vec<Old>, BTreeSet<String>) {
         .map(|(_, m)| Old {
             id: m.id.clone(),
             text: m.value.clone(),
-            class: m.notes.first().map(|n| n.trim().to_string()).unwrap_or_else(|| "paragraph".into()),
+            class: m
+                .notes
+                .first()
+                .map(|n| n.trim().to_string())
+                .unwrap_or_else(|| "paragraph".into()),
         })
         .collect();
     let retired = f
@@ -237,7 +260,9 @@ fn plan_locale(
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     if let Some(f) = &file {
         for (e, en) in f.entries.iter().enumerate() {
-            let EntryKind::Message(m) = &en.kind else { continue };
+            let EntryKind::Message(m) = &en.kind else {
+                continue;
+            };
             if !seen.insert(m.id.as_str()) {
                 duplicates.push((e, m.id.clone()));
                 continue;
@@ -258,7 +283,9 @@ fn plan_locale(
             // English the reference held before this change (what its translator saw).
             let from = match &m.stamp {
                 Some(s) => s.clone(),
-                None => old_text.get(m.id.as_str()).map_or_else(|| now.clone(), |t| t.to_string()),
+                None => old_text
+                    .get(m.id.as_str())
+                    .map_or_else(|| now.clone(), |t| t.to_string()),
             };
             let mut record = from.clone();
             if from == *now {
@@ -270,7 +297,10 @@ fn plan_locale(
                     carried.push((m.id.clone(), class));
                     record = now.clone();
                 } else {
-                    states[k] = State::Stale { before: from.clone(), class };
+                    states[k] = State::Stale {
+                        before: from.clone(),
+                        class,
+                    };
                 }
             }
             if m.stamp.as_deref() != Some(record.as_str()) {
@@ -306,7 +336,9 @@ pub fn restamp(entry_text: &str, m: &ftl::Message, english: &str) -> String {
         .map(|(i, _)| i)
         .find(|&i| {
             (i == 0 || entry_text.as_bytes()[i - 1] == b'\n')
-                && entry_text[i + m.id.len()..].trim_start_matches(' ').starts_with('=')
+                && entry_text[i + m.id.len()..]
+                    .trim_start_matches(' ')
+                    .starts_with('=')
         })
         .unwrap_or(0);
     let mut out = String::new();

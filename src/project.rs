@@ -18,7 +18,10 @@ pub struct Project {
 
 /// The nearest ancestor of `start` that holds l10n.toml.
 pub fn find_root(start: &Path) -> Option<PathBuf> {
-    start.ancestors().find(|d| d.join("l10n.toml").is_file()).map(Path::to_path_buf)
+    start
+        .ancestors()
+        .find(|d| d.join("l10n.toml").is_file())
+        .map(Path::to_path_buf)
 }
 
 pub fn source_dir(root: &Path) -> PathBuf {
@@ -34,8 +37,13 @@ impl Project {
         let l10n_path = root.join("l10n.toml");
         let l10n = fsio::read_text(&l10n_path)?;
         let dossier_path = root.join("dossier.toml");
-        let dossier = if dossier_path.exists() { Some(fsio::read_text(&dossier_path)?) } else { None };
-        let config = Config::parse(&l10n, dossier.as_deref()).map_err(|e| anyhow!("{}: {e}", root.display()))?;
+        let dossier = if dossier_path.exists() {
+            Some(fsio::read_text(&dossier_path)?)
+        } else {
+            None
+        };
+        let config = Config::parse(&l10n, dossier.as_deref())
+            .map_err(|e| anyhow!("{}: {e}", root.display()))?;
         check_locale_dirs(root, &config)?;
         let names = source_names(root)?;
         let mut inputs = Vec::with_capacity(names.len());
@@ -46,9 +54,18 @@ impl Project {
             for l in &config.locales {
                 locales.insert(l.clone(), read_optional(&locale_file(root, l, &name))?);
             }
-            inputs.push(DocInput { name, source, reference, locales });
+            inputs.push(DocInput {
+                name,
+                source,
+                reference,
+                locales,
+            });
         }
-        Ok(Project { root: root.to_path_buf(), config, inputs })
+        Ok(Project {
+            root: root.to_path_buf(),
+            config,
+            inputs,
+        })
     }
 }
 
@@ -67,7 +84,8 @@ pub fn source_names(root: &Path) -> Result<Vec<String>> {
         .with_context(|| format!("{}: cannot read the source directory", dir.display()))?;
     let mut names = Vec::new();
     for e in entries {
-        let e = e.with_context(|| format!("{}: cannot read the source directory", dir.display()))?;
+        let e =
+            e.with_context(|| format!("{}: cannot read the source directory", dir.display()))?;
         let path = e.path();
         if path.extension().and_then(|x| x.to_str()) != Some("md") {
             continue;
@@ -75,8 +93,16 @@ pub fn source_names(root: &Path) -> Result<Vec<String>> {
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
             bail!("{}: the file name is not valid UTF-8", path.display());
         };
-        if stem.is_empty() || stem.starts_with('.') || !stem.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
-            bail!("{}: source names may hold letters, digits, - and _ only", path.display());
+        if stem.is_empty()
+            || stem.starts_with('.')
+            || !stem
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            bail!(
+                "{}: source names may hold letters, digits, - and _ only",
+                path.display()
+            );
         }
         names.push(stem.to_string());
     }
@@ -89,7 +115,9 @@ pub fn source_names(root: &Path) -> Result<Vec<String>> {
 
 /// Refuses locale directories that lead outside the project (a symlink elsewhere).
 fn check_locale_dirs(root: &Path, config: &Config) -> Result<()> {
-    let canon_root = root.canonicalize().with_context(|| format!("{}: cannot resolve", root.display()))?;
+    let canon_root = root
+        .canonicalize()
+        .with_context(|| format!("{}: cannot resolve", root.display()))?;
     let locales = root.join("locales");
     for l in std::iter::once(REFERENCE).chain(config.locales.iter().map(String::as_str)) {
         let dir = locales.join(l);

@@ -135,10 +135,15 @@ fn choose<'a>(
     config: &Config,
     state: Option<&State>,
 ) -> (Fill, Option<&'a str>, Option<&'a str>) {
-    let own = doc.locale(locale).and_then(|l| l.translation(k)).map(|m| m.value.as_str());
+    let own = doc
+        .locale(locale)
+        .and_then(|l| l.translation(k))
+        .map(|m| m.value.as_str());
     match state {
         Some(State::Translated) => return (Fill::Translated, own, None),
-        Some(State::Stale { .. }) if config.stale == StalePolicy::Mark => return (Fill::Stale, own, None),
+        Some(State::Stale { .. }) if config.stale == StalePolicy::Mark => {
+            return (Fill::Stale, own, None)
+        }
         _ => {}
     }
     for fb in chain {
@@ -148,7 +153,11 @@ fn choose<'a>(
         if let Some(lp) = doc.locale(fb) {
             if lp.states[k] == State::Translated {
                 if let Some(m) = lp.translation(k) {
-                    return (Fill::Fallback, Some(m.value.as_str()), Some(lp.locale.as_str()));
+                    return (
+                        Fill::Fallback,
+                        Some(m.value.as_str()),
+                        Some(lp.locale.as_str()),
+                    );
                 }
             }
         }
@@ -188,10 +197,14 @@ pub struct Heading {
 pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
     let in_untrusted = |r: &Range<usize>| {
         let i = ed.untrusted.partition_point(|u| u.end <= r.start);
-        ed.untrusted.get(i).is_some_and(|u| u.start <= r.start && r.end <= u.end)
+        ed.untrusted
+            .get(i)
+            .is_some_and(|u| u.start <= r.start && r.end <= u.end)
     };
     let events: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(&ed.markdown, crate::segment::options()).into_offset_iter().collect();
+        Parser::new_ext(&ed.markdown, crate::segment::options())
+            .into_offset_iter()
+            .collect();
     let mut body: Vec<Event> = Vec::with_capacity(events.len());
     let mut notes: Vec<(String, Vec<Event>)> = Vec::new();
     let mut in_note: Option<(String, Vec<Event>)> = None;
@@ -204,17 +217,28 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
     for (ev, range) in events {
         let ev = match ev {
             Event::Html(h) | Event::InlineHtml(h)
-                if in_untrusted(&range) && !ed.allowed_html.iter().any(|a| a.as_str() == h.as_ref()) =>
+                if in_untrusted(&range)
+                    && !ed.allowed_html.iter().any(|a| a.as_str() == h.as_ref()) =>
             {
                 Event::Text(h)
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let bad = in_untrusted(&range) && unsafe_url(&dest_url);
                 dropped_links.push(bad);
                 if bad {
                     continue;
                 }
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             Event::End(TagEnd::Link) => {
                 if dropped_links.pop().unwrap_or(false) {
@@ -222,7 +246,9 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
                 }
                 Event::End(TagEnd::Link)
             }
-            Event::Start(Tag::Image { dest_url, .. }) if in_untrusted(&range) && unsafe_url(&dest_url) => {
+            Event::Start(Tag::Image { dest_url, .. })
+                if in_untrusted(&range) && unsafe_url(&dest_url) =>
+            {
                 dropped_links.push(true);
                 continue;
             }
@@ -230,15 +256,30 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
                 dropped_links.pop();
                 continue;
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 dropped_links.push(false);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             Event::End(TagEnd::Image) => {
                 dropped_links.pop();
                 Event::End(TagEnd::Image)
             }
-            Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
                 let id = ed
                     .anchors
                     .iter()
@@ -250,11 +291,20 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
                         format!("h-{n}")
                     });
                 heading = Some((level as u8, id.clone(), String::new()));
-                Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes, attrs })
+                Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs,
+                })
             }
             Event::End(TagEnd::Heading(l)) => {
                 if let Some((level, id, text)) = heading.take() {
-                    headings.push(Heading { level, id, text: text.trim().to_string() });
+                    headings.push(Heading {
+                        level,
+                        id,
+                        text: text.trim().to_string(),
+                    });
                 }
                 Event::End(TagEnd::Heading(l))
             }
@@ -302,13 +352,20 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
             let mut inner = String::new();
             pulldown_cmark::html::push_html(&mut inner, evs.into_iter());
             let backs: String = (1..=ref_counts.get(&label).copied().unwrap_or(0))
-                .map(|c| format!(" <a class=\"backref\" href=\"#fnref-{l}-{c}\" aria-label=\"back\">↩</a>"))
+                .map(|c| {
+                    format!(
+                        " <a class=\"backref\" href=\"#fnref-{l}-{c}\" aria-label=\"back\">↩</a>"
+                    )
+                })
                 .collect();
             let inner = match inner.trim_end().strip_suffix("</p>") {
                 Some(s) => format!("{s}{backs}</p>"),
                 None => format!("{inner}{backs}"),
             };
-            let value = note_numbers.get(&label).map(|n| format!(" value=\"{n}\"")).unwrap_or_default();
+            let value = note_numbers
+                .get(&label)
+                .map(|n| format!(" value=\"{n}\""))
+                .unwrap_or_default();
             let _ = writeln!(foot, "<li id=\"fn-{l}\"{value}>{}</li>", inner.trim_end());
         }
         foot.push_str("</ol>\n");
@@ -352,7 +409,10 @@ pub struct PageContext<'a> {
 pub fn page(ed: &Edition, ctx: &PageContext) -> String {
     let (body, headings, notes) = body_html(ed);
     let lang = &ed.locale;
-    let title = headings.first().map(|h| h.text.clone()).unwrap_or_else(|| ctx.doc_name.to_string());
+    let title = headings
+        .first()
+        .map(|h| h.text.clone())
+        .unwrap_or_else(|| ctx.doc_name.to_string());
     let mut out = String::with_capacity(body.len() + 8192);
     let _ = write!(
         out,
@@ -368,7 +428,12 @@ pub fn page(ed: &Edition, ctx: &PageContext) -> String {
     out.push_str("\">");
     for l in ctx.locales {
         if l == lang {
-            let _ = write!(out, "<strong lang=\"{}\">{}</strong> ", attr(l), attr(ui::display_name(l)));
+            let _ = write!(
+                out,
+                "<strong lang=\"{}\">{}</strong> ",
+                attr(l),
+                attr(ui::display_name(l))
+            );
         } else {
             let _ = write!(
                 out,
@@ -386,13 +451,29 @@ pub fn page(ed: &Edition, ctx: &PageContext) -> String {
     let _ = writeln!(
         out,
         "<p class=\"status\">{}</p>\n</header>",
-        attr(&ui::status_line(lang, c.translated, c.stale, c.fallback, c.total))
+        attr(&ui::status_line(
+            lang,
+            c.translated,
+            c.stale,
+            c.fallback,
+            c.total
+        ))
     );
     let toc: Vec<&Heading> = headings.iter().filter(|h| h.level >= 2).collect();
     if !toc.is_empty() {
-        let _ = write!(out, "<nav class=\"toc\">\n<h2>{}</h2>\n<ol>\n", attr(ui::text(lang, "contents")));
+        let _ = write!(
+            out,
+            "<nav class=\"toc\">\n<h2>{}</h2>\n<ol>\n",
+            attr(ui::text(lang, "contents"))
+        );
         for h in toc {
-            let _ = writeln!(out, "<li class=\"l{}\"><a href=\"#{}\">{}</a></li>", h.level, attr(&h.id), attr(&h.text));
+            let _ = writeln!(
+                out,
+                "<li class=\"l{}\"><a href=\"#{}\">{}</a></li>",
+                h.level,
+                attr(&h.id),
+                attr(&h.text)
+            );
         }
         out.push_str("</ol>\n</nav>\n");
     }

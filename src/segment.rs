@@ -95,7 +95,12 @@ pub fn segment(src: &str) -> Document {
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         match event {
             Event::Start(tag) => {
-                if skip_depth > 0 || matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) {
+                if skip_depth > 0
+                    || matches!(
+                        tag,
+                        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)
+                    )
+                {
                     if !is_inline(&tag) {
                         close(&mut run, &stack, &mut segments, &mut last_heading);
                     }
@@ -110,11 +115,14 @@ pub fn segment(src: &str) -> Document {
                 }
                 close(&mut run, &stack, &mut segments, &mut last_heading);
                 // A footnote definition counts its paragraphs.
-                if let (Tag::Paragraph, Some(Container::Footnote(_, n))) = (&tag, stack.last_mut()) {
+                if let (Tag::Paragraph, Some(Container::Footnote(_, n))) = (&tag, stack.last_mut())
+                {
                     *n += 1;
                 }
                 let footnote = match stack.last() {
-                    Some(Container::Footnote(label, n)) => Some(Container::Footnote(label.clone(), *n)),
+                    Some(Container::Footnote(label, n)) => {
+                        Some(Container::Footnote(label.clone(), *n))
+                    }
                     _ => None,
                 };
                 stack.push(match tag {
@@ -293,7 +301,10 @@ pub fn strip_urls(text: &str) -> String {
 pub fn slug(text: &str) -> String {
     let plain = strip_urls(text).replace(['\'', '’'], "");
     let mut out = String::new();
-    for word in plain.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in plain
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() && out.len() + 1 + word.len() > MAX_SLUG {
             break;
         }
@@ -317,7 +328,13 @@ const MAX_SLUG: usize = 40;
 pub fn label_id(label: &str) -> String {
     let clean: String = label
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("fn-{}", clean.trim_matches('-'))
 }
@@ -345,7 +362,11 @@ mod tests {
                 (Kind::ListItem, "one".into(), true),
                 (Kind::ListItem, "two **x**".into(), true),
                 (Kind::Paragraph, "quoted\nmore".into(), true),
-                (Kind::Footnote("1".into(), 1), "<https://x.org/a>".into(), false),
+                (
+                    Kind::Footnote("1".into(), 1),
+                    "<https://x.org/a>".into(),
+                    false
+                ),
                 (Kind::Footnote("2".into(), 1), "Text note.".into(), true),
             ]
         );
@@ -355,7 +376,10 @@ mod tests {
     fn slugs_are_identifiers() {
         assert_eq!(slug("Opposition to regime"), "opposition-to-regime");
         assert_eq!(slug("2023: a year"), "s-2023-a-year");
-        assert_eq!(slug("Dismissals of prosecution in other national jurisdictions"), "dismissals-of-prosecution-in-other");
+        assert_eq!(
+            slug("Dismissals of prosecution in other national jurisdictions"),
+            "dismissals-of-prosecution-in-other"
+        );
         assert_eq!(slug("Nazarbayev's regime"), "nazarbayevs-regime");
         assert_eq!(slug("Кириллица"), "section");
         assert_eq!(label_id("12"), "fn-12");

@@ -55,7 +55,13 @@ pub fn display_name(locale: &str) -> &str {
 }
 
 /// "Translated 120 of 128 passages; 3 outdated; 5 shown in another language."
-pub fn status_line(locale: &str, translated: usize, stale: usize, fallback: usize, total: usize) -> String {
+pub fn status_line(
+    locale: &str,
+    translated: usize,
+    stale: usize,
+    fallback: usize,
+    total: usize,
+) -> String {
     let lang = locale.split('-').next().unwrap_or(locale);
     if lang == "en" {
         return format!("Original text: {total} passages.");

@@ -1,0 +1,82 @@
+//! Alignment fixtures: tests/data/sync/<case>/ holds old.md, a French translation of it
+//! (fr.ftl), new.md, and expected.txt: each message's state after the English changed,
+//! in document order (`id state [class]`), then `id obsolete` lines.
+
+use std::collections::BTreeSet;
+
+use crate::{repo_root, Project};
+
+fn ids_of(ftl: &str) -> Vec<String> {
+    ftl.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .map(|l| l.split(" =").next().unwrap_or("").to_string())
+        .collect()
+}
+
+fn run_case(name: &str) {
+    let dir = repo_root().join("tests/data/sync").join(name);
+    let read = |f: &str| {
+        std::fs::read_to_string(dir.join(f)).unwrap_or_else(|e| panic!("{name}/{f}: {e}"))
+    };
+    let p = Project::new(&read("old.md"));
+    p.ok(&["sync"]);
+    let old_ids: BTreeSet<String> = ids_of(&p.read("locales/en/doc.ftl")).into_iter().collect();
+    p.write("locales/fr/doc.ftl", &read("fr.ftl"));
+    p.ok(&["sync"]);
+    let before = p.read("locales/fr/doc.ftl");
+    p.write("source/doc.md", &read("new.md"));
+    p.ok(&["sync"]);
+    let reference = p.read("locales/en/doc.ftl");
+    let work = p.diff_states("fr");
+    let mut actual = String::new();
+    let ref_ids = ids_of(&reference);
+    for id in &ref_ids {
+        match work.iter().find(|w| &w.0 == id) {
+            Some((_, state, class)) if !class.is_empty() => {
+                actual.push_str(&format!("{id} {state} {class}\n"))
+            }
+            Some((_, state, _)) => actual.push_str(&format!("{id} {state}\n")),
+            None => actual.push_str(&format!("{id} translated\n")),
+        }
+    }
+    let fr = p.read("locales/fr/doc.ftl");
+    for id in ids_of(&fr) {
+        if !ref_ids.contains(&id) {
+            actual.push_str(&format!("{id} obsolete\n"));
+        }
+    }
+    assert_eq!(actual, read("expected.txt"), "case {name}");
+    // New ids were never used before.
+    for w in &work {
+        if w.1 == "missing" {
+            assert!(!old_ids.contains(&w.0), "case {name}: id {} reused", w.0);
+        }
+    }
+    // No translation was lost: every message value of before is still in the file.
+    for line in before
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        assert!(fr.contains(line), "case {name}: lost {line:?}");
+    }
+    // A second sync changes nothing.
+    assert_eq!(
+        p.run(&["sync", "--check"]).code,
+        0,
+        "case {name}: sync not idempotent"
+    );
+}
+
+#[test]
+fn sync_fixtures() {
+    let mut cases: Vec<String> = std::fs::read_dir(repo_root().join("tests/data/sync"))
+        .expect("tests/data/sync")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 8);
+    for c in cases {
+        run_case(&c);
+    }
+}

@@ -1,0 +1,9 @@
+report = Rapport
+opposition-to-regime = Opposition au régime
+opposition-to-regime-p1 = En 2001, Moukhtar Abliazov a fondé le Choix démocratique du Kazakhstan avec d’autres chefs d’entreprise.
+opposition-to-regime-p2 = Il a ensuite été emprisonné et torturé après un conflit avec le président.
+opposition-to-regime-p3 = Depuis plus de vingt ans, il dirige l’opposition démocratique contre le gouvernement.
+grave-risks = Risques graves
+grave-risks-p1 = Aucun État ne le laissera probablement entrer, car il n’a aucun document d’identité valide.
+grave-risks-p2 = S’il était expulsé, il risquerait la torture, un procès spectacle et la mort.[^1]
+fn-1 = Voir le rapport du Parlement européen sur cette affaire.
