@@ -89,12 +89,27 @@ impl Tokens {
             }
             rest = chars.as_str();
         }
-        for w in plain.split(|c: char| !c.is_alphanumeric()) {
-            if w.is_empty() {
+        // Alphanumeric runs; a `.` or `,` between two digits belongs to the number (11.5).
+        let chars: Vec<char> = plain.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_alphanumeric() {
+                i += 1;
                 continue;
             }
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_alphanumeric()
+                    || ((chars[i] == '.' || chars[i] == ',')
+                        && i > start
+                        && chars[i - 1].is_ascii_digit()
+                        && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+            {
+                i += 1;
+            }
+            let w: String = chars[start..i].iter().collect();
             if w.chars().any(|c| c.is_ascii_digit()) {
-                t.numbers.push(w.to_string());
+                t.numbers.push(w);
             } else {
                 t.words.push(w.to_lowercase());
             }
@@ -128,21 +143,50 @@ pub struct Piece {
 /// A word-level diff on Unicode word boundaries (Cyrillic and accented words stay whole).
 pub fn word_diff(before: &str, now: &str) -> Vec<Piece> {
     let diff = TextDiff::configure().diff_unicode_words(before, now);
+    let changes: Vec<(ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value()))
+        .collect();
     let mut out: Vec<Piece> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            ChangeTag::Equal => "equal",
-            ChangeTag::Delete => "delete",
-            ChangeTag::Insert => "insert",
-        };
-        match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => out.push(Piece {
-                op,
-                text: change.value().to_string(),
-            }),
+    let (mut del, mut ins) = (String::new(), String::new());
+    let flush = |out: &mut Vec<Piece>, del: &mut String, ins: &mut String| {
+        for (op, buf) in [("delete", del), ("insert", ins)] {
+            if !buf.is_empty() {
+                out.push(Piece {
+                    op,
+                    text: std::mem::take(buf),
+                });
+            }
+        }
+    };
+    for (i, (tag, value)) in changes.iter().enumerate() {
+        match tag {
+            ChangeTag::Delete => del.push_str(value),
+            ChangeTag::Insert => ins.push_str(value),
+            ChangeTag::Equal => {
+                // Spaces between two changes join them, so a reader sees one phrase replaced.
+                let in_run = !(del.is_empty() && ins.is_empty());
+                let more = changes[i + 1..]
+                    .iter()
+                    .find(|(t, v)| !(*t == ChangeTag::Equal && v.trim().is_empty()))
+                    .is_some_and(|(t, _)| *t != ChangeTag::Equal);
+                if in_run && value.trim().is_empty() && more {
+                    del.push_str(value);
+                    ins.push_str(value);
+                    continue;
+                }
+                flush(&mut out, &mut del, &mut ins);
+                match out.last_mut() {
+                    Some(last) if last.op == "equal" => last.text.push_str(value),
+                    _ => out.push(Piece {
+                        op: "equal",
+                        text: value.to_string(),
+                    }),
+                }
+            }
         }
     }
+    flush(&mut out, &mut del, &mut ins);
     out
 }
 
@@ -182,6 +226,32 @@ mod tests {
         for (now, class) in cases {
             assert_eq!(classify(base, now), class, "{now}");
         }
+    }
+
+    #[test]
+    fn numbers_keep_their_decimal_part() {
+        assert_eq!(
+            Tokens::of("11.5 tonnes, 437,000 USD and 7.62×54mm").numbers,
+            ["11.5", "437,000", "7.62", "54mm"]
+        );
+    }
+
+    #[test]
+    fn adjacent_changed_words_form_one_phrase() {
+        let d = word_diff(
+            "rejected as politically motivated here",
+            "rejected for political motives here",
+        );
+        let ops: Vec<(&str, &str)> = d.iter().map(|p| (p.op, p.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                ("equal", "rejected "),
+                ("delete", "as politically motivated"),
+                ("insert", "for political motives"),
+                ("equal", " here")
+            ]
+        );
     }
 
     #[test]

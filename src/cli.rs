@@ -33,6 +33,10 @@ pub enum Command {
         /// Write nothing; exit 1 if anything would change.
         #[arg(long)]
         check: bool,
+        /// Also carry numbers and links changes over, where the old value appears in the
+        /// translation exactly once (each replacement is reported).
+        #[arg(long)]
+        apply_safe: bool,
     },
     /// Per locale: how many messages are translated, stale, missing, obsolete.
     Status {
@@ -58,6 +62,16 @@ pub enum Command {
         ids: Vec<String>,
         #[arg(long)]
         json: bool,
+        /// Instead: every message whose translation changed since this git revision.
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
+    },
+    /// Fill missing messages from the translation memory (fuzzy matches), marked stale.
+    Suggest {
+        locale: String,
+        /// Write the best suggestion scoring at least MIN % into each missing message.
+        #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u8).range(1..=100))]
+        fill: Option<u8>,
     },
     /// Mark stale messages as reviewed against the current English.
     Accept {
@@ -134,10 +148,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     match cli.command {
         Command::AddLocale { tag } => add_locale(&root, &tag, out),
         command => {
-            let project = Project::load(&root)?;
+            let mut project = Project::load(&root)?;
+            if let Command::Sync {
+                apply_safe: true, ..
+            } = command
+            {
+                project.config.apply_safe = true;
+            }
             let plan = plan::plan(&project.config, &project.inputs);
             match command {
-                Command::Sync { check } => {
+                Command::Sync { check, .. } => {
                     sync(&project, &plan, check, &mut fsio::AtomicWriter, out)
                 }
                 Command::Status { locales, json } => status(&project, &plan, &locales, json, out),
@@ -146,9 +166,26 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                     out: dir,
                     strict,
                 } => build(&project, &plan, &locales, dir, strict, out),
-                Command::Diff { locale, ids, json } => {
-                    diff(&project, &plan, &locale, &ids, json, out)
-                }
+                Command::Diff {
+                    locale,
+                    ids,
+                    json,
+                    since: Some(rev),
+                } => crate::review::diff_since(&project, &plan, &locale, &ids, &rev, json, out),
+                Command::Diff {
+                    locale,
+                    ids,
+                    json,
+                    since: None,
+                } => diff(&project, &plan, &locale, &ids, json, out),
+                Command::Suggest { locale, fill } => crate::review::suggest(
+                    &project,
+                    &plan,
+                    &locale,
+                    fill,
+                    &mut fsio::AtomicWriter,
+                    out,
+                ),
                 Command::Accept {
                     locale,
                     ids,
@@ -170,7 +207,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     }
 }
 
-fn selected(project: &Project, locales: &[String]) -> Result<Vec<String>> {
+pub fn selected(project: &Project, locales: &[String]) -> Result<Vec<String>> {
     if locales.is_empty() {
         return Ok(project.config.locales.clone());
     }
@@ -243,6 +280,9 @@ pub fn sync(
             if !l.stamped.is_empty() {
                 line.push_str(&format!("; {}: {} stamped", l.locale, l.stamped.len()));
             }
+            for (id, old, new) in &l.applied {
+                line.push_str(&format!("; {}: {id}: replaced {old} with {new}", l.locale));
+            }
             if !l.carried.is_empty() {
                 line.push_str(&format!("; {}: {} carried over", l.locale, l.carried.len()));
                 for (id, class) in &l.carried {
@@ -268,7 +308,7 @@ pub fn sync(
     Ok(0)
 }
 
-fn rel(root: &Path, p: &Path) -> String {
+pub fn rel(root: &Path, p: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).display().to_string()
 }
 
@@ -445,6 +485,9 @@ fn add_locale(root: &Path, tag: &str, out: &mut dyn Write) -> Result<i32> {
     Ok(0)
 }
 
+/// Suggestions below this match are not shown.
+pub const SUGGEST_MIN: u8 = 50;
+
 #[derive(serde::Serialize)]
 struct DiffItem<'a> {
     locale: &'a str,
@@ -456,7 +499,7 @@ struct DiffItem<'a> {
     source_now: &'a str,
     translation: Option<&'a str>,
     diff: Vec<crate::change::Piece>,
-    suggestions: Vec<serde_json::Value>,
+    suggestions: Vec<crate::suggest::Suggestion>,
 }
 
 fn diff(
@@ -468,6 +511,7 @@ fn diff(
     out: &mut dyn Write,
 ) -> Result<i32> {
     selected(project, &[locale.to_string()])?;
+    let memory = crate::suggest::Memory::of(&plan.docs, locale);
     let mut items = Vec::new();
     for d in &plan.docs {
         let Some(lp) = d.locale(locale) else { continue };
@@ -492,7 +536,7 @@ fn diff(
                 diff: before
                     .map(|b| crate::change::word_diff(b, &m.text))
                     .unwrap_or_default(),
-                suggestions: Vec::new(),
+                suggestions: memory.suggest(&m.text, &m.id, 3, SUGGEST_MIN),
             });
         }
     }
@@ -530,6 +574,13 @@ fn diff(
         }
         if let Some(t) = it.translation {
             writeln!(out, "  {}: {t}", it.locale)?;
+        }
+        for sug in &it.suggestions {
+            writeln!(
+                out,
+                "  suggestion {}% (from {}): {}",
+                sug.percent, sug.id, sug.translation
+            )?;
         }
         writeln!(out)?;
     }

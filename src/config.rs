@@ -19,6 +19,9 @@ pub struct Config {
     /// How stale translations appear in editions: "mark" (the translation with a marker),
     /// or "fallback" (the fallback text instead).
     pub stale: StalePolicy,
+    /// Set by `sync --apply-safe`: carry numbers and links changes over where each changed
+    /// value appears in the translation exactly once.
+    pub apply_safe: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +130,7 @@ impl Config {
             fallback,
             carry_over: d.sync.carry_over,
             stale,
+            apply_safe: false,
         })
     }
 

@@ -90,6 +90,8 @@ pub struct LocalePlan {
     /// What sync changes in this file, for its summary.
     pub stamped: Vec<String>,
     pub carried: Vec<(String, Class)>,
+    /// Values replaced by `sync --apply-safe`: (id, old, new).
+    pub applied: Vec<(String, String, String)>,
     /// The file as sync would write it, when that differs from what is on disk.
     pub new_text: Option<String>,
 }
@@ -256,6 +258,7 @@ fn plan_locale(
     let mut duplicates = Vec::new();
     let mut stamped = Vec::new();
     let mut carried = Vec::new();
+    let mut applied = Vec::new();
     let mut edits: Vec<(usize, String)> = Vec::new();
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     if let Some(f) = &file {
@@ -288,6 +291,7 @@ fn plan_locale(
                     .map_or_else(|| now.clone(), |t| t.to_string()),
             };
             let mut record = from.clone();
+            let mut reps: Vec<(String, String)> = Vec::new();
             if from == *now {
                 states[k] = State::Translated;
             } else {
@@ -295,6 +299,15 @@ fn plan_locale(
                 if config.carry_over && class.carries_over() {
                     states[k] = State::Translated;
                     carried.push((m.id.clone(), class));
+                    record = now.clone();
+                } else if let Some(r) = config
+                    .apply_safe
+                    .then(|| safe_replacements(&from, now, &m.value, class))
+                    .flatten()
+                {
+                    states[k] = State::Translated;
+                    applied.extend(r.iter().map(|(o, n)| (m.id.clone(), o.clone(), n.clone())));
+                    reps = r;
                     record = now.clone();
                 } else {
                     states[k] = State::Stale {
@@ -307,7 +320,10 @@ fn plan_locale(
                 if m.stamp.is_none() {
                     stamped.push(m.id.clone());
                 }
-                edits.push((e, restamp(&f.src[en.span.clone()], m, &record)));
+                edits.push((
+                    e,
+                    restamp_replacing(&f.src[en.span.clone()], m, &record, &reps),
+                ));
             }
         }
     }
@@ -324,6 +340,7 @@ fn plan_locale(
         duplicates,
         stamped,
         carried,
+        applied,
         new_text,
     }
 }
@@ -331,6 +348,16 @@ fn plan_locale(
 /// The entry's text with its stamp set to `english`: translator notes kept in order, the
 /// message itself (from its id on) byte for byte.
 pub fn restamp(entry_text: &str, m: &ftl::Message, english: &str) -> String {
+    restamp_replacing(entry_text, m, english, &[])
+}
+
+/// `restamp`, also replacing each `(old, new)` value once in the message (not its comment).
+pub fn restamp_replacing(
+    entry_text: &str,
+    m: &ftl::Message,
+    english: &str,
+    replace: &[(String, String)],
+) -> String {
     let id_line = entry_text
         .match_indices(m.id.as_str())
         .map(|(i, _)| i)
@@ -356,7 +383,132 @@ pub fn restamp(entry_text: &str, m: &ftl::Message, english: &str) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&entry_text[id_line..]);
+    let mut tail = entry_text[id_line..].to_string();
+    for (old, new) in replace {
+        if let Some(at) = find_token(&tail, old) {
+            tail.replace_range(at..at + old.len(), new);
+        }
+    }
+    out.push_str(&tail);
+    out
+}
+
+/// Where `token` occurs in `text` as a whole token (not inside a longer number or word).
+fn find_token(text: &str, token: &str) -> Option<usize> {
+    let all = token_positions(text, token);
+    all.first().copied()
+}
+
+fn token_positions(text: &str, token: &str) -> Vec<usize> {
+    if token.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(token)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + token.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            boundary(before) && boundary(after)
+        })
+        .collect()
+}
+
+/// The replacements that carry a numbers or links change of the English over to a
+/// translation: each changed value must appear in the translation exactly once.
+pub fn safe_replacements(
+    before: &str,
+    now: &str,
+    translation: &str,
+    class: Class,
+) -> Option<Vec<(String, String)>> {
+    let (b, n) = (
+        crate::change::Tokens::of(before),
+        crate::change::Tokens::of(now),
+    );
+    let (old, new) = match class {
+        Class::Numbers => (b.numbers, n.numbers),
+        Class::Links => (b.urls, n.urls),
+        _ => return None,
+    };
+    if old.len() != new.len() {
+        return None;
+    }
+    let pairs: Vec<(String, String)> = old.into_iter().zip(new).filter(|(o, n)| o != n).collect();
+    if pairs.is_empty() {
+        return None;
+    }
+    for (o, _) in &pairs {
+        if token_positions(translation, o).len() != 1
+            || pairs.iter().filter(|(x, _)| x == o).count() != 1
+        {
+            return None;
+        }
+    }
+    Some(pairs)
+}
+
+/// Inserts new messages (id, text without trailing newline) into an FTL file in reference
+/// order: after the nearest earlier reference message the file has, else before its first
+/// reference message, else at the end. Everything else stays byte for byte.
+pub fn insert_messages(base: &str, order: &[String], new: &[(String, String)]) -> String {
+    let file = FtlFile::parse(base);
+    let rank: HashMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let mut present: Vec<(usize, usize, usize)> = Vec::new(); // (rank, span start, span end)
+    let mut seen = BTreeSet::new();
+    for e in &file.entries {
+        if let EntryKind::Message(m) = &e.kind {
+            if let Some(&r) = rank.get(m.id.as_str()) {
+                if seen.insert(r) {
+                    present.push((r, e.span.start, e.span.end));
+                }
+            }
+        }
+    }
+    present.sort();
+    let mut inserts: Vec<(usize, usize, String)> = Vec::new(); // (offset, rank, text)
+    for (id, text) in new {
+        let r = rank.get(id.as_str()).copied().unwrap_or(usize::MAX);
+        let prev = present.iter().rev().find(|p| p.0 < r);
+        let (offset, piece) = match (prev, present.first()) {
+            (Some(p), _) => (p.2, format!("\n\n{text}")),
+            (None, Some(first)) => (first.1, format!("{text}\n\n")),
+            (None, None) => (base.len(), String::new()),
+        };
+        if piece.is_empty() {
+            let sep = if base.is_empty() || base.ends_with("\n\n") {
+                ""
+            } else if base.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
+            inserts.push((offset, r, format!("{sep}{text}\n")));
+        } else {
+            inserts.push((offset, r, piece));
+        }
+    }
+    inserts.sort_by_key(|i| (i.0, i.1));
+    // Several messages appended at the end are separated by blank lines.
+    let mut out = String::with_capacity(base.len() + 1024);
+    let mut pos = 0;
+    let mut last_end_append = false;
+    for (offset, _, text) in inserts {
+        out.push_str(&base[pos..offset]);
+        pos = offset;
+        if offset == base.len() && last_end_append {
+            out.push('\n');
+            out.push_str(text.trim_start_matches('\n'));
+        } else {
+            out.push_str(&text);
+        }
+        last_end_append = offset == base.len();
+    }
+    out.push_str(&base[pos..]);
     out
 }
 

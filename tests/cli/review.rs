@@ -1,0 +1,209 @@
+//! Change tracking as translators and editors see it: apply-safe, suggestions, --since.
+
+use std::process::Command;
+
+use crate::Project;
+
+const SRC: &str = "# Report\n\n## Facts\n\nIn 2022 Kazakhstan exported 11.5 tonnes of gunpowder to Russia, see <https://a.org/x>.\n\nThe court rejected the extradition request as politically motivated.\n\nThe court rejected the request.\n";
+
+fn project() -> Project {
+    let p = Project::new(SRC);
+    p.ok(&["sync"]);
+    p.write(
+        "locales/fr/doc.ftl",
+        "facts-p1 = En 2022, le Kazakhstan a exporté 11.5 tonnes de poudre vers la Russie, voir <https://a.org/x>.\n\nfacts-p2 = La cour a rejeté la demande d’extradition comme politiquement motivée.\n",
+    );
+    p.ok(&["sync"]);
+    p
+}
+
+#[test]
+fn apply_safe_replaces_numbers_and_links_that_appear_once() {
+    let p = project();
+    p.write(
+        "source/doc.md",
+        &SRC.replace("11.5 tonnes", "12.5 tonnes")
+            .replace("a.org/x", "b.org/y"),
+    );
+    // Numbers and links changed at once: a wording-free change, but two classes → stale.
+    let states = p.diff_states("fr");
+    assert!(
+        states.contains(&("facts-p1".into(), "stale".into(), "wording".into())),
+        "{states:?}"
+    );
+    p.write("source/doc.md", &SRC.replace("11.5 tonnes", "12.5 tonnes"));
+    assert!(p
+        .diff_states("fr")
+        .contains(&("facts-p1".into(), "stale".into(), "numbers".into())));
+    let out = p.ok(&["sync", "--apply-safe"]);
+    assert!(
+        out.contains("fr: facts-p1: replaced 11.5 with 12.5"),
+        "{out}"
+    );
+    let fr = p.read("locales/fr/doc.ftl");
+    assert!(
+        fr.contains("facts-p1 = En 2022, le Kazakhstan a exporté 12.5 tonnes"),
+        "{fr}"
+    );
+    assert!(p.diff_states("fr").iter().all(|d| d.0 != "facts-p1"));
+    // A link change.
+    p.write(
+        "source/doc.md",
+        &SRC.replace("11.5 tonnes", "12.5 tonnes")
+            .replace("a.org/x", "b.org/y"),
+    );
+    let out = p.ok(&["sync", "--apply-safe"]);
+    assert!(
+        out.contains("replaced https://a.org/x with https://b.org/y"),
+        "{out}"
+    );
+    assert!(p
+        .read("locales/fr/doc.ftl")
+        .contains("voir <https://b.org/y>."));
+}
+
+#[test]
+fn apply_safe_leaves_ambiguous_values_stale() {
+    let p = project();
+    p.write(
+        "locales/fr/doc.ftl",
+        "facts-p1 = En 2022 (2022 !), 11.5 tonnes <https://a.org/x>.\n",
+    );
+    p.ok(&["sync"]);
+    p.write("source/doc.md", &SRC.replace("In 2022", "In 2023"));
+    p.ok(&["sync", "--apply-safe"]);
+    assert!(p
+        .diff_states("fr")
+        .contains(&("facts-p1".into(), "stale".into(), "numbers".into())));
+    assert!(p.read("locales/fr/doc.ftl").contains("En 2022 (2022 !)"));
+}
+
+#[test]
+fn whitespace_and_punctuation_changes_are_carried_over() {
+    let p = project();
+    p.write(
+        "source/doc.md",
+        &SRC.replace("politically motivated.", "politically  motivated!"),
+    );
+    let out = p.ok(&["sync"]);
+    assert!(
+        out.contains("fr: 1 carried over [facts-p2: punctuation]"),
+        "{out}"
+    );
+    assert!(p.diff_states("fr").iter().all(|d| d.0 != "facts-p2"));
+    // Turned off in dossier.toml, the same change makes it stale.
+    let p = project();
+    p.write("dossier.toml", "[sync]\ncarry_over = false\n");
+    p.write(
+        "source/doc.md",
+        &SRC.replace("politically motivated.", "politically motivated!"),
+    );
+    assert!(p.diff_states("fr").contains(&(
+        "facts-p2".into(),
+        "stale".into(),
+        "punctuation".into()
+    )));
+}
+
+#[test]
+fn diff_shows_word_diff_and_suggestions() {
+    let p = project();
+    p.write("source/doc.md", &SRC.replace("exported 11.5", "sold 11.5"));
+    let v: serde_json::Value =
+        serde_json::from_str(&p.ok(&["diff", "fr", "--json"])).expect("json");
+    let items = v.as_array().expect("array");
+    let stale = items
+        .iter()
+        .find(|i| i["id"] == "facts-p1")
+        .expect("facts-p1");
+    for key in [
+        "locale",
+        "doc",
+        "id",
+        "state",
+        "class",
+        "source_before",
+        "source_now",
+        "translation",
+        "suggestions",
+    ] {
+        assert!(stale.get(key).is_some(), "missing key {key}");
+    }
+    assert_eq!(stale["class"], "wording");
+    let text = p.ok(&["diff", "fr", "facts-p1"]);
+    assert!(text.contains("[-exported-]{+sold+}"), "{text}");
+    // The missing short sentence gets the similar long one as a suggestion.
+    let missing = items
+        .iter()
+        .find(|i| i["id"] == "facts-p3")
+        .expect("facts-p3");
+    assert_eq!(missing["state"], "missing");
+    let s = &missing["suggestions"][0];
+    assert_eq!(s["id"], "facts-p2");
+    assert!(
+        s["match"].as_u64().is_some_and(|m| (50..100).contains(&m)),
+        "{s}"
+    );
+}
+
+#[test]
+fn suggest_fill_writes_stale_suggestions_in_reference_order() {
+    let p = project();
+    let out = p.ok(&["suggest", "fr", "--fill", "60"]);
+    assert!(
+        out.contains("fr/doc facts-p3: filled from facts-p2"),
+        "{out}"
+    );
+    let fr = p.read("locales/fr/doc.ftl");
+    let p2 = fr.find("facts-p2 =").expect("p2");
+    let p3 = fr.find("facts-p3 =").expect("p3");
+    assert!(p2 < p3);
+    assert!(fr.contains("# en: The court rejected the extradition request as politically motivated.\nfacts-p3 = La cour a rejeté"));
+    assert!(p
+        .diff_states("fr")
+        .contains(&("facts-p3".into(), "stale".into(), "wording".into())));
+    assert_eq!(p.run(&["sync", "--check"]).code, 0);
+}
+
+#[test]
+fn diff_since_shows_what_a_translator_changed() {
+    let p = project();
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(p.dir.path())
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(ok, "git {args:?}");
+    };
+    let o = p.run(&["diff", "fr", "--since", "HEAD"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains("not inside a git repository"),
+        "{}",
+        o.stderr
+    );
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "start"]);
+    let fr = p
+        .read("locales/fr/doc.ftl")
+        .replace("comme politiquement motivée", "pour motifs politiques");
+    p.write("locales/fr/doc.ftl", &fr);
+    let out = p.ok(&["diff", "fr", "--since", "HEAD"]);
+    assert!(out.contains("fr/doc facts-p2 [changed]"), "{out}");
+    assert!(
+        out.contains("[-comme politiquement motivée-]{+pour motifs politiques+}"),
+        "{out}"
+    );
+    assert!(out.contains("1 translation(s) changed since HEAD"));
+    assert_eq!(p.run(&["diff", "fr", "--since", "no-such-rev"]).code, 2);
+}
