@@ -143,8 +143,20 @@ fn root_of(cli_root: Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
+/// How long a writing command waits for another one to finish.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     let root = root_of(cli.root)?;
+    // Commands that write hold the project lock from before they read until they finish,
+    // so two of them at once give the same result as one after the other.
+    let _lock = match &cli.command {
+        Command::Sync { check: false, .. }
+        | Command::Accept { .. }
+        | Command::AddLocale { .. }
+        | Command::Suggest { fill: Some(_), .. } => Some(fsio::Lock::acquire(&root, LOCK_WAIT)?),
+        _ => None,
+    };
     match cli.command {
         Command::AddLocale { tag } => add_locale(&root, &tag, out),
         command => {
@@ -156,6 +168,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 project.config.apply_safe = true;
             }
             let plan = plan::plan(&project.config, &project.inputs);
+            refuse_bad_input(&project, &plan)?;
             match command {
                 Command::Sync { check, .. } => {
                     sync(&project, &plan, check, &mut fsio::AtomicWriter, out)
@@ -205,6 +218,35 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             }
         }
     }
+}
+
+/// Input every command but `check` refuses: an empty source, a source with nothing to
+/// translate, a locale file with the same id twice (which one would count is a guess).
+pub fn refuse_bad_input(project: &Project, plan: &Plan) -> Result<()> {
+    for d in &plan.docs {
+        let src = project.root.join("source").join(format!("{}.md", d.name));
+        if d.document.src.trim().is_empty() {
+            bail!("{}: the source file is empty", src.display());
+        }
+        if d.messages.is_empty() {
+            bail!("{}: the source has no text to translate (only code, HTML or links)", src.display());
+        }
+        for l in &d.locales {
+            if let (Some((e, id)), Some(f)) = (l.duplicates.first(), &l.file) {
+                let at = match &f.entries[*e].kind {
+                    crate::ftl::EntryKind::Message(m) => m.value_start,
+                    _ => f.entries[*e].span.start,
+                };
+                let (line, _) = crate::ftl::line_col(&f.src, at);
+                let col = 1;
+                bail!(
+                    "{}:{line}:{col}: message `{id}` is defined twice; keep one of them (`dossier check` lists all)",
+                    project::locale_file(&project.root, &l.locale, &d.name).display()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn selected(project: &Project, locales: &[String]) -> Result<Vec<String>> {
@@ -301,7 +343,7 @@ pub fn sync(
     if writes.is_empty() {
         return Ok(0);
     }
-    let _lock = fsio::Lock::acquire(&project.root, std::time::Duration::from_secs(10))?;
+    fsio::check_writable(&writes.iter().map(|(p, _)| p.as_path()).collect::<Vec<_>>())?;
     for (p, text) in &writes {
         writer.write(p, text)?;
     }
@@ -466,7 +508,6 @@ fn add_locale(root: &Path, tag: &str, out: &mut dyn Write) -> Result<i32> {
     let l10n_path = root.join("l10n.toml");
     let l10n = fsio::read_text(&l10n_path)?;
     let new = config::add_locale_to_l10n(&l10n, &tag).map_err(|e| anyhow!("{e}"))?;
-    let _lock = fsio::Lock::acquire(root, std::time::Duration::from_secs(10))?;
     for name in project::source_names(root)? {
         let path = project::locale_file(root, &tag, &name);
         if !path.exists() {
@@ -661,7 +702,6 @@ pub fn accept(
                 .join(", ")
         );
     }
-    let _lock = fsio::Lock::acquire(&project.root, std::time::Duration::from_secs(10))?;
     for (p, t) in writes {
         writer.write(&p, &t)?;
     }

@@ -94,28 +94,56 @@ impl Writer for AtomicWriter {
 }
 
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FileError> {
+    write_atomic_steps(path, contents, &mut |_| Ok(()))
+}
+
+/// The steps of an atomic write, for fault injection in tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    CreateTemp,
+    Write,
+    Flush,
+    Rename,
+}
+
+/// `write_atomic`, calling `fault` before each step; an error from it aborts the write
+/// there, as a failing disk would (the temporary file is removed, the target untouched).
+pub fn write_atomic_steps(
+    path: &Path,
+    contents: &str,
+    fault: &mut dyn FnMut(Step) -> std::io::Result<()>,
+) -> Result<(), FileError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
+    std::fs::create_dir_all(dir).map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.permissions().readonly() {
-            return Err(err(
-                path,
-                None,
-                "the file is read-only: nothing was written",
-            ));
+            return Err(err(path, None, "the file is read-only: nothing was written"));
         }
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dossier-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let mut tmp = fault(Step::CreateTemp)
+        .and_then(|_| tempfile::Builder::new().prefix(".dossier-").suffix(".tmp").tempfile_in(dir))
         .map_err(|e| err(path, None, format!("cannot create a temporary file: {e}")))?;
-    tmp.write_all(contents.as_bytes())
+    fault(Step::Write)
+        .and_then(|_| tmp.write_all(contents.as_bytes()))
+        .and_then(|_| fault(Step::Flush))
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| err(path, None, format!("cannot write: {e}")))?;
+    fault(Step::Rename).map_err(|e| err(path, None, format!("cannot replace the file: {e}")))?;
     tmp.persist(path)
         .map_err(|e| err(path, None, format!("cannot replace the file: {}", e.error)))?;
+    Ok(())
+}
+
+/// Refuses before anything is written when one of `paths` cannot be written, so a
+/// command never leaves some files new and others old for a predictable reason.
+pub fn check_writable(paths: &[&Path]) -> Result<(), FileError> {
+    for p in paths {
+        if let Ok(meta) = std::fs::metadata(p) {
+            if meta.permissions().readonly() {
+                return Err(err(p, None, "the file is read-only: nothing was written"));
+            }
+        }
+    }
     Ok(())
 }
 

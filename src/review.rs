@@ -207,7 +207,6 @@ pub fn suggest(
         }
     }
     if fill.is_some() {
-        let _lock = fsio::Lock::acquire(&project.root, std::time::Duration::from_secs(10))?;
         for (p, t) in writes {
             writer.write(&p, &t)?;
         }
