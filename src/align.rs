@@ -267,13 +267,49 @@ fn pair_run(
     }
 }
 
-/// Word-level similarity in 0..=1 (similar's ratio over Unicode words).
+/// Word-level similarity in 0..=1 (similar's ratio over Unicode words). Cost stays
+/// bounded: segments of very different lengths are scored by their length ratio alone (an
+/// upper bound of the real ratio), and very long ones by word-multiset overlap (linear).
 pub fn similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
+    }
+    let (la, lb) = (a.split_whitespace().count(), b.split_whitespace().count());
+    if la + lb == 0 {
+        return 0.0;
+    }
+    let bound = 2.0 * la.min(lb) as f32 / (la + lb) as f32;
+    if bound < THRESHOLD {
+        return bound;
+    }
+    if la + lb > LONG {
+        return dice(a, b);
     }
     similar::TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .diff_unicode_words(a, b)
         .ratio()
+}
+
+/// Above this many words in a pair, similarity is a multiset overlap instead of a diff.
+const LONG: usize = 4000;
+
+fn dice(a: &str, b: &str) -> f32 {
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    let mut total = 0usize;
+    for w in a.split_whitespace() {
+        *counts.entry(w).or_insert(0) += 1;
+        total += 1;
+    }
+    let mut common = 0usize;
+    for w in b.split_whitespace() {
+        total += 1;
+        if let Some(c) = counts.get_mut(w) {
+            if *c > 0 {
+                *c -= 1;
+                common += 1;
+            }
+        }
+    }
+    2.0 * common as f32 / total as f32
 }

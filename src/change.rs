@@ -142,6 +142,9 @@ pub struct Piece {
 
 /// A word-level diff on Unicode word boundaries (Cyrillic and accented words stay whole).
 pub fn word_diff(before: &str, now: &str) -> Vec<Piece> {
+    if before.len() + now.len() > HUGE {
+        return coarse_diff(before, now);
+    }
     let diff = TextDiff::configure().diff_unicode_words(before, now);
     let changes: Vec<(ChangeTag, &str)> = diff
         .iter_all_changes()
@@ -190,6 +193,46 @@ pub fn word_diff(before: &str, now: &str) -> Vec<Piece> {
     out
 }
 
+/// Above this many bytes a word diff could take quadratic time: show the common start and
+/// end, and the middle as one replacement.
+const HUGE: usize = 200_000;
+
+fn coarse_diff(before: &str, now: &str) -> Vec<Piece> {
+    let prefix = before
+        .char_indices()
+        .zip(now.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(before.len().min(now.len()), |((i, _), _)| i);
+    let prefix = before[..prefix]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let (b, n) = (&before[prefix..], &now[prefix..]);
+    let suffix = b
+        .chars()
+        .rev()
+        .zip(n.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>()
+        .min(b.len())
+        .min(n.len());
+    let mut out = Vec::new();
+    for (op, text) in [
+        ("equal", &before[..prefix]),
+        ("delete", &b[..b.len() - suffix]),
+        ("insert", &n[..n.len() - suffix]),
+        ("equal", &b[b.len() - suffix..]),
+    ] {
+        if !text.is_empty() {
+            out.push(Piece {
+                op,
+                text: text.to_string(),
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +269,24 @@ mod tests {
         for (now, class) in cases {
             assert_eq!(classify(base, now), class, "{now}");
         }
+    }
+
+    #[test]
+    fn huge_texts_get_a_coarse_diff() {
+        let a = format!("start {} end", "x ".repeat(200_000));
+        let b = format!("start {} end", "y ".repeat(200_000));
+        let d = word_diff(&a, &b);
+        assert_eq!(
+            d.iter().map(|p| p.op).collect::<Vec<_>>(),
+            ["equal", "delete", "insert", "equal"]
+        );
+        assert_eq!(
+            d.iter()
+                .filter(|p| p.op != "insert")
+                .map(|p| p.text.as_str())
+                .collect::<String>(),
+            a
+        );
     }
 
     #[test]

@@ -184,14 +184,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                     ids,
                     json,
                     since: Some(rev),
-                } => crate::review::diff_since(&project, &plan, &locale, &ids, &rev, json, out),
+                } => crate::tracking::diff_since(&project, &plan, &locale, &ids, &rev, json, out),
                 Command::Diff {
                     locale,
                     ids,
                     json,
                     since: None,
                 } => diff(&project, &plan, &locale, &ids, json, out),
-                Command::Suggest { locale, fill } => crate::review::suggest(
+                Command::Suggest { locale, fill } => crate::tracking::suggest(
                     &project,
                     &plan,
                     &locale,
@@ -229,7 +229,10 @@ pub fn refuse_bad_input(project: &Project, plan: &Plan) -> Result<()> {
             bail!("{}: the source file is empty", src.display());
         }
         if d.messages.is_empty() {
-            bail!("{}: the source has no text to translate (only code, HTML or links)", src.display());
+            bail!(
+                "{}: the source has no text to translate (only code, HTML or links)",
+                src.display()
+            );
         }
         for l in &d.locales {
             if let (Some((e, id)), Some(f)) = (l.duplicates.first(), &l.file) {

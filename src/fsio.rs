@@ -114,14 +114,24 @@ pub fn write_atomic_steps(
     fault: &mut dyn FnMut(Step) -> std::io::Result<()>,
 ) -> Result<(), FileError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.permissions().readonly() {
-            return Err(err(path, None, "the file is read-only: nothing was written"));
+            return Err(err(
+                path,
+                None,
+                "the file is read-only: nothing was written",
+            ));
         }
     }
     let mut tmp = fault(Step::CreateTemp)
-        .and_then(|_| tempfile::Builder::new().prefix(".dossier-").suffix(".tmp").tempfile_in(dir))
+        .and_then(|_| {
+            tempfile::Builder::new()
+                .prefix(".dossier-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+        })
         .map_err(|e| err(path, None, format!("cannot create a temporary file: {e}")))?;
     fault(Step::Write)
         .and_then(|_| tmp.write_all(contents.as_bytes()))

@@ -16,7 +16,7 @@ pub mod ftl;
 pub mod plan;
 pub mod project;
 pub mod render;
-pub mod review;
 pub mod segment;
 pub mod suggest;
+pub mod tracking;
 pub mod ui;

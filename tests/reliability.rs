@@ -85,7 +85,10 @@ fn apply(blocks: &mut Vec<String>, e: &Edit) {
 }
 
 fn values(text: &str) -> Vec<(String, String)> {
-    FtlFile::parse(text).messages().map(|(_, m)| (m.id.clone(), m.value.clone())).collect()
+    FtlFile::parse(text)
+        .messages()
+        .map(|(_, m)| (m.id.clone(), m.value.clone()))
+        .collect()
 }
 
 proptest! {
@@ -154,7 +157,10 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, String> {
     for l in ["en", "fr", "ru"] {
         let dir = root.join("locales").join(l);
         for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            out.insert(e.path(), std::fs::read_to_string(e.path()).unwrap_or_default());
+            out.insert(
+                e.path(),
+                std::fs::read_to_string(e.path()).unwrap_or_default(),
+            );
         }
     }
     out
@@ -189,7 +195,9 @@ fn a_fault_at_every_step_leaves_files_old_or_new() {
     assert!(total >= 12, "4 files × 4 steps expected, got {total}");
     let after = snapshot(clean.path());
     let rel = |m: BTreeMap<PathBuf, String>, root: &Path| -> BTreeMap<PathBuf, String> {
-        m.into_iter().map(|(p, t)| (p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p), t)).collect()
+        m.into_iter()
+            .map(|(p, t)| (p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p), t))
+            .collect()
     };
     let (before, after) = (rel(before, clean.path()), rel(after, clean.path()));
     for k in 1..=total {
@@ -201,12 +209,24 @@ fn a_fault_at_every_step_leaves_files_old_or_new() {
         for (path, text) in &now {
             let old = before.get(path);
             let new = after.get(path);
-            assert!(old == Some(text) || new == Some(text), "step {k}: {} is neither old nor new", path.display());
-            assert!(!path.to_string_lossy().contains(".dossier-"), "step {k}: temporary file left: {}", path.display());
+            assert!(
+                old == Some(text) || new == Some(text),
+                "step {k}: {} is neither old nor new",
+                path.display()
+            );
+            assert!(
+                !path.to_string_lossy().contains(".dossier-"),
+                "step {k}: temporary file left: {}",
+                path.display()
+            );
         }
         // Running sync again completes the job.
         run(dir.path(), &mut fsio::AtomicWriter).expect("sync again");
-        assert_eq!(rel(snapshot(dir.path()), dir.path()), after, "step {k}: resumed sync differs");
+        assert_eq!(
+            rel(snapshot(dir.path()), dir.path()),
+            after,
+            "step {k}: resumed sync differs"
+        );
     }
 }
 
@@ -214,23 +234,44 @@ fn a_fault_at_every_step_leaves_files_old_or_new() {
 fn deep_nesting_and_huge_lines_do_not_crash() {
     let config = Config::parse("locales = [\"fr\"]\n", None).expect("config");
     let deep_quote = format!("{}text\n", ">".repeat(10_000));
-    let deep_list = (0..10_000).map(|i| format!("{}- x\n", "  ".repeat(i))).collect::<String>();
+    let deep_list = (0..10_000)
+        .map(|i| format!("{}- x\n", "  ".repeat(i)))
+        .collect::<String>();
     let brackets = format!("{}x{}\n", "[".repeat(10_000), "]".repeat(10_000));
     let emphasis = format!("{}x{}\n", "*".repeat(10_000), "*".repeat(10_000));
     let long_line = format!("{}\n", "word ".repeat(2_000_000));
     for src in [deep_quote, deep_list, brackets, emphasis, long_line] {
-        let input = DocInput { name: "doc".into(), source: src.clone(), reference: None, locales: Default::default() };
+        let input = DocInput {
+            name: "doc".into(),
+            source: src.clone(),
+            reference: None,
+            locales: Default::default(),
+        };
         let p = plan::plan(&config, &[input]);
         let ed = dossier::render::compose(&p.docs[0], "en", &config);
         assert_eq!(ed.markdown, src);
-        let _ = dossier::render::page(&ed, &dossier::render::PageContext { doc_name: "doc", locales: &[] });
+        let _ = dossier::render::page(
+            &ed,
+            &dossier::render::PageContext {
+                doc_name: "doc",
+                locales: &[],
+            },
+        );
     }
 }
 
 #[test]
 fn a_one_megabyte_translation_round_trips() {
     let value = "Перевод с «кавычками» и {скобками}. ".repeat(30_000);
-    let text = format!("{}\n", dossier::ftl::write_message("big", &value, &dossier::ftl::stamp_lines("Big.")));
+    let text = format!(
+        "{}\n",
+        dossier::ftl::write_message("big", &value, &dossier::ftl::stamp_lines("Big."))
+    );
     assert!(text.len() > 1_000_000);
-    assert_eq!(FtlFile::parse(&text).message("big").map(|m| m.value.clone()), Some(value));
+    assert_eq!(
+        FtlFile::parse(&text)
+            .message("big")
+            .map(|m| m.value.clone()),
+        Some(value)
+    );
 }

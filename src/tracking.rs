@@ -1,4 +1,4 @@
-//! Commands for editors and translators reviewing work: `diff --since REV` (what a
+//! Change-tracking commands for editors and translators: `diff --since REV` (what a
 //! translator changed since a git revision) and `suggest --fill` (translation memory).
 
 use std::io::Write;
