@@ -83,6 +83,35 @@ pub enum Command {
         #[arg(long)]
         doc: Option<String>,
     },
+    /// Export a locale's messages for CAT tools and platforms (XLIFF 2.0, PO, TMX).
+    Export(ExportArgs),
+    /// Apply translations from an XLIFF 2.0 or PO file (the format is read from the content).
+    Import(ImportArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    pub locale: String,
+    /// Only this document (source/DOC.md); default: every document.
+    #[arg(long)]
+    pub doc: Option<String>,
+    #[arg(long, value_parser = ["xliff", "po", "tmx"])]
+    pub format: String,
+    /// Only messages in these states (comma-separated: missing, stale); default: all.
+    #[arg(long, value_delimiter = ',', value_parser = ["missing", "stale"])]
+    pub only: Vec<String>,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    pub locale: String,
+    pub file: PathBuf,
+    /// Print the word diff of what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Runs the command line; returns the exit code.
@@ -214,6 +243,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                     &mut fsio::AtomicWriter,
                     out,
                 ),
+                Command::Export(a) => export(&project, &plan, &a, out),
+                Command::Import(a) => import(&project, &plan, &a, &mut fsio::AtomicWriter, out),
                 Command::AddLocale { .. } => Ok(0),
             }
         }
@@ -729,4 +760,65 @@ fn remap(
             Some((idx, text.clone()))
         })
         .collect()
+}
+
+pub fn export(project: &Project, plan: &Plan, a: &ExportArgs, out: &mut dyn Write) -> Result<i32> {
+    use crate::interop::{self, Format, Only};
+    selected(project, std::slice::from_ref(&a.locale))?;
+    let format = Format::parse(&a.format).map_err(|e| anyhow!("{e}"))?;
+    let only = Only::from_names(&a.only).map_err(|e| anyhow!("{e}"))?;
+    let text = interop::export(format, plan, &a.locale, a.doc.as_deref(), only)
+        .map_err(|e| anyhow!("{e}"))?;
+    match &a.output {
+        Some(path) => {
+            fsio::write_atomic(path, &text)?;
+            writeln!(out, "wrote {} ({})", path.display(), format.name())?;
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(0)
+}
+
+pub fn import(
+    project: &Project,
+    plan: &Plan,
+    a: &ImportArgs,
+    writer: &mut dyn Writer,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    use crate::interop;
+    selected(project, std::slice::from_ref(&a.locale))?;
+    let name = a.file.display().to_string();
+    let bytes = fsio::read_bytes(&a.file)?;
+    let refused = |problems: Vec<interop::Problem>| {
+        let lines: Vec<String> = problems.iter().map(|p| p.render(&name)).collect();
+        anyhow!("{}\nnothing was imported", lines.join("\n"))
+    };
+    let (_, units) = interop::read(&bytes, &a.locale).map_err(refused)?;
+    let outcome = interop::apply(plan, &a.locale, &units).map_err(refused)?;
+    let color = std::env::var_os("NO_COLOR").is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    out.write_all(interop::report(&outcome, &a.locale, a.dry_run, color).as_bytes())?;
+    let writes: Vec<(PathBuf, &String)> = outcome
+        .writes
+        .iter()
+        .map(|(doc, text)| (project::locale_file(&project.root, &a.locale, doc), text))
+        .collect();
+    if a.dry_run {
+        for (p, _) in &writes {
+            writeln!(out, "would write {}", rel(&project.root, p))?;
+        }
+        writeln!(out, "dry run: nothing written")?;
+        return Ok(0);
+    }
+    if writes.is_empty() {
+        writeln!(out, "nothing to change")?;
+        return Ok(0);
+    }
+    let _lock = fsio::Lock::acquire(&project.root, std::time::Duration::from_secs(10))?;
+    for (p, text) in &writes {
+        writer.write(p, text)?;
+        writeln!(out, "wrote {}", rel(&project.root, p))?;
+    }
+    Ok(0)
 }

@@ -38,6 +38,11 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     check_text(path, bytes)
 }
 
+/// Reads a file as bytes, for formats that carry their own encoding rules (imports).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    std::fs::read(path).map_err(|e| err(path, None, format!("cannot read: {e}")))
+}
+
 /// The checks of `read_text` on bytes already read.
 pub fn check_text(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
     let text = match String::from_utf8(bytes) {

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod fsio;
 pub mod ftl;
+pub mod interop;
 pub mod plan;
 pub mod project;
 pub mod render;

@@ -1,0 +1,628 @@
+//! XLIFF 2.0 (OASIS, core only): one `<file>` per document, one `<unit>` per message.
+//!
+//! States: missing → `initial` with no target; stale → `initial`, `subState="dossier:stale"`,
+//! the translation as target and a note (category `en-as-translated`) holding the English
+//! it was made from; up to date → `translated`. Inline Markdown stays text. Reading accepts
+//! what CAT tools add: other namespaces (skipped), groups, several segments per unit,
+//! `<mrk>`/`<pc>` (their text kept), `<cp>`, CDATA.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+
+use super::{
+    is_english, same_locale, xml_escape, xml_forbidden, Basis, DocUnits, Incoming, Pos, Problem,
+    NOTE_EN_AS_TRANSLATED, SUBSTATE_STALE,
+};
+use crate::config::REFERENCE;
+use crate::plan::State;
+
+pub const NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
+const NS_12: &str = "urn:oasis:names:tc:xliff:document:1.2";
+
+/// Writes the units as an XLIFF 2.0 document.
+pub fn write(docs: &[DocUnits], locale: &str) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<xliff xmlns=\"{NS}\" version=\"2.0\" srcLang=\"{REFERENCE}\" trgLang=\"{}\" xml:space=\"preserve\">\n",
+        xml_escape(locale)
+    ));
+    for d in docs {
+        out.push_str(&format!(
+            "  <file id=\"{}\" original=\"source/{}.md\">\n",
+            xml_escape(d.name),
+            xml_escape(d.name)
+        ));
+        if d.units.is_empty() {
+            // A file needs one unit at least: an empty group says "nothing here".
+            out.push_str("    <group id=\"empty\"/>\n");
+        }
+        for u in &d.units {
+            out.push_str(&format!(
+                "    <unit id=\"{}\" type=\"dossier:{}\">\n",
+                xml_escape(u.id),
+                u.class
+            ));
+            let mut notes = Vec::new();
+            if let State::Stale { before, .. } = u.state {
+                if !before.chars().any(xml_forbidden) {
+                    notes.push(format!(
+                        "<note category=\"{NOTE_EN_AS_TRANSLATED}\" appliesTo=\"source\">{}</note>",
+                        xml_escape(before)
+                    ));
+                }
+            }
+            for n in u.notes {
+                if !n.chars().any(xml_forbidden) {
+                    notes.push(format!(
+                        "<note category=\"translator\">{}</note>",
+                        xml_escape(n)
+                    ));
+                }
+            }
+            if !notes.is_empty() {
+                out.push_str("      <notes>\n");
+                for n in notes {
+                    out.push_str(&format!("        {n}\n"));
+                }
+                out.push_str("      </notes>\n");
+            }
+            let state = match u.state {
+                State::Translated => "state=\"translated\"".to_string(),
+                State::Stale { .. } => format!("state=\"initial\" subState=\"{SUBSTATE_STALE}\""),
+                State::Missing => "state=\"initial\"".to_string(),
+            };
+            out.push_str(&format!("      <segment {state}>\n"));
+            out.push_str(&format!(
+                "        <source>{}</source>\n",
+                content(u.english)
+            ));
+            if let Some(t) = u.translation {
+                out.push_str(&format!("        <target>{}</target>\n", content(t)));
+            }
+            out.push_str("      </segment>\n    </unit>\n");
+        }
+        out.push_str("  </file>\n");
+    }
+    out.push_str("</xliff>\n");
+    out
+}
+
+/// Text as XLIFF content: escaped, with characters XML cannot hold as `<cp hex>`.
+fn content(s: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    for c in s.chars() {
+        if xml_forbidden(c) {
+            out.push_str(&xml_escape(&run));
+            run.clear();
+            out.push_str(&format!("<cp hex=\"{:04X}\"/>", c as u32));
+        } else {
+            run.push(c);
+        }
+    }
+    out.push_str(&xml_escape(&run));
+    out
+}
+
+/// The parts of a unit being read.
+#[derive(Default)]
+struct UnitAcc {
+    at: Option<Pos>,
+    id: String,
+    doc: Option<String>,
+    source: String,
+    target: String,
+    /// A segment (not an ignorable) had no target.
+    missing_target: bool,
+    any_target: bool,
+    /// The lowest state of its segments: 0 initial, 1 translated, 2 reviewed, 3 final.
+    state: u8,
+    stale: bool,
+    en_as_translated: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Text {
+    None,
+    Source,
+    Target,
+    Note,
+}
+
+struct Reader<'a> {
+    src: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn pos(&self, offset: u64) -> Pos {
+        let offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.src.len());
+        // Point at the markup itself, not at the whitespace before it.
+        let skip = self.src[offset..].len() - self.src[offset..].trim_start().len();
+        Pos::of(self.src, offset + skip)
+    }
+
+    fn problem(&mut self, offset: u64, message: impl Into<String>) {
+        let at = self.pos(offset);
+        self.problems.push(Problem::at(at, message));
+    }
+}
+
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+fn in_ns(ns: &ResolveResult, uri: &str) -> bool {
+    matches!(ns, ResolveResult::Bound(n) if n.as_ref() == uri)
+}
+
+/// Reads the translations of an XLIFF 2.0 document for `locale`.
+pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
+    let mut r = Reader {
+        src,
+        problems: Vec::new(),
+    };
+    let mut xml = NsReader::from_str(src);
+    xml.config_mut().check_end_names = true;
+    let mut units: Vec<Incoming> = Vec::new();
+    // Open elements: (local name, offset of its start, in the XLIFF namespace).
+    let mut stack: Vec<(String, u64, bool)> = Vec::new();
+    let mut skip_depth = 0usize; // inside an element of another namespace
+    let mut doc: Option<String> = None;
+    let mut unit: Option<UnitAcc> = None;
+    let mut text = Text::None;
+    let mut note_is_en = false;
+    let mut note = String::new();
+    let mut seg_has_target = false;
+    let mut in_segment = false;
+    let mut seg_source_start = 0usize;
+    let mut seen_root = false;
+    loop {
+        let start = xml.buffer_position();
+        let (ns, event) = match xml.read_resolved_event() {
+            Ok((ns, ev)) => (ns, ev),
+            Err(e) => {
+                let at = xml.error_position();
+                let mut message = format!("not well-formed XML: {e}");
+                if xml.buffer_position() as usize >= src.trim_end().len() {
+                    message.push_str(" (is the file truncated?)");
+                }
+                r.problem(at, message);
+                break;
+            }
+        };
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let name = e.local_name().as_ref().to_string();
+                let ours = in_ns(&ns, super::xliff::NS);
+                if !empty {
+                    stack.push((name.clone(), start, ours));
+                }
+                if skip_depth > 0 {
+                    if !empty {
+                        skip_depth += 1;
+                    }
+                    continue;
+                }
+                if !seen_root {
+                    seen_root = true;
+                    if name != "xliff" {
+                        r.problem(
+                            start,
+                            format!("not an XLIFF file: the root element is <{name}>"),
+                        );
+                        break;
+                    }
+                    if in_ns(&ns, NS_12) || attr(e, "version").is_some_and(|v| v.starts_with('1')) {
+                        r.problem(start, "this is XLIFF 1.x: dossier reads XLIFF 2.0 (ask your tool for XLIFF 2)");
+                        break;
+                    }
+                    if !ours {
+                        r.problem(
+                            start,
+                            format!("<xliff> is not in the XLIFF 2.0 namespace ({NS})"),
+                        );
+                        break;
+                    }
+                    match attr(e, "srcLang") {
+                        Some(l) if is_english(&l) => {}
+                        Some(l) => r.problem(
+                            start,
+                            format!(
+                                "wrong source language: srcLang=\"{l}\", expected \"{REFERENCE}\""
+                            ),
+                        ),
+                        None => r.problem(start, "<xliff> has no srcLang"),
+                    }
+                    match attr(e, "trgLang") {
+                        Some(l) if same_locale(&l, locale) => {}
+                        Some(l) => r.problem(
+                            start,
+                            format!(
+                                "wrong language: the file is for trgLang=\"{l}\", not `{locale}`"
+                            ),
+                        ),
+                        None => r.problem(
+                            start,
+                            format!("<xliff> has no trgLang: is this file for `{locale}`?"),
+                        ),
+                    }
+                    if !r.problems.is_empty() {
+                        break;
+                    }
+                    continue;
+                }
+                if !ours {
+                    if text == Text::Source || text == Text::Target {
+                        r.problem(
+                            start,
+                            format!(
+                                "unexpected element <{name}> of another namespace inside <{}>",
+                                if text == Text::Source {
+                                    "source"
+                                } else {
+                                    "target"
+                                }
+                            ),
+                        );
+                    }
+                    if !empty {
+                        skip_depth = 1;
+                    }
+                    continue;
+                }
+                match (name.as_str(), text) {
+                    ("file", Text::None) => doc = attr(e, "id"),
+                    ("unit", Text::None) => {
+                        let Some(id) = attr(e, "id") else {
+                            r.problem(start, "<unit> without id");
+                            continue;
+                        };
+                        unit = Some(UnitAcc {
+                            at: Some(r.pos(start)),
+                            id,
+                            doc: doc.clone(),
+                            state: u8::MAX,
+                            ..UnitAcc::default()
+                        });
+                        if empty {
+                            r.problem(start, "<unit> without segment");
+                            unit = None;
+                        }
+                    }
+                    ("segment" | "ignorable", Text::None) => {
+                        let Some(u) = unit.as_mut() else { continue };
+                        in_segment = name == "segment";
+                        seg_has_target = false;
+                        seg_source_start = u.source.len();
+                        if in_segment {
+                            let state = match attr(e, "state").as_deref() {
+                                None | Some("initial") => 0,
+                                Some("translated") => 1,
+                                Some("reviewed") => 2,
+                                Some("final") => 3,
+                                Some(other) => {
+                                    r.problem(start, format!("unknown segment state \"{other}\""));
+                                    0
+                                }
+                            };
+                            u.state = u.state.min(state);
+                            if attr(e, "subState").as_deref() == Some(SUBSTATE_STALE) {
+                                u.stale = true;
+                            }
+                        }
+                    }
+                    ("source", Text::None) if unit.is_some() && !empty => text = Text::Source,
+                    ("target", Text::None) if unit.is_some() => {
+                        if attr(e, "order").is_some() {
+                            r.problem(
+                                start,
+                                "<target order> (reordered segments) is not supported",
+                            );
+                        }
+                        seg_has_target = true;
+                        if let Some(u) = unit.as_mut() {
+                            u.any_target = true;
+                        }
+                        if !empty {
+                            text = Text::Target;
+                        }
+                    }
+                    ("note", Text::None) => {
+                        note_is_en = unit.is_some()
+                            && attr(e, "category").as_deref() == Some(NOTE_EN_AS_TRANSLATED);
+                        note.clear();
+                        if !empty {
+                            text = Text::Note;
+                        }
+                    }
+                    ("cp", Text::Source | Text::Target) => {
+                        let c = attr(e, "hex")
+                            .and_then(|h| u32::from_str_radix(&h, 16).ok())
+                            .and_then(char::from_u32);
+                        match c {
+                            Some(c) => push_text(&mut unit, text, &c.to_string()),
+                            None => r.problem(start, "<cp> with a bad hex value"),
+                        }
+                    }
+                    // Annotations: their content is the text.
+                    ("mrk" | "pc" | "sm" | "em", Text::Source | Text::Target) => {}
+                    ("ph" | "sc" | "ec", Text::Source | Text::Target) => {
+                        r.problem(start, format!("inline code <{name}>: dossier exports plain text with inline Markdown and cannot place codes; write the Markdown as text"));
+                    }
+                    (other, Text::Source | Text::Target | Text::Note) => {
+                        r.problem(start, format!("unexpected <{other}> inside text"));
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(ref e) => {
+                let name = e.local_name().as_ref().to_string();
+                stack.pop();
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                match name.as_str() {
+                    "source" | "target" if text != Text::Note => text = Text::None,
+                    "note" => {
+                        text = Text::None;
+                        if note_is_en {
+                            if let Some(u) = unit.as_mut() {
+                                u.en_as_translated = Some(note.clone());
+                            }
+                        }
+                    }
+                    "segment" | "ignorable" => {
+                        if let Some(u) = unit.as_mut() {
+                            if in_segment && !seg_has_target {
+                                u.missing_target = true;
+                            } else if !in_segment && !seg_has_target {
+                                // An ignorable without target stands for itself.
+                                let s = u.source.get(seg_source_start..).unwrap_or("").to_string();
+                                u.target.push_str(&s);
+                            }
+                        }
+                        in_segment = false;
+                    }
+                    "unit" => {
+                        if let Some(u) = unit.take() {
+                            if let Some(inc) = finish(&mut r, u, start) {
+                                units.push(inc);
+                            }
+                        }
+                    }
+                    "file" => doc = None,
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                if skip_depth == 0 {
+                    let s = t.xml10_content();
+                    if text == Text::Note {
+                        note.push_str(&s);
+                    } else if text != Text::None {
+                        push_text(&mut unit, text, &s);
+                    } else if !s.trim().is_empty() && seen_root {
+                        r.problem(start, "text outside of <source>, <target> or <note>");
+                    }
+                }
+            }
+            Event::CData(t) => {
+                if skip_depth == 0 {
+                    let s = t.xml10_content();
+                    if text == Text::Note {
+                        note.push_str(&s);
+                    } else {
+                        push_text(&mut unit, text, &s);
+                    }
+                }
+            }
+            Event::GeneralRef(g) => {
+                let s = match g.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    Ok(None) => quick_xml::escape::resolve_predefined_entity(&g).map(String::from),
+                    Err(_) => None,
+                };
+                match s {
+                    Some(s) if skip_depth == 0 => {
+                        if text == Text::Note {
+                            note.push_str(&s);
+                        } else {
+                            push_text(&mut unit, text, &s);
+                        }
+                    }
+                    Some(_) => {}
+                    None => r.problem(
+                        start,
+                        format!("unknown entity or bad character reference `&{};`", &*g),
+                    ),
+                }
+            }
+            Event::Decl(d) => {
+                if let Some(Ok(enc)) = d.encoding() {
+                    let enc = enc.to_ascii_lowercase();
+                    if enc != "utf-8" && enc != "utf8" {
+                        r.problem(
+                            start,
+                            format!("the file declares encoding \"{enc}\": dossier imports UTF-8"),
+                        );
+                        break;
+                    }
+                }
+            }
+            Event::DocType(_) => {
+                r.problem(start, "a DOCTYPE declaration is not expected in XLIFF 2.0");
+                break;
+            }
+            Event::Eof => {
+                if !seen_root {
+                    r.problem(start, "not an XLIFF file: no root element");
+                } else if let Some((name, at, _)) = stack.last() {
+                    let open = r.pos(*at);
+                    r.problem(
+                        start,
+                        format!(
+                            "unexpected end of file: <{name}> opened at {}:{} is not closed (is the file truncated?)",
+                            open.line, open.col
+                        ),
+                    );
+                }
+                break;
+            }
+            Event::Comment(_) | Event::PI(_) => {}
+        }
+    }
+    if r.problems.is_empty() {
+        Ok(units)
+    } else {
+        Err(r.problems)
+    }
+}
+
+fn push_text(unit: &mut Option<UnitAcc>, text: Text, s: &str) {
+    if let Some(u) = unit.as_mut() {
+        match text {
+            Text::Source => u.source.push_str(s),
+            Text::Target => u.target.push_str(s),
+            _ => {}
+        }
+    }
+}
+
+fn finish(r: &mut Reader, u: UnitAcc, end: u64) -> Option<Incoming> {
+    let at = u.at.unwrap_or_else(|| r.pos(end));
+    if u.state == u8::MAX {
+        r.problems
+            .push(Problem::at(at, format!("unit `{}` has no <segment>", u.id)));
+        return None;
+    }
+    let target = if u.any_target && !u.missing_target {
+        Some(u.target)
+    } else {
+        None
+    };
+    let basis = if u.state >= 1 {
+        Basis::Confirmed
+    } else {
+        match (u.stale, u.en_as_translated) {
+            (true, Some(en)) => Basis::Draft(en),
+            _ => Basis::Unconfirmed,
+        }
+    };
+    Some(Incoming {
+        at,
+        doc: u.doc,
+        id: u.id,
+        source: u.source,
+        target,
+        basis,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:m="urn:x" version="2.0" srcLang="en" trgLang="fr">
+  <file id="doc">
+    <m:meta><m:x>ignored <unit/></m:x></m:meta>
+    <group id="g">
+      <unit id="a">
+        <notes><note category="en-as-translated">Old &amp; gone</note></notes>
+        <segment state="initial" subState="dossier:stale">
+          <source>New &lt;b&gt;</source>
+          <target>Nouveau <mrk id="m1" type="term">terme</mrk><cp hex="0001"/></target>
+        </segment>
+      </unit>
+    </group>
+    <unit id="b">
+      <segment state="final"><source>One. </source><target>Un. </target></segment>
+      <ignorable><source>  </source></ignorable>
+      <segment state="translated"><source><![CDATA[Two <x>]]></source><target>Deux</target></segment>
+    </unit>
+    <unit id="c"><segment><source>Three</source></segment></unit>
+  </file>
+</xliff>
+"#;
+
+    #[test]
+    fn reads_what_cat_tools_write() {
+        let units = read(FILE, "fr").map_err(|p| format!("{p:?}"));
+        let units = units.as_deref().unwrap_or(&[]);
+        let got: Vec<(&str, &str, Option<&str>, &Basis)> = units
+            .iter()
+            .map(|u| {
+                (
+                    u.id.as_str(),
+                    u.source.as_str(),
+                    u.target.as_deref(),
+                    &u.basis,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "a",
+                    "New <b>",
+                    Some("Nouveau terme\u{1}"),
+                    &Basis::Draft("Old & gone".into())
+                ),
+                ("b", "One.   Two <x>", Some("Un.   Deux"), &Basis::Confirmed),
+                ("c", "Three", None, &Basis::Unconfirmed),
+            ]
+        );
+        assert_eq!(units[0].at, Pos { line: 6, col: 7 });
+        assert_eq!(units[0].doc.as_deref(), Some("doc"));
+    }
+
+    #[track_caller]
+    fn fails(src: &str, expected: &str) {
+        let err = read(src, "fr").err().unwrap_or_default();
+        let msgs: Vec<String> = err
+            .iter()
+            .map(|p| match p.at {
+                Some(at) => format!("{}:{}: {}", at.line, at.col, p.message),
+                None => p.message.clone(),
+            })
+            .collect();
+        assert!(
+            msgs.iter().any(|m| m.contains(expected)),
+            "expected {expected:?} in {msgs:?}"
+        );
+    }
+
+    #[test]
+    fn bad_files_are_reported_with_positions() {
+        let head = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">";
+        fails(
+            &format!("{head}\n<file id=\"d\">\n<unit id=\"a\">"),
+            "3:14: unexpected end of file: <unit> opened at 3:1",
+        );
+        fails("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"ru\"/>", "1:1: wrong language: the file is for trgLang=\"ru\", not `fr`");
+        fails(
+            "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"/>",
+            "XLIFF 1.x",
+        );
+        fails(&format!("{head}\n<file id=\"d\"><unit id=\"a\"><segment><source>a &nbsp; b</source></segment></unit></file></xliff>"), "2:46: unknown entity");
+        fails(
+            &format!("{head}\n<file id=\"d\"></fil></xliff>"),
+            "not well-formed XML",
+        );
+        fails(&format!("{head}\n<file id=\"d\"><unit id=\"a\"><segment><source>a <ph id=\"1\"/></source></segment></unit></file></xliff>"), "inline code <ph>");
+    }
+}
