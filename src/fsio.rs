@@ -94,6 +94,11 @@ impl Writer for AtomicWriter {
 }
 
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FileError> {
+    write_atomic_bytes(path, contents.as_bytes())
+}
+
+/// `write_atomic` for binary files (PDF editions).
+pub fn write_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
@@ -111,7 +116,7 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FileError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| err(path, None, format!("cannot create a temporary file: {e}")))?;
-    tmp.write_all(contents.as_bytes())
+    tmp.write_all(contents)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| err(path, None, format!("cannot write: {e}")))?;
     tmp.persist(path)
