@@ -9,12 +9,16 @@
 
 pub mod align;
 pub mod change;
+pub mod chromium;
 pub mod cli;
 pub mod config;
+pub mod editions;
 pub mod fsio;
 pub mod ftl;
 pub mod plan;
 pub mod project;
 pub mod render;
+pub mod review;
 pub mod segment;
+pub mod translit;
 pub mod ui;
