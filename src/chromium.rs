@@ -29,6 +29,7 @@ pub const HEADLESS_FLAGS: &[&str] = &[
     "--disable-component-update",
     "--disable-sync",
     "--disable-extensions",
+    "--disable-dev-shm-usage",
     "--mute-audio",
 ];
 

@@ -408,6 +408,7 @@ fn open_in_chromium(page: &Path) -> (Html, Vec<String>) {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
+            "--disable-dev-shm-usage",
             "--enable-logging=stderr",
             "--v=0",
         ])
