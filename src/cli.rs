@@ -10,7 +10,6 @@ use crate::config::{self, REFERENCE};
 use crate::fsio::{self, Writer};
 use crate::plan::{self, Plan, State};
 use crate::project::{self, Project};
-use crate::render;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -53,6 +52,12 @@ pub enum Command {
         /// Exit 1 if anything is stale or missing.
         #[arg(long)]
         strict: bool,
+        /// After building, rebuild the editions each saved change affects, until interrupted.
+        #[arg(long)]
+        watch: bool,
+        /// Also print each HTML edition to <out>/<locale>/<doc>.pdf with headless Chromium.
+        #[arg(long)]
+        pdf: bool,
     },
     /// Add a language: validate the tag, add it to l10n.toml, create its (empty) files.
     AddLocale { tag: String },
@@ -62,8 +67,11 @@ pub enum Command {
         ids: Vec<String>,
         #[arg(long)]
         json: bool,
+        /// Write a standalone side-by-side review page to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
         /// Instead: every message whose translation changed since this git revision.
-        #[arg(long, value_name = "REV")]
+        #[arg(long, value_name = "REV", conflicts_with = "html")]
         since: Option<String>,
     },
     /// Fill missing messages from the translation memory (fuzzy matches), marked stale.
@@ -207,19 +215,34 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                     locales,
                     out: dir,
                     strict,
-                } => build(&project, &plan, &locales, dir, strict, out),
+                    watch,
+                    pdf,
+                } => crate::editions::run(
+                    &project,
+                    &plan,
+                    &crate::editions::Options {
+                        locales,
+                        out: dir,
+                        strict,
+                        watch,
+                        pdf,
+                    },
+                    out,
+                ),
                 Command::Diff {
                     locale,
                     ids,
                     json,
                     since: Some(rev),
+                    ..
                 } => crate::tracking::diff_since(&project, &plan, &locale, &ids, &rev, json, out),
                 Command::Diff {
                     locale,
                     ids,
                     json,
+                    html,
                     since: None,
-                } => diff(&project, &plan, &locale, &ids, json, out),
+                } => diff(&project, &plan, &locale, &ids, json, html.as_deref(), out),
                 Command::Suggest { locale, fill } => crate::tracking::suggest(
                     &project,
                     &plan,
@@ -486,54 +509,6 @@ fn add_counts(t: &mut plan::Counts, c: &plan::Counts) {
     t.words_missing += c.words_missing;
 }
 
-fn build(
-    project: &Project,
-    plan: &Plan,
-    locales: &[String],
-    dir: Option<PathBuf>,
-    strict: bool,
-    out: &mut dyn Write,
-) -> Result<i32> {
-    let mut locales = selected(project, locales)?;
-    locales.insert(0, REFERENCE.to_string());
-    let dir = dir.unwrap_or_else(|| project.root.join("build"));
-    let mut all_locales = vec![REFERENCE.to_string()];
-    all_locales.extend(project.config.locales.iter().cloned());
-    let mut incomplete = false;
-    for d in &plan.docs {
-        for l in &locales {
-            let ed = render::compose(d, l, &project.config);
-            let ctx = render::PageContext {
-                doc_name: &d.name,
-                locales: &all_locales,
-            };
-            let html = render::page(&ed, &ctx);
-            fsio::write_atomic(&dir.join(l).join(format!("{}.md", d.name)), &ed.markdown)?;
-            fsio::write_atomic(&dir.join(l).join(format!("{}.html", d.name)), &html)?;
-            let c = &ed.counts;
-            if l != REFERENCE {
-                writeln!(
-                    out,
-                    "{l}/{}: {} translated, {} stale, {} fallback of {}",
-                    d.name, c.translated, c.stale, c.fallback, c.total
-                )?;
-                if c.stale > 0 || c.fallback > 0 {
-                    incomplete = true;
-                }
-            }
-        }
-    }
-    writeln!(out, "editions written to {}", dir.display())?;
-    if strict && incomplete {
-        writeln!(
-            out,
-            "--strict: some editions have stale or missing translations"
-        )?;
-        return Ok(1);
-    }
-    Ok(0)
-}
-
 fn add_locale(root: &Path, tag: &str, out: &mut dyn Write) -> Result<i32> {
     let tag = config::validate_locale(tag).map_err(|e| anyhow!("{e}"))?;
     if tag == REFERENCE {
@@ -583,6 +558,7 @@ fn diff(
     locale: &str,
     ids: &[String],
     json: bool,
+    html: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<i32> {
     selected(project, &[locale.to_string()])?;
@@ -613,6 +589,32 @@ fn diff(
                     .unwrap_or_default(),
                 suggestions: memory.suggest(&m.text, &m.id, 3, SUGGEST_MIN),
             });
+        }
+    }
+    if let Some(path) = html {
+        let review: Vec<crate::review::Item> = items
+            .iter()
+            .map(|it| crate::review::Item {
+                doc: it.doc,
+                id: it.id,
+                state: it.state,
+                class: it.class,
+                source_before: it.source_before,
+                source_now: it.source_now,
+                translation: it.translation,
+                diff: &it.diff,
+                suggestions: &it.suggestions,
+            })
+            .collect();
+        fsio::write_atomic(path, &crate::review::page(locale, &review))?;
+        if !json {
+            writeln!(
+                out,
+                "review page written to {}: {} message(s) need work",
+                path.display(),
+                items.len()
+            )?;
+            return Ok(0);
         }
     }
     if json {

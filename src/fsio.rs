@@ -99,6 +99,11 @@ impl Writer for AtomicWriter {
 }
 
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FileError> {
+    write_atomic_bytes(path, contents.as_bytes())
+}
+
+/// `write_atomic` for binary files (PDF editions).
+pub fn write_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     write_atomic_steps(path, contents, &mut |_| Ok(()))
 }
 
@@ -115,7 +120,7 @@ pub enum Step {
 /// there, as a failing disk would (the temporary file is removed, the target untouched).
 pub fn write_atomic_steps(
     path: &Path,
-    contents: &str,
+    contents: &[u8],
     fault: &mut dyn FnMut(Step) -> std::io::Result<()>,
 ) -> Result<(), FileError> {
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -139,7 +144,7 @@ pub fn write_atomic_steps(
         })
         .map_err(|e| err(path, None, format!("cannot create a temporary file: {e}")))?;
     fault(Step::Write)
-        .and_then(|_| tmp.write_all(contents.as_bytes()))
+        .and_then(|_| tmp.write_all(contents))
         .and_then(|_| fault(Step::Flush))
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| err(path, None, format!("cannot write: {e}")))?;

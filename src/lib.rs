@@ -9,15 +9,19 @@
 
 pub mod align;
 pub mod change;
+pub mod chromium;
 pub mod cli;
 pub mod config;
+pub mod editions;
 pub mod fsio;
 pub mod ftl;
 pub mod interop;
 pub mod plan;
 pub mod project;
 pub mod render;
+pub mod review;
 pub mod segment;
 pub mod suggest;
 pub mod tracking;
+pub mod translit;
 pub mod ui;

@@ -1,15 +1,21 @@
 //! Editions: a document in one locale, as Markdown and as a standalone HTML page.
 //!
 //! The localized Markdown is the source skeleton with each segment replaced by its
-//! translation (or fallback). The HTML is rendered from that Markdown with pulldown-cmark;
-//! anything inside a translation's text that would be markup the English did not have (raw
-//! HTML, `javascript:`/`data:` links) is turned into inert text.
+//! translation (or fallback). The HTML is rendered from that Markdown with pulldown-cmark.
+//! Text that came from a locale file is untrusted: anything in it that would be markup the
+//! English did not have (raw HTML, event handlers, `javascript:`/`data:` links, images the
+//! English does not show) becomes inert text, and the page's Content-Security-Policy forbids
+//! scripts and network requests besides.
+//!
+//! Derived editions ([`DERIVED`], e.g. `kk-Latn`) take another locale's translations and
+//! transform them; they have no locale file and are never edited by hand.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::config::{Config, StalePolicy, REFERENCE};
 use crate::plan::{DocPlan, State};
@@ -32,25 +38,68 @@ pub struct EditionCounts {
     pub total: usize,
 }
 
+/// An edition computed from another locale's translations.
+pub struct Derived {
+    pub locale: &'static str,
+    /// The locale whose translations it transforms.
+    pub base: &'static str,
+    /// Applied to each translation's Markdown text and to the page's interface strings.
+    pub transform: fn(&str) -> String,
+}
+
+/// The derived editions `build` writes whenever their base locale is a project locale.
+pub const DERIVED: &[Derived] = &[Derived {
+    locale: "kk-Latn",
+    base: "kk",
+    transform: crate::translit::kk_latn_markdown,
+}];
+
+pub fn derived(locale: &str) -> Option<&'static Derived> {
+    DERIVED.iter().find(|d| d.locale == locale)
+}
+
+/// Every edition of a project in switcher order: English, then each translation followed
+/// by the editions derived from it.
+pub fn edition_locales(config: &Config) -> Vec<String> {
+    let mut out = vec![REFERENCE.to_string()];
+    for l in &config.locales {
+        out.push(l.clone());
+        for d in DERIVED.iter().filter(|d| d.base == l) {
+            if !config.locales.iter().any(|x| x == d.locale) {
+                out.push(d.locale.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// A composed edition: Markdown text plus what the HTML renderer must know about it.
 #[derive(Debug, Clone)]
 pub struct Edition {
     pub locale: String,
     pub markdown: String,
-    /// Byte ranges of `markdown` that hold text from a locale file (not trusted).
+    /// Byte ranges of `markdown` that hold text from a locale file (not trusted), in order.
     pub untrusted: Vec<Range<usize>>,
     /// For each heading segment: its range in `markdown` and its id.
     pub anchors: Vec<(Range<usize>, String)>,
     /// Inline HTML the English segments contain (allowed in translations too).
     pub allowed_html: Vec<String>,
+    /// Image destinations the English shows (a translation may show these and no others).
+    pub allowed_images: Vec<String>,
     pub counts: EditionCounts,
 }
 
+/// What compose writes around fallback passages and markers; `body_html` recognises them.
+const FALLBACK_OPEN: &str = "<span class=\"fallback\" lang=\"";
+const MARK_OPEN: &str = "<sup class=\"mark ";
+
 /// Composes the edition of `doc` in `locale` (`en` reproduces the source byte for byte).
 pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
+    let derived = derived(locale);
+    let text_locale = derived.map_or(locale, |d| d.base);
     let src = &doc.document.src;
-    let lp = doc.locale(locale);
-    let chain = config.fallback_chain(locale);
+    let lp = doc.locale(text_locale);
+    let chain = config.fallback_chain(text_locale);
     let mut md = String::with_capacity(src.len() + src.len() / 2);
     let mut untrusted = Vec::new();
     let mut anchors = Vec::new();
@@ -66,27 +115,42 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
             continue;
         };
         collect_inline_html(&seg.text, &mut allowed_html);
-        let k = doc.index[id];
+        let Some(&k) = doc.index.get(id) else {
+            md.push_str(&src[seg.span.clone()]);
+            continue;
+        };
         counts.total += 1;
         let (fill, text, lang) = if locale == REFERENCE {
             (Fill::Source, None, None)
         } else {
-            choose(doc, k, locale, &chain, config, lp.map(|l| &l.states[k]))
+            choose(
+                doc,
+                k,
+                text_locale,
+                &chain,
+                config,
+                lp.map(|l| &l.states[k]),
+            )
         };
         let is_heading = matches!(seg.kind, crate::segment::Kind::Heading(_));
         match fill {
             Fill::Source => md.push_str(&src[seg.span.clone()]),
             Fill::Translated | Fill::Stale => {
+                let own = text.unwrap_or_default();
+                let own: Cow<str> = match derived {
+                    Some(d) => Cow::Owned((d.transform)(own)),
+                    None => Cow::Borrowed(own),
+                };
                 let t0 = md.len();
-                push_lines(&mut md, text.unwrap_or_default(), &seg.line_prefix);
+                push_lines(&mut md, &own, &seg.line_prefix);
                 untrusted.push(t0..md.len());
                 if fill == Fill::Stale {
                     counts.stale += 1;
                     let _ = write!(
                         md,
-                        " <sup class=\"mark stale\" title=\"{}\">{}</sup>",
-                        ui::text(locale, "stale-title"),
-                        ui::text(locale, "stale-mark")
+                        " {MARK_OPEN}stale\" title=\"{}\">{}</sup>",
+                        attr(&label(locale, "stale-title")),
+                        attr(&label(locale, "stale-mark"))
                     );
                 } else {
                     counts.translated += 1;
@@ -95,7 +159,7 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
             Fill::Fallback => {
                 counts.fallback += 1;
                 let lang = lang.unwrap_or(REFERENCE);
-                let _ = write!(md, "<span class=\"fallback\" lang=\"{lang}\">");
+                let _ = write!(md, "{FALLBACK_OPEN}{}\">", attr(lang));
                 let t0 = md.len();
                 match text {
                     Some(t) => {
@@ -106,8 +170,9 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
                 }
                 let _ = write!(
                     md,
-                    "</span> <sup class=\"mark fallback\" title=\"{}\">{lang}</sup>",
-                    ui::text(locale, "fallback-title")
+                    "</span> {MARK_OPEN}fallback\" title=\"{}\">{}</sup>",
+                    attr(&label(locale, "fallback-title")),
+                    attr(lang)
                 );
             }
         }
@@ -122,6 +187,7 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
         untrusted,
         anchors,
         allowed_html,
+        allowed_images: image_urls(src),
         counts,
     }
 }
@@ -185,42 +251,128 @@ fn collect_inline_html(text: &str, out: &mut Vec<String>) {
     }
 }
 
+fn image_urls(src: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for ev in Parser::new_ext(src, crate::segment::options()) {
+        if let Event::Start(Tag::Image { dest_url, .. }) = ev {
+            if !out.iter().any(|x| x == dest_url.as_ref()) {
+                out.push(dest_url.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// An interface string in an edition's language; a derived edition transforms its base's.
+pub fn label(locale: &str, key: &str) -> String {
+    match derived(locale) {
+        Some(d) => (d.transform)(&ui_text(d.base, key)),
+        None => ui_text(locale, key).into_owned(),
+    }
+}
+
+/// `ui::text`, plus the few strings only the HTML pages need.
+fn ui_text(locale: &str, key: &str) -> Cow<'static, str> {
+    let lang = locale.split('-').next().unwrap_or(locale);
+    let s = match (lang, key) {
+        ("fr", "back") => "Retour au texte",
+        ("ru", "back") => "Назад к тексту",
+        ("kk", "back") => "Мәтінге оралу",
+        (_, "back") => "Back to text",
+        ("kk", "derived-note") => {
+            "Бұл нұсқа қазақша кирилл мәтінінен 2021 жылғы латын әліпбиіне автоматты түрде \
+             көшірілген; оны қолмен өңдемейді. Түпнұсқасы:"
+        }
+        (_, "derived-note") => {
+            "This edition is derived automatically from another edition; it is never edited \
+             by hand. Original:"
+        }
+        _ => return Cow::Borrowed(ui::text(locale, key)),
+    };
+    Cow::Borrowed(s)
+}
+
 /// A heading of the edition, for the table of contents.
 #[derive(Debug, Clone)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// The language of a heading shown from a fallback locale.
+    pub lang: Option<String>,
 }
 
-/// Renders the edition's body HTML, its headings and its footnotes section.
-pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
-    let in_untrusted = |r: &Range<usize>| {
+/// An edition's body as HTML.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The document's title: its first block, when that is a level-1 heading.
+    pub title: String,
+    /// Everything after the title.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// The notes as list items of an `<ol>`, in the order of their first reference.
+    pub notes: String,
+}
+
+/// Renders the edition's body HTML, its headings and its footnotes.
+pub fn body_html(ed: &Edition) -> Body {
+    let touches_untrusted = |r: &Range<usize>| {
         let i = ed.untrusted.partition_point(|u| u.end <= r.start);
         ed.untrusted
             .get(i)
-            .is_some_and(|u| u.start <= r.start && r.end <= u.end)
+            .is_some_and(|u| u.start < r.end.max(r.start + 1))
     };
     let events: Vec<(Event, Range<usize>)> =
         Parser::new_ext(&ed.markdown, crate::segment::options())
             .into_offset_iter()
             .collect();
+    let mut used_ids: HashSet<String> = ed.anchors.iter().map(|(_, id)| id.clone()).collect();
+    let mut note_ids: HashMap<String, String> = HashMap::new();
+    let mut note_id = |label: &str, used: &mut HashSet<String>| -> String {
+        if let Some(id) = note_ids.get(label) {
+            return id.clone();
+        }
+        let base = crate::segment::label_id(label);
+        let mut id = base.clone();
+        let mut n = 1;
+        while !used.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        note_ids.insert(label.to_string(), id.clone());
+        id
+    };
     let mut body: Vec<Event> = Vec::with_capacity(events.len());
+    let mut title_end: Option<usize> = None;
     let mut notes: Vec<(String, Vec<Event>)> = Vec::new();
     let mut in_note: Option<(String, Vec<Event>)> = None;
     let mut note_numbers: HashMap<String, usize> = HashMap::new();
     let mut ref_counts: HashMap<String, usize> = HashMap::new();
     let mut headings = Vec::new();
-    let mut heading: Option<(u8, String, String)> = None;
-    let mut dropped_links: Vec<bool> = Vec::new();
-    let mut auto_ids: HashMap<String, usize> = HashMap::new();
+    let mut heading: Option<(Heading, usize)> = None;
+    let mut dropped: Vec<bool> = Vec::new();
+    let mut in_mark = 0usize;
+    let mut auto_ids = 0usize;
+    let mut after_ref = false;
     for (ev, range) in events {
+        let untrusted = touches_untrusted(&range);
         let ev = match ev {
             Event::Html(h) | Event::InlineHtml(h)
-                if in_untrusted(&range)
-                    && !ed.allowed_html.iter().any(|a| a.as_str() == h.as_ref()) =>
+                if untrusted && !ed.allowed_html.iter().any(|a| a.as_str() == h.as_ref()) =>
             {
                 Event::Text(h)
+            }
+            Event::InlineHtml(h) => {
+                if h.starts_with(MARK_OPEN) {
+                    in_mark += 1;
+                } else if in_mark > 0 && h.as_ref() == "</sup>" {
+                    in_mark -= 1;
+                } else if let (Some(rest), Some((hd, _))) =
+                    (h.strip_prefix(FALLBACK_OPEN), heading.as_mut())
+                {
+                    hd.lang = rest.split('"').next().map(str::to_string);
+                }
+                Event::InlineHtml(h)
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -228,9 +380,13 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
                 title,
                 id,
             }) => {
-                let bad = in_untrusted(&range) && unsafe_url(&dest_url);
-                dropped_links.push(bad);
-                if bad {
+                let ok = if untrusted {
+                    allowed_url(&dest_url)
+                } else {
+                    !script_url(&dest_url)
+                };
+                dropped.push(!ok);
+                if !ok {
                     continue;
                 }
                 Event::Start(Tag::Link {
@@ -240,29 +396,22 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
                     id,
                 })
             }
-            Event::End(TagEnd::Link) => {
-                if dropped_links.pop().unwrap_or(false) {
-                    continue;
-                }
-                Event::End(TagEnd::Link)
-            }
-            Event::Start(Tag::Image { dest_url, .. })
-                if in_untrusted(&range) && unsafe_url(&dest_url) =>
-            {
-                dropped_links.push(true);
-                continue;
-            }
-            Event::End(TagEnd::Image) if dropped_links.last() == Some(&true) => {
-                dropped_links.pop();
-                continue;
-            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                dropped_links.push(false);
+                let ok = if untrusted {
+                    ed.allowed_images.iter().any(|u| u == dest_url.as_ref())
+                        && !script_url(&dest_url)
+                } else {
+                    !script_url(&dest_url)
+                };
+                dropped.push(!ok);
+                if !ok {
+                    continue;
+                }
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -270,9 +419,10 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
                     id,
                 })
             }
-            Event::End(TagEnd::Image) => {
-                dropped_links.pop();
-                Event::End(TagEnd::Image)
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image)
+                if dropped.pop().unwrap_or(false) =>
+            {
+                continue;
             }
             Event::Start(Tag::Heading {
                 level,
@@ -286,11 +436,22 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
                     .find(|(r, _)| range.start <= r.start && r.start < range.end.max(r.start + 1))
                     .map(|(_, id)| id.clone())
                     .unwrap_or_else(|| {
-                        let n = auto_ids.entry("h".into()).or_insert(0);
-                        *n += 1;
-                        format!("h-{n}")
+                        auto_ids += 1;
+                        let id = format!("_h{auto_ids}");
+                        used_ids.insert(id.clone());
+                        id
                     });
-                heading = Some((level as u8, id.clone(), String::new()));
+                if in_note.is_none() {
+                    heading = Some((
+                        Heading {
+                            level: level as u8,
+                            id: id.clone(),
+                            text: String::new(),
+                            lang: None,
+                        },
+                        body.len(),
+                    ));
+                }
                 Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id)),
@@ -299,23 +460,29 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
                 })
             }
             Event::End(TagEnd::Heading(l)) => {
-                if let Some((level, id, text)) = heading.take() {
-                    headings.push(Heading {
-                        level,
-                        id,
-                        text: text.trim().to_string(),
-                    });
+                if let Some((mut h, start)) = heading.take() {
+                    h.text = h.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if start == 0 && l == HeadingLevel::H1 && title_end.is_none() {
+                        title_end = Some(body.len() + 1);
+                    }
+                    headings.push(h);
                 }
                 Event::End(TagEnd::Heading(l))
             }
             Event::FootnoteReference(label) => {
+                // Two references in a row read as one number without a separator.
+                let sep = if after_ref {
+                    "<span class=\"sep\">,</span>"
+                } else {
+                    ""
+                };
                 let next = note_numbers.len() + 1;
                 let n = *note_numbers.entry(label.to_string()).or_insert(next);
                 let c = ref_counts.entry(label.to_string()).or_insert(0);
                 *c += 1;
-                let l = attr(&label);
-                Event::Html(CowStr::from(format!(
-                    "<sup class=\"fnref\" id=\"fnref-{l}-{c}\"><a href=\"#fn-{l}\">{n}</a></sup>"
+                let id = note_id(&label, &mut used_ids);
+                Event::InlineHtml(CowStr::from(format!(
+                    "<sup class=\"fnref\" id=\"_ref-{id}-{c}\">{sep}<a href=\"#{id}\" role=\"doc-noteref\">{n}</a></sup>"
                 )))
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -330,56 +497,170 @@ pub fn body_html(ed: &Edition) -> (String, Vec<Heading>, String) {
             }
             other => other,
         };
-        if let (Some((_, _, text)), Event::Text(t) | Event::Code(t)) = (heading.as_mut(), &ev) {
-            if !matches!(ev, Event::Html(_)) {
-                text.push_str(t);
+        after_ref = matches!(&ev, Event::InlineHtml(h) if h.starts_with("<sup class=\"fnref\""));
+        if let (Some((h, _)), Event::Text(t) | Event::Code(t)) = (heading.as_mut(), &ev) {
+            if in_mark == 0 {
+                h.text.push_str(t);
             }
+        }
+        if let (Some((h, _)), Event::SoftBreak | Event::HardBreak) = (heading.as_mut(), &ev) {
+            h.text.push(' ');
         }
         match in_note.as_mut() {
             Some((_, evs)) => evs.push(ev),
             None => body.push(ev),
         }
     }
+    let rest = body.split_off(title_end.unwrap_or(0).min(body.len()));
+    let mut title = String::new();
+    pulldown_cmark::html::push_html(&mut title, linkify_all(body).into_iter());
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, body.into_iter());
-    // Footnotes in the order of their first reference, then unreferenced ones.
+    pulldown_cmark::html::push_html(&mut html, linkify_all(rest).into_iter());
+    // Notes in the order of their first reference, then unreferenced ones.
     notes.sort_by_key(|(label, _)| note_numbers.get(label).copied().unwrap_or(usize::MAX));
+    let back = attr(&label(&ed.locale, "back"));
     let mut foot = String::new();
-    if !notes.is_empty() {
-        foot.push_str("<ol class=\"notes\">\n");
-        for (label, evs) in notes {
-            let l = attr(&label);
-            let mut inner = String::new();
-            pulldown_cmark::html::push_html(&mut inner, evs.into_iter());
-            let backs: String = (1..=ref_counts.get(&label).copied().unwrap_or(0))
-                .map(|c| {
-                    format!(
-                        " <a class=\"backref\" href=\"#fnref-{l}-{c}\" aria-label=\"back\">↩</a>"
-                    )
-                })
-                .collect();
-            let inner = match inner.trim_end().strip_suffix("</p>") {
-                Some(s) => format!("{s}{backs}</p>"),
-                None => format!("{inner}{backs}"),
-            };
-            let value = note_numbers
-                .get(&label)
-                .map(|n| format!(" value=\"{n}\""))
-                .unwrap_or_default();
-            let _ = writeln!(foot, "<li id=\"fn-{l}\"{value}>{}</li>", inner.trim_end());
-        }
-        foot.push_str("</ol>\n");
+    for (label, evs) in notes {
+        let id = note_id(&label, &mut used_ids);
+        let mut inner = String::new();
+        pulldown_cmark::html::push_html(&mut inner, linkify_all(evs).into_iter());
+        let refs = ref_counts.get(&label).copied().unwrap_or(0);
+        let backs: String = (1..=refs)
+            .map(|c| {
+                let sup = if refs > 1 {
+                    format!("<sup>{c}</sup>")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "<a class=\"backref\" href=\"#_ref-{id}-{c}\" role=\"doc-backlink\" aria-label=\"{back}\">↩{sup}</a>"
+                )
+            })
+            .collect();
+        let inner = inner.trim_end();
+        let inner = match inner.strip_suffix("</p>") {
+            Some(s) => format!("{s}{backs}</p>"),
+            None => format!("{inner}{backs}"),
+        };
+        let value = note_numbers
+            .get(&label)
+            .map(|n| format!(" value=\"{n}\""))
+            .unwrap_or_default();
+        let _ = writeln!(foot, "<li id=\"{id}\"{value}>{inner}</li>");
     }
-    (html, headings, foot)
+    Body {
+        title,
+        html,
+        headings,
+        notes: foot,
+    }
 }
 
-fn unsafe_url(url: &str) -> bool {
-    let u: String = url
-        .chars()
+/// The events with adjacent text joined (the parser splits text at characters that might
+/// be markup) and bare URLs outside links and code made links.
+fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out: Vec<Event<'a>> = Vec::new();
+    let (mut in_link, mut in_code) = (0usize, 0usize);
+    let mut text = String::new();
+    for ev in events {
+        if let Event::Text(t) = &ev {
+            if in_link == 0 && in_code == 0 {
+                text.push_str(t);
+                continue;
+            }
+        }
+        if !text.is_empty() {
+            linkify(&std::mem::take(&mut text), &mut out);
+        }
+        match &ev {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            _ => {}
+        }
+        out.push(ev);
+    }
+    if !text.is_empty() {
+        linkify(&text, &mut out);
+    }
+    out
+}
+
+/// Pushes `text` as text events with each bare `http(s)://` URL in it made a link (the
+/// source's bare-URL footnotes are then as clickable as its `<…>` ones). Trailing sentence
+/// punctuation stays outside the link; a closing parenthesis only when unmatched.
+fn linkify<'a>(text: &str, out: &mut Vec<Event<'a>>) {
+    let mut rest = text;
+    while let Some(at) = ["https://", "http://"]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+    {
+        let url_part = &rest[at..];
+        let mut end = url_part
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»'))
+            .unwrap_or(url_part.len());
+        while let Some(c) = url_part[..end].chars().last() {
+            let unmatched_paren = c == ')'
+                && url_part[..end].matches('(').count() < url_part[..end].matches(')').count();
+            if ".,;:!?'’”".contains(c) || unmatched_paren {
+                end -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let url = &url_part[..end];
+        if url.len() <= "https://".len() {
+            out.push(Event::Text(CowStr::from(
+                rest[..at + end.max(1)].to_string(),
+            )));
+            rest = &rest[at + end.max(1)..];
+            continue;
+        }
+        if at > 0 {
+            out.push(Event::Text(CowStr::from(rest[..at].to_string())));
+        }
+        out.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Autolink,
+            dest_url: CowStr::from(url.to_string()),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        out.push(Event::Text(CowStr::from(url.to_string())));
+        out.push(Event::End(TagEnd::Link));
+        rest = &url_part[end..];
+    }
+    if !rest.is_empty() {
+        out.push(Event::Text(CowStr::from(rest.to_string())));
+    }
+}
+
+/// Normalised for a scheme check the way browsers read URLs: no whitespace or control
+/// characters, lowercase.
+fn url_key(url: &str) -> String {
+    url.chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
-        .to_ascii_lowercase();
-    u.starts_with("javascript:") || u.starts_with("data:") || u.starts_with("vbscript:")
+        .to_ascii_lowercase()
+}
+
+/// A URL that runs code or carries a document: never rendered, even from the English.
+fn script_url(url: &str) -> bool {
+    let u = url_key(url);
+    u.starts_with("javascript:") || u.starts_with("vbscript:") || u.starts_with("data:")
+}
+
+/// What a translation may link to: web and mail addresses, and relative links.
+fn allowed_url(url: &str) -> bool {
+    let u = url_key(url);
+    let scheme_end = u.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    match scheme_end {
+        Some(i) if u[i..].starts_with(':') => {
+            matches!(&u[..i], "http" | "https" | "mailto" | "tel")
+        }
+        _ => !u.starts_with("&#") && !u.contains('\\'),
+    }
 }
 
 /// Escapes text for an HTML attribute or element.
@@ -405,71 +686,129 @@ pub struct PageContext<'a> {
     pub locales: &'a [String],
 }
 
-/// A standalone HTML page: no scripts, no network requests.
-pub fn page(ed: &Edition, ctx: &PageContext) -> String {
-    let (body, headings, notes) = body_html(ed);
-    let lang = &ed.locale;
-    let title = headings
-        .first()
-        .map(|h| h.text.clone())
-        .unwrap_or_else(|| ctx.doc_name.to_string());
-    let mut out = String::with_capacity(body.len() + 8192);
+/// The stylesheet of editions (and of the review page, which adds its own rules).
+pub const CSS: &str = include_str!("assets/edition.css");
+
+/// No scripts, no requests: styles are inline, images may only come from the edition's own
+/// directory tree (or be inline data the English has).
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; \
+                       base-uri 'none'; form-action 'none'";
+
+/// The `<head>` every page shares; `lang` and `title` are escaped here.
+pub fn head(lang: &str, title: &str, extra: &str, css: &[&str]) -> String {
+    let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+         <meta name=\"generator\" content=\"dossier\">\n<title>{}</title>\n{extra}<style>\n",
         attr(lang),
-        attr(&title),
-        CSS
+        attr(title),
     );
-    out.push_str("<header class=\"bar\">\n<nav class=\"switcher\" aria-label=\"");
-    out.push_str(&attr(ui::text(lang, "languages")));
-    out.push_str("\">");
+    for c in css {
+        out.push_str(c);
+    }
+    out.push_str("</style>\n</head>\n");
+    out
+}
+
+/// A standalone HTML page: no scripts, no network requests.
+pub fn page(ed: &Edition, ctx: &PageContext) -> String {
+    let body = body_html(ed);
+    let lang = ed.locale.as_str();
+    let title = body
+        .headings
+        .first()
+        .map(|h| h.text.clone())
+        .unwrap_or_else(|| ctx.doc_name.to_string());
+    let href = |l: &str| format!("../{}/{}.html", attr(l), attr(ctx.doc_name));
+    let mut alternates = String::new();
+    for l in ctx.locales.iter().filter(|l| *l != lang) {
+        let _ = writeln!(
+            alternates,
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+            attr(l),
+            href(l)
+        );
+    }
+    let mut out = head(lang, &title, &alternates, &[CSS]);
+    out.push_str("<body>\n<header class=\"masthead\">\n<div class=\"wrap\">\n");
+    let _ = write!(
+        out,
+        "<nav class=\"switcher\" aria-label=\"{}\"><ul>",
+        attr(&label(lang, "languages"))
+    );
     for l in ctx.locales {
+        let name = attr(ui::display_name(l));
         if l == lang {
             let _ = write!(
                 out,
-                "<strong lang=\"{}\">{}</strong> ",
-                attr(l),
-                attr(ui::display_name(l))
+                "<li><strong lang=\"{}\" aria-current=\"page\">{name}</strong></li>",
+                attr(l)
             );
         } else {
             let _ = write!(
                 out,
-                "<a href=\"../{}/{}.html\" lang=\"{}\" hreflang=\"{}\">{}</a> ",
+                "<li><a href=\"{}\" lang=\"{}\" hreflang=\"{}\">{name}</a></li>",
+                href(l),
                 attr(l),
-                attr(ctx.doc_name),
-                attr(l),
-                attr(l),
-                attr(ui::display_name(l))
+                attr(l)
             );
         }
     }
-    out.push_str("</nav>\n");
+    out.push_str("</ul></nav>\n");
     let c = &ed.counts;
-    let _ = writeln!(
-        out,
-        "<p class=\"status\">{}</p>\n</header>",
-        attr(&ui::status_line(
-            lang,
+    let status = match derived(lang) {
+        Some(d) => (d.transform)(&ui::status_line(
+            d.base,
             c.translated,
             c.stale,
             c.fallback,
-            c.total
-        ))
+            c.total,
+        )),
+        None => ui::status_line(lang, c.translated, c.stale, c.fallback, c.total),
+    };
+    let _ = writeln!(
+        out,
+        "<p class=\"status\">{}</p>\n</div>\n</header>",
+        attr(&status)
     );
-    let toc: Vec<&Heading> = headings.iter().filter(|h| h.level >= 2).collect();
+    out.push_str("<main class=\"wrap\">\n<article>\n");
+    out.push_str(&body.title);
+    if let Some(d) = derived(lang) {
+        let _ = writeln!(
+            out,
+            "<p class=\"derived-note\">{} <a href=\"{}\" lang=\"{}\" hreflang=\"{}\">{}</a>. \
+             <span class=\"mapping\" lang=\"en\">({})</span></p>",
+            attr(&label(lang, "derived-note")),
+            href(d.base),
+            attr(d.base),
+            attr(d.base),
+            attr(ui::display_name(d.base)),
+            attr(crate::translit::MAPPING)
+        );
+    }
+    let toc: Vec<&Heading> = body
+        .headings
+        .iter()
+        .filter(|h| (2..=3).contains(&h.level))
+        .collect();
     if !toc.is_empty() {
         let _ = write!(
             out,
-            "<nav class=\"toc\">\n<h2>{}</h2>\n<ol>\n",
-            attr(ui::text(lang, "contents"))
+            "<nav class=\"toc\" aria-labelledby=\"_toc\">\n<h2 id=\"_toc\">{}</h2>\n<ol>\n",
+            attr(&label(lang, "contents"))
         );
         for h in toc {
+            let hlang = h
+                .lang
+                .as_deref()
+                .map(|l| format!(" lang=\"{}\"", attr(l)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "<li class=\"l{}\"><a href=\"#{}\">{}</a></li>",
+                "<li class=\"l{}\"><a href=\"#{}\"{hlang}>{}</a></li>",
                 h.level,
                 attr(&h.id),
                 attr(&h.text)
@@ -477,69 +816,154 @@ pub fn page(ed: &Edition, ctx: &PageContext) -> String {
         }
         out.push_str("</ol>\n</nav>\n");
     }
-    out.push_str("<main>\n");
-    out.push_str(&body);
-    out.push_str("</main>\n");
-    if !notes.is_empty() {
+    out.push_str(&body.html);
+    if !body.notes.is_empty() {
         let _ = write!(
             out,
-            "<section class=\"footnotes\" aria-label=\"{0}\">\n<h2>{0}</h2>\n{1}</section>\n",
-            attr(ui::text(lang, "notes")),
-            notes
+            "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"_notes\">\n\
+             <h2 id=\"_notes\">{}</h2>\n<ol>\n{}</ol>\n</section>\n",
+            attr(&label(lang, "notes")),
+            body.notes
         );
     }
-    out.push_str("</body>\n</html>\n");
+    out.push_str("</article>\n</main>\n</body>\n</html>\n");
     out
 }
-
-const CSS: &str = r#":root { color-scheme: light; --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --accent: #8a1c1c; }
-html { font-size: 112.5%; }
-body { margin: 0 auto; max-width: 42rem; padding: 1.5rem 1.25rem 4rem; color: var(--ink); background: #fff;
-  font-family: Charter, "Bitstream Charter", "Noto Serif", "DejaVu Serif", "PT Serif", Georgia, Cambria, "Times New Roman", serif;
-  line-height: 1.6; text-rendering: optimizeLegibility; hyphens: auto; overflow-wrap: break-word; }
-h1, h2, h3, .bar, .toc, .footnotes h2 { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "PT Sans", Arial, sans-serif; }
-h1 { font-size: 2rem; line-height: 1.2; margin: 1.5rem 0 1rem; }
-h2 { font-size: 1.3rem; line-height: 1.3; margin: 2.2rem 0 .6rem; }
-p { margin: 0 0 1rem; text-align: justify; }
-a { color: var(--accent); }
-a[href^="http"] { overflow-wrap: anywhere; }
-.bar { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem; font-size: .8rem; color: var(--muted);
-  border-bottom: 1px solid var(--rule); padding-bottom: .5rem; }
-.switcher a, .switcher strong { margin-right: .6rem; }
-.status { margin: 0; text-align: left; }
-.toc { border: 1px solid var(--rule); border-radius: .4rem; padding: .4rem 1rem; margin: 1.5rem 0; font-size: .9rem; }
-.toc h2 { font-size: 1rem; margin: .4rem 0; }
-.toc ol { margin: 0 0 .5rem; padding-left: 1.2rem; }
-sup.fnref a { text-decoration: none; padding: 0 .1em; }
-.mark { font-family: system-ui, sans-serif; font-size: .7em; color: #fff; background: #b26b00; border-radius: .2em; padding: 0 .25em; }
-.mark.fallback { background: #5f6368; }
-.fallback { background: #f3f3f5; }
-.footnotes { border-top: 1px solid var(--rule); margin-top: 3rem; font-size: .85rem; }
-.footnotes p { text-align: left; margin: 0 0 .4rem; }
-.backref { text-decoration: none; }
-@media (max-width: 36rem) { html { font-size: 100%; } body { padding: 1rem .9rem 3rem; } p { text-align: left; } }
-@media print {
-  @page { size: A4; margin: 20mm 18mm 22mm; }
-  html { font-size: 11pt; } body { max-width: none; padding: 0; }
-  .switcher, .backref { display: none; }
-  .bar { border: 0; }
-  a { color: inherit; text-decoration: none; }
-  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-  p, li { orphans: 3; widows: 3; }
-  .toc { break-after: page; border: 0; }
-  .footnotes { font-size: 9pt; }
-}
-"#;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::{self, DocInput};
+
+    /// The page of `source` in `locale`, with the given locale files; kk falls back to ru.
+    fn render(source: &str, locale: &str, files: &[(&str, &str)]) -> String {
+        let config = Config::parse(
+            "locales = [\"fr\", \"ru\", \"kk\"]\n",
+            Some("[fallback]\nkk = [\"ru\"]\n"),
+        )
+        .expect("config");
+        let input = DocInput {
+            name: "doc".into(),
+            source: source.into(),
+            reference: None,
+            locales: files
+                .iter()
+                .map(|(l, t)| (l.to_string(), Some(t.to_string())))
+                .collect(),
+        };
+        let plan = plan::plan(&config, &[input]);
+        let ed = compose(&plan.docs[0], locale, &config);
+        let locales = edition_locales(&config);
+        page(
+            &ed,
+            &PageContext {
+                doc_name: "doc",
+                locales: &locales,
+            },
+        )
+    }
+
+    #[test]
+    fn title_first_then_contents_with_fallback_headings_in_their_language() {
+        let html = render(
+            "# Title\n\n## First part\n\nText.[^a]\n\n## Second part\n\n[^a]: A note.\n",
+            "kk",
+            &[
+                ("ru", "second-part = Вторая часть\n"),
+                ("kk", "title = Тақырып\n"),
+            ],
+        );
+        let h1 = html.find("<h1 id=\"title\">Тақырып</h1>").expect("h1");
+        let toc = html.find("<nav class=\"toc\"").expect("toc");
+        assert!(h1 < toc);
+        // The marker is not part of the entry; the entry has the passage's language.
+        assert!(
+            html.contains(
+                "<li class=\"l2\"><a href=\"#second-part\" lang=\"ru\">Вторая часть</a></li>"
+            ),
+            "{html}"
+        );
+        assert!(html
+            .contains("<li class=\"l2\"><a href=\"#first-part\" lang=\"en\">First part</a></li>"));
+        assert!(html.contains("<title>Тақырып</title>"));
+        // The note and its reference link to each other.
+        assert!(html.contains("<a href=\"#fn-a\" role=\"doc-noteref\">1</a>"));
+        assert!(html.contains("<li id=\"fn-a\" value=\"1\">"));
+        assert!(html.contains("href=\"#_ref-fn-a-1\""));
+    }
+
+    /// Untrusted text that opens a tag the trusted markup after it would close is text.
+    #[test]
+    fn markup_across_the_trust_boundary_is_text() {
+        let markdown = "Text <a title=\"x\">link</a>\n".to_string();
+        let ed = Edition {
+            locale: "fr".into(),
+            untrusted: std::iter::once(0..15).collect(),
+            markdown,
+            anchors: Vec::new(),
+            allowed_html: Vec::new(),
+            allowed_images: Vec::new(),
+            counts: EditionCounts::default(),
+        };
+        let body = body_html(&ed);
+        assert!(
+            body.html.contains("Text &lt;a title=\"x\"&gt;link"),
+            "{}",
+            body.html
+        );
+        assert!(!body.html.contains("<a "));
+    }
+
+    #[test]
+    fn bare_urls_become_links_without_trailing_punctuation() {
+        let mut events = Vec::new();
+        linkify(
+            "See https://a.org/x_(y). And (http://b.org/z), end.",
+            &mut events,
+        );
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        assert_eq!(
+            html,
+            "See <a href=\"https://a.org/x_(y)\">https://a.org/x_(y)</a>. And (<a href=\"http://b.org/z\">http://b.org/z</a>), end."
+        );
+    }
+
+    #[test]
+    fn editions_in_switcher_order() {
+        let c = Config::parse("locales = [\"kk\", \"fr\"]\n", None).expect("config");
+        assert_eq!(edition_locales(&c), ["en", "kk", "kk-Latn", "fr"]);
+        assert_eq!(label("kk-Latn", "contents"), "Mazmūny");
+        assert_eq!(label("kk", "contents"), "Мазмұны");
+    }
 
     #[test]
     fn dangerous_urls() {
-        assert!(unsafe_url("javascript:alert(1)"));
-        assert!(unsafe_url(" JaVa\tScRipt:x"));
-        assert!(unsafe_url("data:text/html,x"));
-        assert!(!unsafe_url("https://example.org"));
+        assert!(script_url("javascript:alert(1)"));
+        assert!(script_url(" JaVa\tScRipt:x"));
+        assert!(script_url("data:text/html,x"));
+        assert!(!script_url("https://example.org"));
+        for ok in [
+            "https://example.org/x?y#z",
+            "http://a.b",
+            "mailto:a@b.org",
+            "#fn-1",
+            "../fr/doc.html",
+            "page.html",
+        ] {
+            assert!(allowed_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "java\nscript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "ftp://x",
+            "\u{1}javascript:x",
+        ] {
+            assert!(!allowed_url(bad), "{bad:?}");
+        }
     }
 }

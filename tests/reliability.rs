@@ -141,7 +141,7 @@ struct Faulty {
 impl Writer for Faulty {
     fn write(&mut self, path: &Path, contents: &str) -> Result<(), FileError> {
         let (k, steps) = (self.k, &mut self.steps);
-        fsio::write_atomic_steps(path, contents, &mut |_s: Step| {
+        fsio::write_atomic_steps(path, contents.as_bytes(), &mut |_s: Step| {
             *steps += 1;
             if *steps == k {
                 Err(std::io::Error::other("injected fault"))

@@ -2,6 +2,7 @@
 //! directory driven through the real `dossier` executable.
 
 mod bad_input;
+mod editions;
 mod interop;
 mod review;
 mod sync_cases;

@@ -1,0 +1,424 @@
+//! `dossier build`: writes the editions (Markdown, HTML, and with `--pdf` PDF), and with
+//! `--watch` rebuilds the editions each saved change affects until interrupted.
+//!
+//! Command glue like `cli`: rendering is `render`'s, files go through `fsio`, Chromium is
+//! `chromium`'s. Which editions a change affects is one pure function, [`affected`].
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{anyhow, bail, Context, Result};
+
+use crate::chromium::{self, Browser};
+use crate::config::{self, Config, REFERENCE};
+use crate::fsio;
+use crate::plan::{self, Plan};
+use crate::project::Project;
+use crate::render;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Locales asked for on the command line (none: every edition).
+    pub locales: Vec<String>,
+    pub out: Option<PathBuf>,
+    pub strict: bool,
+    pub watch: bool,
+    pub pdf: bool,
+}
+
+/// One edition: a document in a locale.
+pub type Target = (String, String);
+
+pub fn run(project: &Project, plan: &Plan, opts: &Options, out: &mut dyn Write) -> Result<i32> {
+    // Find Chromium before writing anything, so a missing browser fails fast and clearly.
+    let browser = if opts.pdf {
+        let b = chromium::find()?;
+        if let Some(major) = b.major.filter(|&m| m < chromium::PAGE_NUMBERS_SINCE) {
+            writeln!(
+                out,
+                "warning: {} is Chromium {major}; page numbers in PDF footers need Chromium {} or later",
+                b.program.display(),
+                chromium::PAGE_NUMBERS_SINCE
+            )?;
+        }
+        Some(b)
+    } else {
+        None
+    };
+    let dir = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| project.root.join("build"));
+    let selection = select(&project.config, &opts.locales)?;
+    let targets: Vec<Target> = plan
+        .docs
+        .iter()
+        .flat_map(|d| selection.iter().map(|l| (d.name.clone(), l.clone())))
+        .collect();
+    let incomplete = write(project, plan, &dir, &targets, browser.as_ref(), out)?;
+    writeln!(out, "editions written to {}", dir.display())?;
+    if opts.watch {
+        return watch(&project.root, opts, &dir, browser.as_ref(), out);
+    }
+    if opts.strict && incomplete {
+        writeln!(
+            out,
+            "--strict: some editions have stale or missing translations"
+        )?;
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+/// The editions to build, in switcher order: English, then the requested locales and the
+/// editions derived from them (every edition when none is requested).
+pub fn select(config: &Config, requested: &[String]) -> Result<Vec<String>> {
+    let all = render::edition_locales(config);
+    if requested.is_empty() {
+        return Ok(all);
+    }
+    let mut wanted: BTreeSet<&str> = BTreeSet::from([REFERENCE]);
+    for l in requested {
+        if let Some(d) = render::derived(l) {
+            if !config.locales.iter().any(|x| x == d.base) {
+                bail!(
+                    "`{l}` is derived from `{}`, which l10n.toml does not list",
+                    d.base
+                );
+            }
+            wanted.insert(d.locale);
+            continue;
+        }
+        config::validate_locale(l).map_err(|e| anyhow!("{e}"))?;
+        if !config.locales.contains(l) {
+            bail!(
+                "unknown locale `{l}`: l10n.toml lists {}",
+                config.locales.join(", ")
+            );
+        }
+        wanted.insert(l);
+        for d in render::DERIVED.iter().filter(|d| d.base == l) {
+            wanted.insert(d.locale);
+        }
+    }
+    Ok(all
+        .into_iter()
+        .filter(|l| wanted.contains(l.as_str()))
+        .collect())
+}
+
+/// Writes the given editions; true when one of them is incomplete (stale or fallback).
+fn write(
+    project: &Project,
+    plan: &Plan,
+    dir: &Path,
+    targets: &[Target],
+    browser: Option<&Browser>,
+    out: &mut dyn Write,
+) -> Result<bool> {
+    let switcher = render::edition_locales(&project.config);
+    let mut incomplete = false;
+    for d in &plan.docs {
+        for (_, l) in targets.iter().filter(|(doc, _)| *doc == d.name) {
+            let ed = render::compose(d, l, &project.config);
+            let ctx = render::PageContext {
+                doc_name: &d.name,
+                locales: &switcher,
+            };
+            let html = render::page(&ed, &ctx);
+            let base = dir.join(l);
+            fsio::write_atomic(&base.join(format!("{}.md", d.name)), &ed.markdown)?;
+            let html_path = base.join(format!("{}.html", d.name));
+            fsio::write_atomic(&html_path, &html)?;
+            let c = &ed.counts;
+            if l != REFERENCE {
+                let from = render::derived(l)
+                    .map(|x| format!(" (derived from {})", x.base))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{l}/{}: {} translated, {} stale, {} fallback of {}{from}",
+                    d.name, c.translated, c.stale, c.fallback, c.total
+                )?;
+                if c.stale > 0 || c.fallback > 0 {
+                    incomplete = true;
+                }
+            }
+            if let Some(b) = browser {
+                let pdf = chromium::print_pdf(b, &html_path)?;
+                let pdf_path = base.join(format!("{}.pdf", d.name));
+                fsio::write_atomic_bytes(&pdf_path, &pdf)?;
+                writeln!(out, "{l}/{}.pdf printed", d.name)?;
+            }
+        }
+    }
+    Ok(incomplete)
+}
+
+/// A saved file, as far as editions are concerned.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    /// l10n.toml or dossier.toml: locales, fallbacks and policies may all have changed.
+    Config,
+    /// source/NAME.md or the reference locales/en/NAME.ftl.
+    Doc(String),
+    /// locales/LOCALE/NAME.ftl.
+    Locale { locale: String, doc: String },
+}
+
+/// What a changed path under `root` means for the editions; `None` for anything else
+/// (editor backups, temporary files, the build directory).
+pub fn classify(root: &Path, path: &Path) -> Option<Change> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<&str> = rel
+        .components()
+        .map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let stem = |file: &str, ext: &str| -> Option<String> {
+        let stem = file.strip_suffix(ext)?;
+        (!stem.is_empty() && !stem.starts_with('.')).then(|| stem.to_string())
+    };
+    match parts.as_slice() {
+        ["l10n.toml"] | ["dossier.toml"] => Some(Change::Config),
+        // A new or removed directory (a locale added): files may have appeared in it
+        // before it was watched, so rebuild everything.
+        ["source"] | ["locales"] | ["locales", _] => Some(Change::Config),
+        ["source", file] => stem(file, ".md").map(Change::Doc),
+        ["locales", locale, file] => {
+            let doc = stem(file, ".ftl")?;
+            if *locale == REFERENCE {
+                Some(Change::Doc(doc))
+            } else {
+                Some(Change::Locale {
+                    locale: locale.to_string(),
+                    doc,
+                })
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The editions among `selection` (of documents `docs`) that `changes` affect: a source or
+/// configuration change affects every edition of its documents; a translation affects its
+/// own edition, the editions derived from it and those that use it as a fallback.
+pub fn affected(
+    config: &Config,
+    docs: &[String],
+    selection: &[String],
+    changes: &[Change],
+) -> BTreeSet<Target> {
+    let mut out = BTreeSet::new();
+    for change in changes {
+        for doc in docs {
+            for l in selection {
+                let hit = match change {
+                    Change::Config => true,
+                    Change::Doc(d) => d == doc,
+                    Change::Locale { locale, doc: d } => {
+                        let base = render::derived(l).map_or(l.as_str(), |x| x.base);
+                        d == doc
+                            && (base == locale
+                                || config.fallback_chain(base).iter().any(|f| f == locale))
+                    }
+                };
+                if hit {
+                    out.insert((doc.clone(), l.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Watches the sources, the locale files and the configuration; rebuilds what each change
+/// affects. Runs until interrupted (or until the watcher stops).
+fn watch(
+    root: &Path,
+    opts: &Options,
+    dir: &Path,
+    browser: Option<&Browser>,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    use notify::{RecursiveMode, Watcher};
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(move |ev| {
+        let _ = tx.send(ev);
+    })
+    .context("cannot watch the project for changes")?;
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .with_context(|| format!("cannot watch {}", root.display()))?;
+    for sub in ["source", "locales"] {
+        let p = root.join(sub);
+        watcher
+            .watch(&p, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch {}", p.display()))?;
+    }
+    writeln!(
+        out,
+        "watching source/, locales/, l10n.toml and dossier.toml; press Ctrl-C to stop"
+    )?;
+    out.flush()?;
+    while let Ok(first) = rx.recv() {
+        let mut events = vec![first];
+        // An editor's save is several events (write, rename, chmod): take them together.
+        while let Ok(ev) = rx.recv_timeout(Duration::from_millis(200)) {
+            events.push(ev);
+        }
+        let mut changes = BTreeSet::new();
+        for ev in events {
+            match ev {
+                Ok(ev) if !matches!(ev.kind, notify::EventKind::Access(_)) => {
+                    changes.extend(ev.paths.iter().filter_map(|p| classify(root, p)));
+                }
+                Ok(_) => {}
+                Err(e) => writeln!(out, "watch error: {e}")?,
+            }
+        }
+        if changes.is_empty() {
+            continue;
+        }
+        let changes: Vec<Change> = changes.into_iter().collect();
+        if let Err(e) = rebuild(root, opts, dir, browser, &changes, out) {
+            // A half-saved or broken file: say so and wait for the next save.
+            writeln!(out, "error: {e:#}")?;
+        }
+        out.flush()?;
+    }
+    Ok(0)
+}
+
+fn rebuild(
+    root: &Path,
+    opts: &Options,
+    dir: &Path,
+    browser: Option<&Browser>,
+    changes: &[Change],
+    out: &mut dyn Write,
+) -> Result<()> {
+    let project = Project::load(root)?;
+    let plan = plan::plan(&project.config, &project.inputs);
+    let selection = select(&project.config, &opts.locales)?;
+    let docs: Vec<String> = plan.docs.iter().map(|d| d.name.clone()).collect();
+    let targets: Vec<Target> = affected(&project.config, &docs, &selection, changes)
+        .into_iter()
+        .collect();
+    if targets.is_empty() {
+        return Ok(());
+    }
+    write(&project, &plan, dir, &targets, browser, out)?;
+    let names: Vec<String> = targets.iter().map(|(d, l)| format!("{l}/{d}")).collect();
+    writeln!(out, "rebuilt {}", names.join(", "))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse(
+            "locales = [\"fr\", \"ru\", \"kk\"]\n",
+            Some("[fallback]\nkk = [\"ru\"]\n"),
+        )
+        .expect("config")
+    }
+
+    #[test]
+    fn selection_adds_english_and_derived_editions() {
+        let c = config();
+        let all = select(&c, &[]).expect("all");
+        assert_eq!(all, ["en", "fr", "ru", "kk", "kk-Latn"]);
+        let kk = select(&c, &["kk".to_string()]).expect("kk");
+        assert_eq!(kk, ["en", "kk", "kk-Latn"]);
+        let latn = select(&c, &["kk-Latn".to_string()]).expect("kk-Latn");
+        assert_eq!(latn, ["en", "kk-Latn"]);
+        assert!(select(&c, &["de".to_string()]).is_err());
+        let no_kk = Config::parse("locales = [\"fr\"]\n", None).expect("config");
+        assert!(select(&no_kk, &["kk-Latn".to_string()]).is_err());
+    }
+
+    #[test]
+    fn paths_are_classified() {
+        let root = Path::new("/p");
+        let cases = [
+            ("/p/l10n.toml", Some(Change::Config)),
+            ("/p/dossier.toml", Some(Change::Config)),
+            ("/p/source/dossier.md", Some(Change::Doc("dossier".into()))),
+            (
+                "/p/locales/en/dossier.ftl",
+                Some(Change::Doc("dossier".into())),
+            ),
+            (
+                "/p/locales/fr/dossier.ftl",
+                Some(Change::Locale {
+                    locale: "fr".into(),
+                    doc: "dossier".into(),
+                }),
+            ),
+            ("/p/locales/fr/.dossier-x1.tmp", None),
+            ("/p/locales/fr/dossier.ftl~", None),
+            ("/p/locales/fr/.#dossier.ftl", None),
+            ("/p/source/notes.txt", None),
+            ("/p/locales/uk", Some(Change::Config)),
+            ("/p/build/fr/dossier.html", None),
+            ("/p/source/sub/x.md", None),
+            ("/elsewhere/source/x.md", None),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(classify(root, Path::new(path)), expected, "{path}");
+        }
+    }
+
+    /// Each kind of change rebuilds exactly the editions that show what changed.
+    #[test]
+    fn changes_rebuild_what_they_affect() {
+        let c = config();
+        let docs = vec!["a".to_string(), "b".to_string()];
+        let sel = select(&c, &[]).expect("all");
+        let check = |changes: &[Change], expected: &[(&str, &str)]| {
+            let got = affected(&c, &docs, &sel, changes);
+            let want: BTreeSet<Target> = expected
+                .iter()
+                .map(|(d, l)| (d.to_string(), l.to_string()))
+                .collect();
+            assert_eq!(got, want, "{changes:?}");
+        };
+        let fr = |doc: &str| Change::Locale {
+            locale: "fr".into(),
+            doc: doc.into(),
+        };
+        let loc = |l: &str| Change::Locale {
+            locale: l.into(),
+            doc: "a".into(),
+        };
+        check(&[fr("a")], &[("a", "fr")]);
+        // kk falls back to ru, and kk-Latn is derived from kk.
+        check(&[loc("ru")], &[("a", "ru"), ("a", "kk"), ("a", "kk-Latn")]);
+        check(&[loc("kk")], &[("a", "kk"), ("a", "kk-Latn")]);
+        // A locale nobody builds or falls back to.
+        check(&[loc("de")], &[]);
+        let every = |doc: &'static str| -> Vec<(&'static str, &'static str)> {
+            ["en", "fr", "ru", "kk", "kk-Latn"]
+                .iter()
+                .map(|l| (doc, *l))
+                .collect()
+        };
+        check(&[Change::Doc("b".into())], &every("b"));
+        let mut both = every("a");
+        both.extend(every("b"));
+        check(&[Change::Config], &both);
+        check(&[Change::Doc("gone".into())], &[]);
+        check(&[fr("a"), fr("b")], &[("a", "fr"), ("b", "fr")]);
+        // Only the selected editions are rebuilt.
+        let only_fr = select(&c, &["fr".to_string()]).expect("fr");
+        let got = affected(&c, &docs, &only_fr, &[loc("kk"), fr("a")]);
+        assert_eq!(got, BTreeSet::from([("a".to_string(), "fr".to_string())]));
+    }
+}

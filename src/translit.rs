@@ -1,0 +1,425 @@
+//! Kazakh Cyrillic → Kazakh Latin (the 2021 alphabet), for the derived `kk-Latn` edition.
+//!
+//! The official table (../shared/LOCALE-RULES.md) fixes the native letters; the letters it
+//! leaves open are mapped as the 2021 draft spelling rules propose, and the choice is
+//! versioned as [`MAPPING`]:
+//!
+//! | Cyrl | Latn | why |
+//! |---|---|---|
+//! | Ц ц | S s | Kazakh pronounces it [s]: цирк → sirk |
+//! | Ч ч | Ş ş | Kazakh pronounces it [ʃ]: чемпион → şempion |
+//! | Щ щ | Ş ş | as Ч |
+//! | Ъ ъ, Ь ь | (nothing) | no sound of their own |
+//! | Э э | E e | the same vowel as Е |
+//! | Ё ё | İo io | Й + О, as the table writes Й |
+//! | Ю ю | İu iu | Й + У |
+//! | Я я | İa ia | Й + А |
+//!
+//! Casing is Turkic: the capital of `i` is `İ`, the capital of `ı` is `I` (Rust's
+//! `to_uppercase` gives `I` for `i`, which would turn И into the wrong letter). A capital
+//! that becomes two Latin letters is written `İA` inside a word in capitals (ӘБЛЯЗОВ →
+//! ÄBLİAZOV) and `İa` otherwise (Ялта → İalta).
+//!
+//! Only Cyrillic letters change, so Markdown syntax survives; [`kk_latn_markdown`] also
+//! leaves inline code, URLs, link and image targets, footnote labels and raw HTML alone.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+
+/// The name and version of the mapping, shown on the derived page.
+pub const MAPPING: &str = "dossier kk-Latn 1";
+
+/// The Latin spelling of one lowercase Kazakh Cyrillic letter, or `None` for anything else.
+fn lower_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'ә' => "ä",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'ғ' => "ğ",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "io",
+        'ж' => "j",
+        'з' => "z",
+        'и' => "i",
+        'й' => "i",
+        'к' => "k",
+        'қ' => "q",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'ң' => "ñ",
+        'о' => "o",
+        'ө' => "ö",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ұ' => "ū",
+        'ү' => "ü",
+        'ф' => "f",
+        'х' => "h",
+        'һ' => "h",
+        'ц' => "s",
+        'ч' => "ş",
+        'ш' => "ş",
+        'щ' => "ş",
+        'ъ' => "",
+        'ы' => "y",
+        'і' => "ı",
+        'ь' => "",
+        'э' => "e",
+        'ю' => "iu",
+        'я' => "ia",
+        _ => return None,
+    })
+}
+
+/// Lowercase of a Cyrillic capital this module maps (Rust's Cyrillic casing is right; only
+/// the Latin i/ı pair differs in Turkic languages).
+fn cyrillic_lower(c: char) -> Option<char> {
+    if !is_cyrillic(c) {
+        return None;
+    }
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) if x != c => Some(x),
+        _ => None,
+    }
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// Turkic uppercase of one letter: i → İ, ı → I, anything else as Unicode says.
+pub fn turkic_upper_char(c: char, out: &mut String) {
+    match c {
+        'i' => out.push('İ'),
+        'ı' => out.push('I'),
+        c => out.extend(c.to_uppercase()),
+    }
+}
+
+/// Turkic uppercase of a string.
+pub fn turkic_upper(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        turkic_upper_char(c, &mut out);
+    }
+    out
+}
+
+/// Turkic lowercase of a string: İ → i, I → ı.
+pub fn turkic_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'İ' => out.push('i'),
+            'I' => out.push('ı'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn is_upper_letter(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphabetic() && c.is_uppercase())
+}
+
+/// Transliterates Kazakh Cyrillic text to Latin; every other character is kept.
+pub fn kk_latn(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(latin) = lower_latin(c) {
+            out.push_str(latin);
+            continue;
+        }
+        let Some(latin) = cyrillic_lower(c).and_then(lower_latin) else {
+            out.push(c);
+            continue;
+        };
+        let mut letters = latin.chars();
+        let Some(first) = letters.next() else {
+            continue; // Ъ, Ь
+        };
+        turkic_upper_char(first, &mut out);
+        let rest = letters.as_str();
+        if rest.is_empty() {
+            continue;
+        }
+        // Inside a word in capitals, the whole digraph is in capitals.
+        let next = chars.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next_is_letter = next.is_some_and(char::is_alphabetic);
+        let all_caps = is_upper_letter(next) || (!next_is_letter && is_upper_letter(prev));
+        if all_caps {
+            out.push_str(&turkic_upper(rest));
+        } else {
+            out.push_str(rest);
+        }
+    }
+    out
+}
+
+/// Transliterates the human text of a Markdown fragment (a segment's text), leaving inline
+/// code, raw HTML, autolinks and bare URLs, link and image destinations and titles,
+/// reference labels and footnote labels exactly as they are.
+pub fn kk_latn_markdown(md: &str) -> String {
+    let keep = protected(md);
+    let mut out = String::with_capacity(md.len() + md.len() / 8);
+    let mut pos = 0;
+    for r in keep {
+        if r.start < pos {
+            continue;
+        }
+        push_text(&mut out, &md[pos..r.start]);
+        out.push_str(&md[r.clone()]);
+        pos = r.end;
+    }
+    push_text(&mut out, &md[pos..]);
+    out
+}
+
+/// Transliterates plain text, keeping bare URLs.
+fn push_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = next_url(rest) {
+        out.push_str(&kk_latn(&rest[..at]));
+        let url = &rest[at..];
+        let end = url.find(char::is_whitespace).unwrap_or(url.len());
+        out.push_str(&url[..end]);
+        rest = &url[end..];
+    }
+    out.push_str(&kk_latn(rest));
+}
+
+fn next_url(s: &str) -> Option<usize> {
+    ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|p| s.find(p))
+        .min()
+}
+
+/// Byte ranges of `md` that are not human text, in order, not overlapping.
+fn protected(md: &str) -> Vec<Range<usize>> {
+    let mut keep: Vec<Range<usize>> = Vec::new();
+    // Open links and images: their range and where their last child ended.
+    let mut open: Vec<(Range<usize>, usize, bool)> = Vec::new();
+    for (ev, r) in Parser::new_ext(md, crate::segment::options()).into_offset_iter() {
+        if let Some(top) = open.last_mut() {
+            if !matches!(ev, Event::End(TagEnd::Link | TagEnd::Image)) {
+                top.1 = top.1.max(r.end);
+            }
+        }
+        match ev {
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::Html(_)
+            | Event::FootnoteReference(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => keep.push(r),
+            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => keep.push(r),
+            Event::Start(Tag::Link { link_type, .. }) => {
+                let whole = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                let text_start = r.start + 1;
+                open.push((r, text_start, whole));
+            }
+            Event::Start(Tag::Image { .. }) => {
+                let text_start = r.start + 2;
+                open.push((r, text_start, false));
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some((whole, last, autolink)) = open.pop() {
+                    if autolink {
+                        keep.push(whole.clone());
+                    } else {
+                        // `](target "title")`, `][label]` or the `]` of a shortcut.
+                        keep.push(last.min(whole.end)..whole.end);
+                    }
+                    if let Some(top) = open.last_mut() {
+                        top.1 = top.1.max(whole.end);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Footnote references and reference-link labels, also where their definition is not
+    // in this fragment (a segment is parsed without the rest of its document).
+    for (at, _) in md.match_indices("[^") {
+        if let Some(len) = md[at..].find(']') {
+            if !md[at..at + len].contains(char::is_whitespace) {
+                keep.push(at..at + len + 1);
+            }
+        }
+    }
+    for (at, _) in md.match_indices("][") {
+        if let Some(len) = md[at + 1..].find(']') {
+            keep.push(at + 1..at + 1 + len + 1);
+        }
+    }
+    keep.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(keep.len());
+    for r in keep {
+        match merged.last_mut() {
+            Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(cyrl: &str, latn: &str) {
+        assert_eq!(kk_latn(cyrl), latn, "{cyrl}");
+    }
+
+    /// Every letter of the 42-letter alphabet, capital and small, alone in a word.
+    #[test]
+    fn every_letter() {
+        let table = [
+            ("А", "а", "A", "a"),
+            ("Ә", "ә", "Ä", "ä"),
+            ("Б", "б", "B", "b"),
+            ("В", "в", "V", "v"),
+            ("Г", "г", "G", "g"),
+            ("Ғ", "ғ", "Ğ", "ğ"),
+            ("Д", "д", "D", "d"),
+            ("Е", "е", "E", "e"),
+            ("Ё", "ё", "İo", "io"),
+            ("Ж", "ж", "J", "j"),
+            ("З", "з", "Z", "z"),
+            ("И", "и", "İ", "i"),
+            ("Й", "й", "İ", "i"),
+            ("К", "к", "K", "k"),
+            ("Қ", "қ", "Q", "q"),
+            ("Л", "л", "L", "l"),
+            ("М", "м", "M", "m"),
+            ("Н", "н", "N", "n"),
+            ("Ң", "ң", "Ñ", "ñ"),
+            ("О", "о", "O", "o"),
+            ("Ө", "ө", "Ö", "ö"),
+            ("П", "п", "P", "p"),
+            ("Р", "р", "R", "r"),
+            ("С", "с", "S", "s"),
+            ("Т", "т", "T", "t"),
+            ("У", "у", "U", "u"),
+            ("Ұ", "ұ", "Ū", "ū"),
+            ("Ү", "ү", "Ü", "ü"),
+            ("Ф", "ф", "F", "f"),
+            ("Х", "х", "H", "h"),
+            ("Һ", "һ", "H", "h"),
+            ("Ц", "ц", "S", "s"),
+            ("Ч", "ч", "Ş", "ş"),
+            ("Ш", "ш", "Ş", "ş"),
+            ("Щ", "щ", "Ş", "ş"),
+            ("Ъ", "ъ", "", ""),
+            ("Ы", "ы", "Y", "y"),
+            ("І", "і", "I", "ı"),
+            ("Ь", "ь", "", ""),
+            ("Э", "э", "E", "e"),
+            ("Ю", "ю", "İu", "iu"),
+            ("Я", "я", "İa", "ia"),
+        ];
+        assert_eq!(table.len(), 42);
+        for (cap, small, lcap, lsmall) in table {
+            check(small, lsmall);
+            check(cap, lcap);
+            check(&format!("-{cap}-"), &format!("-{lcap}-"));
+        }
+    }
+
+    #[test]
+    fn words_and_sentences() {
+        check("Қазақстан", "Qazaqstan");
+        check("Мұхтар Әблязовтың ісі", "Mūhtar Äbliazovtyñ ısı");
+        check("Нұрсұлтан Назарбаев", "Nūrsūltan Nazarbaev");
+        check("Қасым-Жомарт Тоқаев", "Qasym-Jomart Toqaev");
+        check(
+            "Интерполдың қызыл хабарламасы",
+            "İnterpoldyñ qyzyl habarlamasy",
+        );
+        check("цирк, чемпион, щётка", "sirk, şempion, şiotka");
+        check(
+            "объект, маусым, съезд, альбом",
+            "obekt, mausym, sezd, albom",
+        );
+        check("Ясауи, Юрий, Ёлка", "İasaui, İurii, İolka");
+        check("Эфир, экран", "Efir, ekran");
+        check("Һәм", "Häm");
+        check("Үкімет Ұлытау", "Ükımet Ūlytau");
+    }
+
+    /// И and Й give dotted İ/i, І gives dotless I/ı: the Turkic pairs, never mixed.
+    #[test]
+    fn turkic_casing() {
+        check("Ит іт", "İt ıt");
+        check("ИІ иі", "İI iı");
+        check("ІЛИЯ", "ILİİA");
+        assert_eq!(turkic_upper("iı"), "İI");
+        assert_eq!(turkic_lower("İI"), "iı");
+        assert_eq!(turkic_upper("şiotka"), "ŞİOTKA");
+        // Rust's own casing is wrong for these, which is why the module has its own.
+        assert_eq!("i".to_uppercase(), "I");
+    }
+
+    /// A capital that becomes two letters is in capitals inside a word in capitals.
+    #[test]
+    fn digraph_capitals() {
+        check("ӘБЛЯЗОВ", "ÄBLİAZOV");
+        check("Әблязов", "Äbliazov");
+        check("ЮНЕСКО", "İUNESKO");
+        check("ЕҚЫҰ-ның", "EQYŪ-nyñ");
+        check("ЁЖ", "İOJ");
+        check("ОЯ", "OİA");
+        check("Я", "İa");
+        check("Ялта", "İalta");
+        check("Я.", "İa.");
+        check("АЯ.", "AİA.");
+    }
+
+    #[test]
+    fn non_kazakh_text_is_kept() {
+        check(
+            "Amnesty International, BTA, 2001",
+            "Amnesty International, BTA, 2001",
+        );
+        check("«Conseil d’État» — 25%", "«Conseil d’État» — 25%");
+    }
+
+    #[track_caller]
+    fn check_md(md: &str, expected: &str) {
+        assert_eq!(kk_latn_markdown(md), expected, "{md}");
+    }
+
+    #[test]
+    fn markdown_keeps_code_urls_targets_and_labels() {
+        check_md(
+            "Мәтін `код` және [сілтеме](https://kk.wikipedia.org/wiki/Қазақстан \"Атау\").[^ескерту]",
+            "Mätın `код` jäne [sılteme](https://kk.wikipedia.org/wiki/Қазақстан \"Атау\").[^ескерту]",
+        );
+        check_md(
+            "Қараңыз: <https://example.org/Қ> және https://example.org/жол мұнда.",
+            "Qarañyz: <https://example.org/Қ> jäne https://example.org/жол mūnda.",
+        );
+        check_md(
+            "*Сот* **шешімі** <span title=\"Сот\">сот</span>",
+            "*Sot* **şeşımı** <span title=\"Сот\">sot</span>",
+        );
+        check_md(
+            "![Сурет](сурет.png) [мәтін][белгі]",
+            "![Suret](сурет.png) [mätın][белгі]",
+        );
+        check_md("[**Қалың** `к`](u)", "[**Qalyñ** `к`](u)");
+    }
+}
