@@ -8,10 +8,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let task = args.first().map(String::as_str).unwrap_or("help");
     let result = match task {
-        "ci" => ci(),
+        "ci" => deps().and_then(|_| ci()),
+        "deps" => deps(),
         "shots" => shots(),
         _ => {
-            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     fmt --check, clippy -D warnings, tests (what .ci/run runs)\n  shots  build the editions and screenshot each (desktop, phone, notes) into build/shots");
+            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     install missing test tools, then fmt --check, clippy -D warnings, tests (what .ci/run runs)\n  deps   install the tools the tests drive (Debian and PyPI packages) when missing\n  shots  build the editions and screenshot each (desktop, phone, notes) into build/shots");
             return if task == "help" {
                 ExitCode::SUCCESS
             } else {
@@ -68,6 +69,93 @@ const VIEWS: &[(&str, u32, u32, u32, &str)] = &[
     ("phone", 390, 844, 2, ""),
     ("notes", 1280, 1100, 1, "#_notes"),
 ];
+
+/// Debian packages the tests drive, each with a file that shows it is installed.
+const APT: &[(&str, &str)] = &[
+    ("libxml2-utils", "/usr/bin/xmllint"),
+    ("gettext", "/usr/bin/msgfmt"),
+    ("chromium", "/usr/bin/chromium"),
+    ("poppler-utils", "/usr/bin/pdftotext"),
+    (
+        "fonts-noto-core",
+        "/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf",
+    ),
+    (
+        "fonts-dejavu-core",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    ),
+];
+/// PyPI packages the tests use as second opinions, with the module that shows each.
+const PIP: &[(&str, &str)] = &[
+    ("fluent.syntax", "fluent.syntax"),
+    ("compare-locales", "compare_locales"),
+];
+
+/// Installs what the tests need and is missing: as root directly, otherwise it says the
+/// commands to run.
+fn deps() -> Result<(), String> {
+    let apt: Vec<&str> = APT
+        .iter()
+        .filter(|(_, f)| !Path::new(f).exists())
+        .map(|(p, _)| *p)
+        .collect();
+    let pip: Vec<&str> = PIP
+        .iter()
+        .filter(|(_, m)| {
+            !Command::new("python3")
+                .args(["-c", &format!("import {m}")])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .map(|(p, _)| *p)
+        .collect();
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    if !apt.is_empty() {
+        if !root {
+            return Err(format!(
+                "the tests need: sudo apt-get install {}",
+                apt.join(" ")
+            ));
+        }
+        eprintln!("$ apt-get install {}", apt.join(" "));
+        run("apt-get", &["update", "-qq"])?;
+        let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+        args.extend(&apt);
+        run("apt-get", &args)?;
+    }
+    if !pip.is_empty() {
+        eprintln!("$ pip install {}", pip.join(" "));
+        let mut args = vec![
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ];
+        if root {
+            args.push("--root-user-action=ignore");
+        }
+        args.extend(&pip);
+        run("python3", &args)?;
+    }
+    Ok(())
+}
+
+fn run(cmd: &str, args: &[&str]) -> Result<(), String> {
+    let status = Command::new(cmd)
+        .args(args)
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .status()
+        .map_err(|e| format!("cannot run {cmd}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{cmd} {}` failed", args.join(" ")))
+    }
+}
 
 fn shots() -> Result<(), String> {
     let root = root();
