@@ -206,6 +206,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             }
             let plan = plan::plan(&project.config, &project.inputs);
             refuse_bad_input(&project, &plan)?;
+            warn_junk(&project, &plan);
             match command {
                 Command::Sync { check, .. } => {
                     sync(&project, &plan, check, &mut fsio::AtomicWriter, out)
@@ -269,6 +270,25 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 Command::Export(a) => export(&project, &plan, &a, out),
                 Command::Import(a) => import(&project, &plan, &a, &mut fsio::AtomicWriter, out),
                 Command::AddLocale { .. } => Ok(0),
+            }
+        }
+    }
+}
+
+/// Text a parser could not read is kept verbatim and skipped; say where it is, so the
+/// translator can fix it (`check` reports it as `syntax` too).
+fn warn_junk(project: &Project, plan: &Plan) {
+    for d in &plan.docs {
+        for l in &d.locales {
+            let Some(f) = &l.file else { continue };
+            for e in &f.entries {
+                if let crate::ftl::EntryKind::Junk { error_at, message } = &e.kind {
+                    let (line, col) = crate::ftl::line_col(&f.src, *error_at);
+                    eprintln!(
+                        "warning: {}:{line}:{col}: {message}; the unreadable text is kept as it is and skipped",
+                        rel(&project.root, &project::locale_file(&project.root, &l.locale, &d.name))
+                    );
+                }
             }
         }
     }

@@ -248,7 +248,13 @@ fn junk_in_a_translation_survives_sync_and_is_reported() {
     let broken =
         "title = Titre\n\nopposition-to-regime = { broken\n\ngrave-risks = Risques graves\n";
     p.write("locales/fr/doc.ftl", broken);
-    p.ok(&["sync"]);
+    let o = p.run(&["sync"]);
+    assert_eq!(o.code, 0);
+    assert!(
+        o.stderr.contains("warning: locales/fr/doc.ftl:3:32: "),
+        "{}",
+        o.stderr
+    );
     let after = p.read("locales/fr/doc.ftl");
     assert!(
         after.contains("\nopposition-to-regime = { broken\n"),
