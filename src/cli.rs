@@ -399,6 +399,13 @@ pub fn sync(
             if !l.stamped.is_empty() {
                 line.push_str(&format!("; {}: {} stamped", l.locale, l.stamped.len()));
             }
+            if !l.restored.is_empty() {
+                line.push_str(&format!(
+                    "; {}: {} stamp(s) restored from git history",
+                    l.locale,
+                    l.restored.len()
+                ));
+            }
             for (id, old, new) in &l.applied {
                 line.push_str(&format!("; {}: {id}: replaced {old} with {new}", l.locale));
             }

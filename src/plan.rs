@@ -12,7 +12,7 @@ use crate::ftl::{self, EntryKind, FtlFile};
 use crate::segment::{self, Document};
 
 /// The contents of one document's files, as read from disk.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DocInput {
     /// File stem: source/NAME.md, locales/<locale>/NAME.ftl.
     pub name: String,
@@ -20,7 +20,14 @@ pub struct DocInput {
     pub reference: Option<String>,
     /// Locale → the text of its file, if the file exists.
     pub locales: BTreeMap<String, Option<String>>,
+    /// Locale → id → (value, stamp) from earlier committed versions of the locale file,
+    /// for messages that lost their stamp (a platform rewrote the file): a message whose
+    /// value is unchanged gets its old stamp back, so a stale translation stays stale.
+    pub history: BTreeMap<String, History>,
 }
+
+/// Id → (translation, the English it was made from), newest version first.
+pub type History = HashMap<String, (String, String)>;
 
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -90,6 +97,8 @@ pub struct LocalePlan {
     /// What sync changes in this file, for its summary.
     pub stamped: Vec<String>,
     pub carried: Vec<(String, Class)>,
+    /// Unstamped messages whose stamp came back from the file's git history.
+    pub restored: Vec<String>,
     /// Values replaced by `sync --apply-safe`: (id, old, new).
     pub applied: Vec<(String, String, String)>,
     /// The file as sync would write it, when that differs from what is on disk.
@@ -178,6 +187,7 @@ fn plan_doc(config: &Config, input: &DocInput) -> DocPlan {
                 &messages,
                 &index,
                 &old_text,
+                input.history.get(locale),
             )
         })
         .collect();
@@ -250,6 +260,7 @@ fn plan_locale(
     messages: &[RefMessage],
     index: &HashMap<String, usize>,
     old_text: &HashMap<&str, &str>,
+    history: Option<&History>,
 ) -> LocalePlan {
     let file = text.map(FtlFile::parse);
     let mut states = vec![State::Missing; messages.len()];
@@ -259,6 +270,7 @@ fn plan_locale(
     let mut stamped = Vec::new();
     let mut carried = Vec::new();
     let mut applied = Vec::new();
+    let mut restored_ids = Vec::new();
     let mut edits: Vec<(usize, String)> = Vec::new();
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     if let Some(f) = &file {
@@ -284,9 +296,17 @@ fn plan_locale(
             let now = &messages[k].text;
             // What the translation was made from: its stamp, or for an unstamped message the
             // English the reference held before this change (what its translator saw).
-            let from = match &m.stamp {
-                Some(s) => s.clone(),
-                None => old_text
+            let restored = match (&m.stamp, history.and_then(|h| h.get(&m.id))) {
+                (None, Some((value, stamp))) if *value == m.value => Some(stamp.clone()),
+                _ => None,
+            };
+            if restored.is_some() {
+                restored_ids.push(m.id.clone());
+            }
+            let from = match (&m.stamp, restored) {
+                (Some(s), _) => s.clone(),
+                (None, Some(r)) => r,
+                (None, None) => old_text
                     .get(m.id.as_str())
                     .map_or_else(|| now.clone(), |t| t.to_string()),
             };
@@ -341,6 +361,7 @@ fn plan_locale(
         stamped,
         carried,
         applied,
+        restored: restored_ids,
         new_text,
     }
 }

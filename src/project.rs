@@ -54,11 +54,18 @@ impl Project {
             for l in &config.locales {
                 locales.insert(l.clone(), read_optional(&locale_file(root, l, &name))?);
             }
+            let mut history = BTreeMap::new();
+            for (l, text) in &locales {
+                if text.as_deref().is_some_and(has_unstamped) {
+                    history.insert(l.clone(), git_history(root, &locale_file(root, l, &name)));
+                }
+            }
             inputs.push(DocInput {
                 name,
                 source,
                 reference,
                 locales,
+                history,
             });
         }
         Ok(Project {
@@ -132,4 +139,63 @@ fn check_locale_dirs(root: &Path, config: &Config) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// True when some message has no `# en:` stamp in its comment (a cheap line scan; the plan
+/// parses properly).
+fn has_unstamped(text: &str) -> bool {
+    let mut stamped = false;
+    for line in text.lines() {
+        if line.starts_with("# en:") {
+            stamped = true;
+        } else if line.trim().is_empty() {
+            stamped = false;
+        } else if line.starts_with(|c: char| c.is_ascii_alphabetic()) && line.contains('=') {
+            if !stamped {
+                return true;
+            }
+            stamped = false;
+        }
+    }
+    false
+}
+
+/// How many earlier commits of a locale file are searched for lost stamps.
+const HISTORY_DEPTH: &str = "20";
+
+/// Id → (value, stamp) from the newest committed versions of `path` that had a stamp for
+/// it. Empty outside a git repository or when git is not installed.
+fn git_history(root: &Path, path: &Path) -> crate::plan::History {
+    let mut out = crate::plan::History::new();
+    let Ok(rel) = path.strip_prefix(root) else {
+        return out;
+    };
+    let rel = rel.to_string_lossy().into_owned();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| o.stdout)
+    };
+    let Some(log) = git(&["log", "-n", HISTORY_DEPTH, "--format=%H", "--", &rel]) else {
+        return out;
+    };
+    for commit in String::from_utf8_lossy(&log).lines() {
+        let Some(bytes) = git(&["show", &format!("{commit}:./{rel}")]) else {
+            continue;
+        };
+        let Ok(text) = fsio::check_text(path, bytes) else {
+            continue;
+        };
+        for (_, m) in crate::ftl::FtlFile::parse(&text).messages() {
+            if let Some(stamp) = &m.stamp {
+                out.entry(m.id.clone())
+                    .or_insert_with(|| (m.value.clone(), stamp.clone()));
+            }
+        }
+    }
+    out
 }

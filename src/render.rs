@@ -850,6 +850,7 @@ mod tests {
                 .iter()
                 .map(|(l, t)| (l.to_string(), Some(t.to_string())))
                 .collect(),
+            ..Default::default()
         };
         let plan = plan::plan(&config, &[input]);
         let ed = compose(&plan.docs[0], locale, &config);

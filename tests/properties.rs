@@ -64,7 +64,7 @@ proptest! {
     #[test]
     fn english_edition_reproduces_any_source(src in "(\\PC|[\n#*>\\-\\[\\]^:_`])*") {
         let config = Config::parse("locales = []\n", None).map_err(TestCaseError::fail)?;
-        let input = DocInput { name: "doc".into(), source: src.clone(), reference: None, locales: Default::default() };
+        let input = DocInput { name: "doc".into(), source: src.clone(), reference: None, locales: Default::default(), ..Default::default() };
         let plan = plan::plan(&config, &[input]);
         let ed = dossier::render::compose(&plan.docs[0], "en", &config);
         prop_assert_eq!(ed.markdown, src);

@@ -109,6 +109,7 @@ proptest! {
                 source,
                 reference: reference.clone(),
                 locales: [("fr".to_string(), fr.clone())].into_iter().collect(),
+                ..Default::default()
             };
             let p = plan::plan(&config, &[input]);
             let d = &p.docs[0];
@@ -246,6 +247,7 @@ fn deep_nesting_and_huge_lines_do_not_crash() {
             source: src.clone(),
             reference: None,
             locales: Default::default(),
+            ..Default::default()
         };
         let p = plan::plan(&config, &[input]);
         let ed = dossier::render::compose(&p.docs[0], "en", &config);

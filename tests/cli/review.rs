@@ -207,3 +207,41 @@ fn diff_since_shows_what_a_translator_changed() {
     assert!(out.contains("1 translation(s) changed since HEAD"));
     assert_eq!(p.run(&["diff", "fr", "--since", "no-such-rev"]).code, 2);
 }
+
+/// A platform (Pontoon) rewrites the locale file from the reference and drops the stamps:
+/// sync gets each stamp back from git history while the translation is unchanged, so a
+/// stale translation stays stale; a translation changed on the platform is stamped with
+/// the English the platform showed.
+#[test]
+fn stamps_dropped_by_a_platform_come_back_from_git_history() {
+    let p = project();
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"])
+            .args(args)
+            .current_dir(p.dir.path())
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "translated"]);
+    // The English changes; sync makes facts-p2 stale and writes the new reference.
+    p.write("source/doc.md", &SRC.replace("as politically motivated", "as motivated by politics"));
+    p.ok(&["sync"]);
+    git(&["commit", "-qam", "english changed"]);
+    assert!(p.diff_states("fr").contains(&("facts-p2".into(), "stale".into(), "wording".into())));
+    // The platform writes the file without comments; the translator also rewrote facts-p1.
+    p.write(
+        "locales/fr/doc.ftl",
+        "facts-p1 = En 2022, le Kazakhstan a vendu 11.5 tonnes de poudre à la Russie, voir <https://a.org/x>.\nfacts-p2 = La cour a rejeté la demande d’extradition comme politiquement motivée.\n",
+    );
+    git(&["commit", "-qam", "platform"]);
+    let out = p.ok(&["sync"]);
+    assert!(out.contains("fr: 1 stamp(s) restored from git history"), "{out}");
+    let states = p.diff_states("fr");
+    assert!(states.contains(&("facts-p2".into(), "stale".into(), "wording".into())), "{states:?}");
+    assert!(states.iter().all(|s| s.0 != "facts-p1"), "{states:?}");
+    assert!(p.read("locales/fr/doc.ftl").contains("# en: The court rejected the extradition request as politically motivated.\nfacts-p2 ="));
+}
