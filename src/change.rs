@@ -193,6 +193,22 @@ pub fn word_diff(before: &str, now: &str) -> Vec<Piece> {
     out
 }
 
+/// A word diff for a terminal: `[-old-]{+new+}` (wdiff style), or red and green when
+/// `color` is true.
+pub fn render_pieces(pieces: &[Piece], color: bool) -> String {
+    let mut line = String::new();
+    for p in pieces {
+        match (p.op, color) {
+            ("equal", _) => line.push_str(&p.text),
+            ("delete", true) => line.push_str(&format!("\x1b[31;9m{}\x1b[0m", p.text)),
+            ("insert", true) => line.push_str(&format!("\x1b[32;4m{}\x1b[0m", p.text)),
+            ("delete", false) => line.push_str(&format!("[-{}-]", p.text)),
+            _ => line.push_str(&format!("{{+{}+}}", p.text)),
+        }
+    }
+    line
+}
+
 /// Above this many bytes a word diff could take quadratic time: show the common start and
 /// end, and the middle as one replacement.
 const HUGE: usize = 200_000;

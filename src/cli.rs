@@ -562,6 +562,11 @@ fn add_locale(root: &Path, tag: &str, out: &mut dyn Write) -> Result<i32> {
     Ok(0)
 }
 
+/// Colour for a terminal, plain text when piped or when `NO_COLOR` is set.
+pub fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
+}
+
 /// Suggestions below this match are not shown.
 pub const SUGGEST_MIN: u8 = 50;
 
@@ -649,8 +654,7 @@ fn diff(
         writeln!(out)?;
         return Ok(0);
     }
-    let color = std::env::var_os("NO_COLOR").is_none()
-        && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let color = use_color();
     for it in &items {
         writeln!(
             out,
@@ -662,16 +666,7 @@ fn diff(
             it.class.map(|c| format!(": {c}")).unwrap_or_default()
         )?;
         if it.source_before.is_some() {
-            let mut line = String::new();
-            for p in &it.diff {
-                match (p.op, color) {
-                    ("equal", _) => line.push_str(&p.text),
-                    ("delete", true) => line.push_str(&format!("\x1b[31;9m{}\x1b[0m", p.text)),
-                    ("insert", true) => line.push_str(&format!("\x1b[32;4m{}\x1b[0m", p.text)),
-                    ("delete", false) => line.push_str(&format!("[-{}-]", p.text)),
-                    _ => line.push_str(&format!("{{+{}+}}", p.text)),
-                }
-            }
+            let line = crate::change::render_pieces(&it.diff, color);
             writeln!(out, "  en: {line}")?;
         } else {
             writeln!(out, "  en: {}", it.source_now)?;
@@ -825,8 +820,7 @@ pub fn import(
     };
     let (_, units) = interop::read(&bytes, &a.locale).map_err(refused)?;
     let outcome = interop::apply(plan, &a.locale, &units).map_err(refused)?;
-    let color = std::env::var_os("NO_COLOR").is_none()
-        && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let color = use_color();
     out.write_all(interop::report(&outcome, &a.locale, a.dry_run, color).as_bytes())?;
     let writes: Vec<(PathBuf, &String)> = outcome
         .writes

@@ -128,19 +128,13 @@ pub fn diff_since(
         writeln!(out)?;
         return Ok(0);
     }
+    let color = crate::cli::use_color();
     for it in &items {
         writeln!(out, "{}/{} {} [{}]", it.locale, it.doc, it.id, it.change)?;
         if let Some(s) = it.source_now {
             writeln!(out, "  en: {s}")?;
         }
-        let mut line = String::new();
-        for p in &it.diff {
-            match p.op {
-                "equal" => line.push_str(&p.text),
-                "delete" => line.push_str(&format!("[-{}-]", p.text)),
-                _ => line.push_str(&format!("{{+{}+}}", p.text)),
-            }
-        }
+        let line = crate::change::render_pieces(&it.diff, color);
         writeln!(out, "  {}: {line}\n", it.locale)?;
     }
     writeln!(out, "{} translation(s) changed since {rev}", items.len())?;

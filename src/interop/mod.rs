@@ -757,17 +757,7 @@ pub fn report(outcome: &Outcome, locale: &str, diffs: bool, color: bool) -> Stri
 
 /// A word diff as `[-old-]{+new+}`, or in colour for a terminal.
 pub fn render_diff(before: &str, now: &str, color: bool) -> String {
-    let mut line = String::new();
-    for p in word_diff(before, now) {
-        match (p.op, color) {
-            ("equal", _) => line.push_str(&p.text),
-            ("delete", true) => line.push_str(&format!("\x1b[31;9m{}\x1b[0m", p.text)),
-            ("insert", true) => line.push_str(&format!("\x1b[32;4m{}\x1b[0m", p.text)),
-            ("delete", false) => line.push_str(&format!("[-{}-]", p.text)),
-            _ => line.push_str(&format!("{{+{}+}}", p.text)),
-        }
-    }
-    line
+    crate::change::render_pieces(&word_diff(before, now), color)
 }
 
 /// Characters XML 1.0 cannot hold, even escaped.
