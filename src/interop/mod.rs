@@ -629,62 +629,19 @@ fn new_text(
     dp: &DocPlan,
     lp: &LocalePlan,
     locale: &str,
-    mut edits: BTreeMap<usize, String>,
+    edits: BTreeMap<usize, String>,
     added: Vec<(usize, String)>,
 ) -> String {
-    let Some(file) = &lp.file else {
-        let mut out = format!("### {locale} translation of source/{}.md.\n", dp.name);
-        for (_, text) in &added {
-            out.push('\n');
-            out.push_str(text);
-            out.push('\n');
-        }
-        return out;
+    let base = match &lp.file {
+        Some(file) => file.edit(&edits.into_iter().collect::<Vec<_>>()),
+        None => format!("### {locale} translation of source/{}.md.\n", dp.name),
     };
-    let mut before: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut after: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut at_end = Vec::new();
-    for (k, text) in added {
-        let prev = (0..k).rev().find_map(|j| lp.entry[j]);
-        let next = (k + 1..dp.messages.len()).find_map(|j| lp.entry[j]);
-        match (prev, next) {
-            (Some(e), _) => after.entry(e).or_default().push(text),
-            (None, Some(e)) => before.entry(e).or_default().push(text),
-            (None, None) => at_end.push(text),
-        }
-    }
-    let touched: Vec<usize> = edits
-        .keys()
-        .chain(before.keys())
-        .chain(after.keys())
-        .copied()
+    let order: Vec<String> = dp.messages.iter().map(|m| m.id.clone()).collect();
+    let added: Vec<(String, String)> = added
+        .into_iter()
+        .map(|(k, text)| (dp.messages[k].id.clone(), text))
         .collect();
-    for e in touched {
-        if edits.contains_key(&e) && !before.contains_key(&e) && !after.contains_key(&e) {
-            continue;
-        }
-        let body = edits
-            .remove(&e)
-            .unwrap_or_else(|| file.src[file.entries[e].span.clone()].to_string());
-        let mut parts: Vec<String> = before.remove(&e).unwrap_or_default();
-        parts.push(body);
-        parts.extend(after.remove(&e).unwrap_or_default());
-        edits.insert(e, parts.join("\n\n"));
-    }
-    let replacements: Vec<(usize, String)> = edits.into_iter().collect();
-    let mut out = file.edit(&replacements);
-    if !at_end.is_empty() {
-        let trimmed = out.trim_end_matches('\n').len();
-        out.truncate(trimmed);
-        for text in at_end {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(&text);
-        }
-        out.push('\n');
-    }
-    out
+    crate::plan::insert_messages(&base, &order, &added)
 }
 
 /// The report of an import: one line per change (with word diffs when `diffs`), the
