@@ -69,6 +69,15 @@ pub enum Command {
         #[arg(long)]
         doc: Option<String>,
     },
+    /// Quality checks: markup, numbers, glossary, typography, scripts, language.
+    Check {
+        locales: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        /// Apply the fixes that cannot change meaning (no-break spaces, apostrophes, …).
+        #[arg(long)]
+        fix: bool,
+    },
 }
 
 /// Runs the command line; returns the exit code.
@@ -164,6 +173,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                     &mut fsio::AtomicWriter,
                     out,
                 ),
+                Command::Check { locales, json, fix } => {
+                    check(&project, &plan, &locales, json, fix, out)
+                }
                 Command::AddLocale { .. } => Ok(0),
             }
         }
@@ -635,4 +647,67 @@ fn remap(
             Some((idx, text.clone()))
         })
         .collect()
+}
+
+/// `dossier check`: runs every check on the selected locales; with `--fix`, applies the
+/// automatic fixes atomically, reports each, and checks the fixed files again.
+pub fn check(
+    project: &Project,
+    plan: &Plan,
+    locales: &[String],
+    json: bool,
+    fix: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    use crate::checks;
+    let locales = selected(project, locales)?;
+    let glossary_path = project.root.join("glossary.csv");
+    let glossary = if glossary_path.exists() {
+        let text = fsio::read_text(&glossary_path)?;
+        Some(
+            crate::glossary::Glossary::parse(&text)
+                .map_err(|e| anyhow!("glossary.csv:{}: {}", e.line, e.message))?,
+        )
+    } else {
+        None
+    };
+    let mut diags = Vec::new();
+    let mut fixed = Vec::new();
+    let _lock = if fix {
+        Some(fsio::Lock::acquire(
+            &project.root,
+            std::time::Duration::from_secs(10),
+        )?)
+    } else {
+        None
+    };
+    for mut t in checks::targets(plan, &locales) {
+        let mut found = checks::check_file(&t, glossary.as_ref());
+        if fix {
+            let (text, applied) = checks::apply_fixes(&t.file.src, &found);
+            if !applied.is_empty() {
+                fsio::write_atomic(&project.root.join(&t.path), &text)?;
+                fixed.extend(applied.into_iter().cloned());
+                t.file = crate::ftl::FtlFile::parse(&text);
+                found = checks::check_file(&t, glossary.as_ref());
+            }
+        }
+        diags.extend(found);
+    }
+    checks::sort(&mut diags);
+    if json {
+        out.write_all(checks::render_json(&diags, &fixed).as_bytes())?;
+    } else {
+        for d in &fixed {
+            let how = d.fix.as_ref().map_or("", |f| f.message.as_str());
+            writeln!(
+                out,
+                "fixed {}:{}:{} [{}]: {how}",
+                d.file, d.line, d.column, d.code
+            )?;
+        }
+        out.write_all(checks::render_text(&diags).as_bytes())?;
+    }
+    let (errors, _) = checks::counts(&diags);
+    Ok(if errors > 0 { 1 } else { 0 })
 }

@@ -9,10 +9,12 @@
 
 pub mod align;
 pub mod change;
+pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod fsio;
 pub mod ftl;
+pub mod glossary;
 pub mod plan;
 pub mod project;
 pub mod render;

@@ -1,0 +1,1 @@
+//! Fixture tests: tests/data/checks/<code>.ftl (see `run_fixture`).
