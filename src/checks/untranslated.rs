@@ -3,8 +3,8 @@
 //!
 //! ## What it does
 //! Reports a message whose text is the English segment unchanged (white space aside)
-//! when that English has ordinary words to translate: at least two lowercase words, or
-//! one in a segment of three words or more. Names, acronyms, titles of organisations
+//! when that English has ordinary words to translate: a lowercase word of three letters
+//! or more. Names, acronyms, titles of organisations
 //! (`Human Rights Watch`, `Amnesty International`), do-not-translate glossary terms,
 //! numbers and URLs may stay as they are.
 //!
@@ -52,7 +52,7 @@ pub fn has_words_to_translate(m: &Msg) -> bool {
         .iter()
         .filter(|(_, w)| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_lowercase))
         .count();
-    lower >= 2 || (lower >= 1 && words.len() >= 3)
+    lower >= 1
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {
