@@ -129,7 +129,6 @@ pub fn check(m: &Msg) -> Vec<Finding> {
                     e.line
                 )
                 .replace("  ", " ")
-                .replace(" (", " (")
                 .trim_end()
                 .to_string(),
             )});

@@ -16,9 +16,10 @@
 //! ## Example
 //! ```ftl
 //! # en: Mukhtar Ablyazov
-//! name = Мухтар Абля​зов
+//! name = Мухтар Абля<U+200B>зов
 //! ```
-//! `error[invisible]: U+200B ZERO WIDTH SPACE`; fix: remove it.
+//! (with a real U+200B where `<U+200B>` stands) `error[invisible]: invisible character
+//! U+200B ZERO WIDTH SPACE`; fix: remove it.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;

@@ -107,11 +107,9 @@ fn spans(text: &str) -> Spans {
         match ev {
             Event::Start(Tag::Emphasis) => s.emphasis.push(r),
             Event::Start(Tag::Strong) => s.strong.push(r),
-            Event::Text(t) => {
-                if t.contains('*') {
-                    if let Some(i) = text.get(r.clone()).and_then(|x| x.find('*')) {
-                        s.stars.push(r.start + i);
-                    }
+            Event::Text(t) if t.contains('*') => {
+                if let Some(i) = text.get(r.clone()).and_then(|x| x.find('*')) {
+                    s.stars.push(r.start + i);
                 }
             }
             _ => {}

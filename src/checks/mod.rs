@@ -360,7 +360,6 @@ pub fn check_file(t: &Target, glossary: Option<&Glossary>) -> Vec<Diagnostic> {
                     // An automatic fix must replace exactly the text it was computed on.
                     !fix.automatic || src.get(span.clone()) == m.value.get(f.range.clone())
                 });
-                let fix = fix.or_else(|| None);
                 found.push(place(f.code, f.severity, span, Some(&m.id), f.message, fix));
             }
         }

@@ -55,8 +55,7 @@ fn tokens(text: &str) -> Vec<Token> {
         while j < chars.len() && chars[j].1.is_ascii_digit() {
             j += 1;
         }
-        loop {
-            let Some(&(_, sep)) = chars.get(j) else { break };
+        while let Some(&(_, sep)) = chars.get(j) {
             let run = chars[j + 1..]
                 .iter()
                 .take_while(|c| c.1.is_ascii_digit())

@@ -69,7 +69,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             '«' => depth += 1,
             '»' => depth = depth.saturating_sub(1),
             '"' => {
-                let opening = straight % 2 == 0;
+                let opening = straight.is_multiple_of(2);
                 straight += 1;
                 let (open, close) = match lang {
                     "fr" => ("«\u{A0}", "\u{A0}»"),

@@ -1,6 +1,7 @@
 //! The command line, end to end: one test binary, each test a project in a temporary
 //! directory driven through the real `dossier` executable.
 
+mod checks;
 mod sync_cases;
 
 use std::path::{Path, PathBuf};
