@@ -269,3 +269,25 @@ fn automatic_fixes_replace_exactly_their_text() {
         "# en: Will it stop? It's \"over\"...\nq = Cela cessera-t-il\u{202F}? C’est «\u{A0}fini\u{A0}»…\n"
     );
 }
+
+#[test]
+fn positions_are_exact_in_block_values_and_junk() {
+    let src = "# en: First line.\n# en+ Second line with it's apostrophe.\ntwo =\n    Première ligne.\n    Deuxième ligne avec l'apostrophe.\n\n# en: Grave risks\nbroken = Des { risques\n";
+    let file = FtlFile::parse(src);
+    let target = Target {
+        locale: "fr".into(),
+        path: "x.ftl".into(),
+        reference: reference(&file),
+        file,
+    };
+    let found: Vec<(&str, usize, usize)> = check_file(&target, None)
+        .iter()
+        .map(|d| (d.code, d.line, d.column))
+        .collect();
+    let junk_col = "broken = Des { risques".len() + 1;
+    assert_eq!(
+        found,
+        [("typography", 5, 26), ("syntax", 8, junk_col)],
+        "the apostrophe on the value's second line; the parser's error position"
+    );
+}

@@ -3,8 +3,8 @@
 //! ## What it does
 //! Identifies the language of each translation with lingua, restricted to English,
 //! French, Russian and Kazakh (the models load on first use, only when this check runs),
-//! after removing URLs, markup and every word the English segment also has (names,
-//! quoted titles). A message of five words or more whose language is another one with
+//! after removing URLs, markup, quotations (a French title quoted in a Kazakh message)
+//! and the capitalised words the English segment also has (names). A message of five words or more whose language is another one with
 //! good confidence is reported, and so is a message mostly in another script. Kazakh
 //! adds a heuristic lingua needs help with: a Kazakh message of eight Cyrillic words or
 //! more without any of ӘҒҚҢӨҰҮҺІ is almost certainly Russian.
@@ -95,22 +95,26 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             )];
         }
     }
-    // Names and titles copied from the English say nothing of the language: leave out
-    // the capitalised words the English also has, and, for the script test, every word
-    // it has (a French title quoted in a Kazakh message).
+    // Names and quotations say nothing of the message's language: leave out the words
+    // inside quotes (a French title quoted in a Kazakh message) and the capitalised
+    // words the English also has (names).
     let en_words: BTreeSet<String> = letter_runs(&m.english_masked)
         .into_iter()
         .map(|(_, w)| w.to_lowercase())
         .collect();
-    let runs = letter_runs(&m.masked);
-    let shared = |w: &str| en_words.contains(&w.to_lowercase());
+    let quoted = quoted_spans(&m.masked);
+    let runs: Vec<&str> = letter_runs(&m.masked)
+        .into_iter()
+        .filter(|(r, _)| !quoted.iter().any(|q| q.start <= r.start && r.end <= q.end))
+        .filter(|(_, w)| {
+            !(en_words.contains(&w.to_lowercase())
+                && w.chars().next().is_some_and(char::is_uppercase))
+        })
+        .map(|(_, w)| w)
+        .collect();
     let latin = latin_script(lang);
     if let Some(latin) = latin {
-        let own: String = runs
-            .iter()
-            .filter(|(_, w)| !shared(w))
-            .map(|(_, w)| *w)
-            .collect();
+        let own: String = runs.concat();
         let l = own.chars().filter(|c| is_latin(*c)).count();
         let c = own.chars().filter(|c| is_cyrillic(*c)).count();
         let (mine, other) = if latin { (l, c) } else { (c, l) };
@@ -126,12 +130,10 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         }
     }
     let sample: Vec<&str> = runs
-        .iter()
-        .map(|(_, w)| *w)
-        .filter(|w| !(shared(w) && w.chars().next().is_some_and(char::is_uppercase)))
+        .into_iter()
         .filter(|w| match latin {
-            // Only the words in the locale's script: quotations in another script are
-            // someone else's language.
+            // Only the words in the locale's script: the others are names or
+            // quotations, in someone else's language.
             Some(true) => !w.chars().any(is_cyrillic),
             Some(false) => !w.chars().any(is_latin),
             None => true,
@@ -167,4 +169,29 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         )];
     }
     Vec::new()
+}
+
+/// The spans inside quotation marks: « », “ ”, „ “, and straight double quotes.
+fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let close = match stack.last() {
+            Some(('«', _)) => c == '»',
+            Some(('“', _)) => c == '”',
+            Some(('„', _)) => c == '“' || c == '”',
+            Some(('"', _)) => c == '"',
+            _ => false,
+        };
+        if close {
+            if let Some((_, start)) = stack.pop() {
+                if stack.is_empty() {
+                    out.push(start..i);
+                }
+            }
+        } else if matches!(c, '«' | '“' | '„' | '"') {
+            stack.push((c, i));
+        }
+    }
+    out
 }
