@@ -55,7 +55,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             continue;
         };
         let e = &g.entries[*entry];
-        let en_text = &m.english[en_range.clone()];
+        let en_text = m.english.get(en_range.clone()).unwrap_or_default();
         let expected = forms.term.join("\" or \"");
         let mine: Vec<_> = hits.iter().filter(|h| h.entry == *entry).collect();
         let good: Vec<_> = mine
@@ -72,7 +72,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             if !flagged.insert((h.range.start, h.range.end)) {
                 continue;
             }
-            let found = &m.text[h.range.clone()];
+            let found = m.text.get(h.range.clone()).unwrap_or_default();
             out.push(Finding::error(
                 CODE,
                 h.range.clone(),
@@ -85,9 +85,12 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         }
         for h in &good {
             if let Some(at) = h.missing_hyphen {
-                let word = &m.text[h.range.clone()];
-                let cut = at - h.range.start;
-                let fixed = format!("{}-{}", &word[..cut], &word[cut..]);
+                let word = m.text.get(h.range.clone()).unwrap_or_default();
+                let cut = at.saturating_sub(h.range.start);
+                let fixed = match (word.get(..cut), word.get(cut..)) {
+                    (Some(a), Some(b)) => format!("{a}-{b}"),
+                    _ => word.to_string(),
+                };
                 out.push(
                     Finding::error(
                         CODE,

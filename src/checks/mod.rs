@@ -397,7 +397,11 @@ fn diagnostic(
     fix: Option<Fix>,
 ) -> Diagnostic {
     let src = t.file.src.as_str();
-    let start = span.start.min(src.len());
+    let mut start = span.start.min(src.len());
+    while !src.is_char_boundary(start) {
+        start -= 1;
+    }
+    let span = start..span.end.max(start);
     let (line, column) = ftl::line_col(src, start);
     let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
@@ -493,6 +497,7 @@ pub struct PosMap {
     points: Vec<(usize, usize)>,
     value_len: usize,
     end: usize,
+    entry_end: usize,
 }
 
 impl PosMap {
@@ -514,6 +519,7 @@ impl PosMap {
             points,
             value_len: value.len(),
             end: j,
+            entry_end,
         }
     }
 
@@ -545,7 +551,7 @@ impl PosMap {
             .rev()
             .find(|p| p.0 < r.end)
             .map_or(0, |p| r.end.min(self.value_len) - p.0);
-        start..(last + len).max(start)
+        start..(last + len).max(start).min(self.entry_end.max(start))
     }
 }
 

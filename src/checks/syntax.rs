@@ -40,7 +40,10 @@ pub fn check_junk(file: &FtlFile) -> Vec<(Range<usize>, String, Option<String>)>
                             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
                 })
                 .map(String::from);
-            let at = (*error_at).min(file.src.len());
+            let mut at = (*error_at).min(file.src.len());
+            while !file.src.is_char_boundary(at) {
+                at -= 1;
+            }
             let end = file.src[at..]
                 .chars()
                 .next()

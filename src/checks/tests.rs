@@ -291,3 +291,24 @@ fn positions_are_exact_in_block_values_and_junk() {
         "the apostrophe on the value's second line; the parser's error position"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(100))]
+    /// Any English and any translation: the checks never panic and every finding lies
+    /// inside the file.
+    #[test]
+    fn checks_never_panic(
+        en in "[a-zA-Zа-яәғқңөұүһіА-Я0-9 .,;:!?«»\"'’…*_\\[\\]^<>()\u{A0}\u{202F}\u{200B}\u{0301}-]{0,60}",
+        tr in "[a-zA-Zа-яәғқңөұүһіА-Я0-9 .,;:!?«»\"'’…*_\\[\\]^<>()\u{A0}\u{202F}\u{200B}\u{0301}-]{0,60}",
+        locale in "fr|ru|kk|uk",
+    ) {
+        let src = format!("{}\n", crate::ftl::write_message("m", &tr, &crate::ftl::stamp_lines(&en)));
+        let file = FtlFile::parse(&src);
+        let target = Target { locale, path: "x.ftl".into(), reference: reference(&file), file };
+        let g = glossary();
+        for d in check_file(&target, Some(&g)) {
+            proptest::prop_assert!(d.span.end <= src.len());
+            proptest::prop_assert!(d.line >= 1 && d.column >= 1);
+        }
+    }
+}
