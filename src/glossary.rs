@@ -491,6 +491,68 @@ impl Glossary {
         }
     }
 
+    /// Words of `text` that look like a misspelling of a name in the entry's accepted forms
+    /// (`Аблезов` for `Аблязов`, `Mouktar` for `Moukhtar`): one letter off, two for long
+    /// names, comparing the word or its beginning (an inflected misspelling), and matching
+    /// no accepted form of any entry. Returns (range in `text`, the name it resembles).
+    pub fn near_misses(
+        &self,
+        locale: &str,
+        entry: usize,
+        text: &str,
+    ) -> Vec<(Range<usize>, String)> {
+        let Some(lm) = self.locales.get(locale) else {
+            return Vec::new();
+        };
+        let names: Vec<&FormWord> = lm
+            .forms
+            .iter()
+            .filter(|f| f.entry == entry && f.kind != FormKind::Forbidden)
+            .flat_map(|f| f.words.iter())
+            .filter(|w| w.capitalised && !w.acronym && w.norm.chars().count() >= 5)
+            .collect();
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let accepted: Vec<&FormWord> = lm
+            .forms
+            .iter()
+            .filter(|f| f.kind != FormKind::Forbidden)
+            .flat_map(|f| f.words.iter())
+            .collect();
+        let mut out = Vec::new();
+        for w in words(text) {
+            if !w.orig.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let known = accepted
+                .iter()
+                .any(|fw| !matches!(self.word_match(locale, fw, &w, true, false), WordMatch::No));
+            if known {
+                continue;
+            }
+            for f in &names {
+                let n = f.norm.chars().count();
+                let limit = if n >= 8 { 2 } else { 1 };
+                let prefix: String = w.norm.chars().take(n).collect();
+                let d = levenshtein(&w.norm, &f.norm).min(levenshtein(&prefix, &f.norm));
+                // A difference in the last letter is an ending (`Президент` /
+                // `Президенті`), not a misspelling.
+                let common = w
+                    .norm
+                    .chars()
+                    .zip(f.norm.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                if d >= 1 && d <= limit && common + 1 < n {
+                    out.push((w.range.clone(), f.orig.clone()));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
     /// The entry's forms for a locale, if its column is filled.
     pub fn forms(&self, entry: usize, locale: &str) -> Option<&Forms> {
         self.entries
@@ -673,6 +735,21 @@ fn french_inflection(w: &str, f: &str) -> bool {
     }
     f.strip_suffix("al")
         .is_some_and(|stem| w.strip_prefix(stem) == Some("aux"))
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 fn english_plural(w: &str, f: &str) -> bool {

@@ -9,7 +9,8 @@
 //! names by prefix (`Аблязова`, `Аблязову`), Kazakh by lemma plus suffix on the last
 //! word (`Әблязовтың`) and a hyphen before the suffix of an acronym (`ҚДТ-ның`), French
 //! with plural `s`/`x`. Do-not-translate entries (`dnt` = yes) must appear unchanged,
-//! case for case. A forbidden form of such a term is an error where it stands. See
+//! case for case. A forbidden form of such a term is an error where it stands, and so is
+//! a word one letter off a name of the term (`Аблезов` for `Аблязов`). See
 //! docs/glossary.md for the file format.
 //!
 //! ## Why it matters
@@ -101,7 +102,24 @@ pub fn check(m: &Msg) -> Vec<Finding> {
                 );
             }
         }
-        if good.is_empty() && !mine.iter().any(|h| h.kind == FormKind::Forbidden) {
+        // A name one letter off: point at it.
+        let mut near_here = false;
+        for (r, name) in g.near_misses(lang, *entry, &m.masked) {
+            near_here = true;
+            if flagged.insert((r.start, r.end)) {
+                let found = m.text.get(r.clone()).unwrap_or_default();
+                out.push(Finding::error(
+                    CODE,
+                    r.clone(),
+                    format!(
+                        "\"{found}\" looks like a misspelling of \"{name}\" (\"{en_text}\", glossary.csv line {})",
+                        e.line
+                    ),
+                ));
+            }
+        }
+        let forbidden_here = mine.iter().any(|h| h.kind == FormKind::Forbidden);
+        if good.is_empty() && !forbidden_here && !near_here {
             let allowed = if forms.allowed.is_empty() {
                 String::new()
             } else {

@@ -5,7 +5,8 @@
 //! Compares, between the English segment and its translation: footnote references
 //! (`[^12]`), link targets (autolinks `<https://…>`, bare URLs, `[text](target)`), inline
 //! code spans, and the number of emphasis (`*…*`) and strong (`**…**`) spans. A missing
-//! or changed item is an error, and so is an unbalanced `*` left as literal text. Raw HTML
+//! or changed item is an error (an autolink written as a bare URL too: it is no longer a
+//! link), and so is an unbalanced `*` left as literal text. Raw HTML
 //! that the English does not have, and links to `javascript:`, `vbscript:` or `data:`
 //! addresses, are errors too.
 //!
@@ -42,7 +43,7 @@ impl Kind {
     fn show(self, s: &str) -> String {
         match self {
             Kind::Footnote => format!("footnote reference [^{s}]"),
-            Kind::Link => format!("link target <{s}>"),
+            Kind::Link => format!("link target {s}"),
             Kind::Code => format!("inline code `{s}`"),
         }
     }
@@ -53,6 +54,10 @@ fn items(text: &str) -> Vec<(Kind, String, Range<usize>)> {
         .into_iter()
         .filter_map(|(r, p)| match p {
             Protected::FootnoteRef(l) => Some((Kind::Footnote, l, r)),
+            // An autolink stays an autolink: a bare URL is not a link in the edition.
+            Protected::Url(u) if text[r.clone()].starts_with('<') => {
+                Some((Kind::Link, format!("<{u}>"), r))
+            }
             Protected::Url(u) | Protected::LinkDest(u) => Some((Kind::Link, u, r)),
             Protected::Code(c) => Some((Kind::Code, c, r)),
             Protected::Html(_) => None,
@@ -141,7 +146,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         .flat_map(|((k, s), n)| std::iter::repeat_n((*k, *s), *n))
         .collect();
     for (k, s, r) in extra {
-        if k == Kind::Link && dangerous(s) {
+        if k == Kind::Link && dangerous(s.trim_start_matches('<')) {
             out.push(Finding::error(
                 CODE,
                 r,

@@ -40,6 +40,10 @@ court = В сентябре 2020 г. Национальный суд по воп
 # expect: glossary
 court-2 = В сентябре 2020 г. Национальный суд по вопросам убежища (НСПУ) предоставил Аблязову статус беженца.
 
+# en: Mukhtar Ablyazov used to be a leading donor of the country's civil society.
+# expect: glossary
+donor-typo = Мухтар Аблезов был одним из главных доноров гражданского общества страны.
+
 # en: The link https://www.hrw.org/news/kazakhstan-ablyazov is a source.
 url = Ссылка https://www.hrw.org/news/kazakhstan-ablyazov — источник.
 
@@ -81,6 +85,10 @@ state-2 = En décembre 2016, le *Conseil d’Etat* a rejeté la demande.
 # en: In September 2020, the National Court of Asylum (CNDA) granted Ablyazov a refugee status.
 # expect: glossary
 court = En septembre 2020, la Cour Nationale du Droit d’Asile (CNDA) a reconnu à Abliazov la qualité de réfugié.
+
+# en: Mukhtar Ablyazov used to be a leading donor of the country's civil society.
+# expect: glossary
+donor-typo = Mouktar Abliazov a longtemps été l’un des principaux bailleurs de fonds de la société civile du pays.
 
 # en: Kazakhstani authorities attempted to interfere with the British judiciary.
 kazakh = Les autorités kazakhes ont tenté de s’ingérer dans la justice britannique.

@@ -18,6 +18,10 @@ bodies-3 = Human Rights Watch,[^8] le Centre pour les libertés civiles.[^11]
 # expect: markup
 fn-40 = Chaîne YouTube de Dmytro Gordon, vidéo publiée le 17 juillet 2023 <https://www.youtube.com/watch?v=MOwWwUHPWAX>
 
+# en: Red notice: <https://www.amnesty.org/en/latest/>
+# expect: markup
+autolink = Notice rouge : https://www.amnesty.org/en/latest/
+
 # en: See https://www.europarl.europa.eu/doceo/document/TA-9-2021-0056_EN.html#:~:text=Urges%20the%20Government,20.
 fn-12 = Voir https://www.europarl.europa.eu/doceo/document/TA-9-2021-0056_EN.html#:~:text=Urges%20the%20Government,20.
 
