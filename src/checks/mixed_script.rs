@@ -7,7 +7,8 @@
 //! look-alikes, and in Kazakh also Latin `i h y` (і һ ү), the schwa `ə` U+0259 (ә) and
 //! `ɵ` U+0275 (ө); in a mostly Latin word it is the reverse. A lone Latin `c`, `o`, `a`,
 //! `y`, `k` or `B` between Russian words (the prepositions с, о, а, у, к, В) is reported
-//! too. The fix replaces the letters and `--fix` applies it. Latin words in Cyrillic text
+//! too, and Greek look-alikes (`ο`, `α`, `Α`…) in Latin or Cyrillic words. The fix
+//! replaces the letters and `--fix` applies it. Latin words in Cyrillic text
 //! (`BTA`, `OFPRA`, `CNDA`, Roman numerals, quoted titles) are left alone.
 //!
 //! ## Why it matters
@@ -101,6 +102,38 @@ fn to_latin(c: char) -> Option<char> {
     })
 }
 
+fn is_greek(c: char) -> bool {
+    matches!(c as u32, 0x0370..=0x03FF)
+}
+
+/// The Latin (or Cyrillic) letter a Greek look-alike stands for.
+fn from_greek(c: char, latin: bool) -> Option<char> {
+    let (l, cy) = match c {
+        'ο' => ('o', 'о'),
+        'Ο' => ('O', 'О'),
+        'α' => ('a', 'а'),
+        'Α' => ('A', 'А'),
+        'ε' => ('e', 'е'),
+        'Ε' => ('E', 'Е'),
+        'ρ' => ('p', 'р'),
+        'Ρ' => ('P', 'Р'),
+        'Τ' => ('T', 'Т'),
+        'χ' => ('x', 'х'),
+        'Χ' => ('X', 'Х'),
+        'Η' => ('H', 'Н'),
+        'Κ' => ('K', 'К'),
+        'κ' => ('k', 'к'),
+        'Μ' => ('M', 'М'),
+        'Β' => ('B', 'В'),
+        'Ι' => ('I', 'І'),
+        'ι' => ('i', 'і'),
+        'Υ' => ('Y', 'У'),
+        'Ν' => ('N', 'И'),
+        _ => return None,
+    };
+    Some(if latin { l } else { cy })
+}
+
 fn script_name(latin: bool) -> &'static str {
     if latin {
         "Latin"
@@ -125,6 +158,47 @@ pub fn check(m: &Msg) -> Vec<Finding> {
     for (k, (range, word)) in runs.iter().enumerate() {
         let latin = word.chars().filter(|c| is_latin(*c)).count();
         let cyr = word.chars().filter(|c| is_cyrillic(*c)).count();
+        let greek = word.chars().filter(|c| is_greek(*c)).count();
+        if greek > 0 && latin + cyr > greek {
+            // Greek look-alikes in a Latin or Cyrillic word.
+            let to_latin_word = latin >= cyr;
+            let mut fixed = String::new();
+            let mut first = None;
+            let mut last = 0;
+            for (i, c) in word.char_indices() {
+                if is_greek(c) {
+                    first.get_or_insert(i);
+                    last = i + c.len_utf8();
+                }
+            }
+            let Some(first) = first else { continue };
+            let part = &word[first..last];
+            let mut all = true;
+            for c in part.chars() {
+                match (is_greek(c), from_greek(c, to_latin_word)) {
+                    (true, Some(t)) => fixed.push(t),
+                    (true, None) => {
+                        all = false;
+                        fixed.push(c)
+                    }
+                    _ => fixed.push(c),
+                }
+            }
+            let f = Finding::error(
+                CODE,
+                range.start + first..range.start + last,
+                format!(
+                    "Greek letter(s) \"{part}\" inside the {} word \"{word}\"",
+                    script_name(to_latin_word)
+                ),
+            );
+            out.push(if all {
+                f.auto_fix(fixed.clone(), format!("write \"{fixed}\""))
+            } else {
+                f
+            });
+            continue;
+        }
         if latin > 0 && cyr > 0 {
             if acronym_with_suffix(word) {
                 continue;

@@ -40,5 +40,9 @@ bta = BTA Bank және BTA-ның ісі.
 # expect: mixed-script
 name = Moukhtar Abliazоv
 
+# en: Mukhtar Ablyazov
+# expect: mixed-script
+greek = Moukhtar Abliazοv
+
 # en: Mukhtar Ablyazov (Мухтар Аблязов in Russian)
 name-2 = Moukhtar Abliazov (Мухтар Аблязов en russe)
