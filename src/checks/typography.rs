@@ -6,7 +6,7 @@
 //!   `“…”` as outer quotes, three dots `...` (use `…`).
 //! - French: a no-break space before `; ! ?` (U+202F, or U+00A0) and before `:` (U+00A0)
 //!   — a plain space or none is an error (times like 10:30 and `?!` runs excepted);
-//!   no-break spaces inside `« »`; a month capitalised after a day (`1 Décembre`);
+//!   no-break spaces inside `« »` and before `%`; a month capitalised after a day (`1 Décembre`);
 //!   capital `E` for `É` (`Etat`); a hyphen used as a dash.
 //! - Russian and Kazakh: a hyphen between words where a dash belongs (`Аблязов - банкир`
 //!   → `Аблязов — банкир`), a spaced en dash between words, year ranges with a hyphen
@@ -270,6 +270,23 @@ fn french(
             ),
             _ => {}
         },
+        '%' if prev.is_some_and(|p| p.is_ascii_digit()) => out.push(
+            Finding::error(
+                CODE,
+                pos(k)..pos(k + 1),
+                "no space before %: French writes 25\u{A0}%",
+            )
+            .auto_fix("\u{A0}%", "insert U+00A0 NO-BREAK SPACE before %"),
+        ),
+        '%' if prev == Some(' ') && k >= 2 && at(k - 2).is_some_and(|p| p.is_ascii_digit()) => out
+            .push(
+                Finding::error(
+                    CODE,
+                    pos(k - 1)..pos(k + 1),
+                    "a plain space before %: use a no-break space",
+                )
+                .auto_fix("\u{A0}%", "write U+00A0 NO-BREAK SPACE before %"),
+            ),
         '-' if prev == Some(' ')
             && next == Some(' ')
             && k >= 2

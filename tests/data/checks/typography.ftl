@@ -42,6 +42,10 @@ ellipsis = Les principales organisations (notamment par leurs appels...)
 # en: Fake news! See https://example.org/a?b=1:2 and [^3].
 urls = Des infox ! Voir https://example.org/a?b=1:2 et [^3].
 
+# en: Turnout was 25% in 2022.
+# expect: typography
+percent = La participation était de 25% en 2022.
+
 # en: In December 2021, the Conseil d'État overturned the decision.
 # expect: typography
 month = Le 1 Décembre 2021, le Conseil d’État a annulé la décision.
