@@ -91,6 +91,15 @@ pub enum Command {
         #[arg(long)]
         doc: Option<String>,
     },
+    /// Quality checks: markup, numbers, glossary, typography, scripts, language.
+    Check {
+        locales: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        /// Apply the fixes that cannot change meaning (no-break spaces, apostrophes, …).
+        #[arg(long)]
+        fix: bool,
+    },
     /// Export a locale's messages for CAT tools and platforms (XLIFF 2.0, PO, TMX).
     Export(ExportArgs),
     /// Apply translations from an XLIFF 2.0 or PO file (the format is read from the content).
@@ -191,7 +200,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
         Command::Sync { check: false, .. }
         | Command::Accept { .. }
         | Command::AddLocale { .. }
-        | Command::Suggest { fill: Some(_), .. } => Some(fsio::Lock::acquire(&root, LOCK_WAIT)?),
+        | Command::Suggest { fill: Some(_), .. }
+        | Command::Check { fix: true, .. } => Some(fsio::Lock::acquire(&root, LOCK_WAIT)?),
+        Command::Import(a) if !a.dry_run => Some(fsio::Lock::acquire(&root, LOCK_WAIT)?),
         _ => None,
     };
     match cli.command {
@@ -205,8 +216,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 project.config.apply_safe = true;
             }
             let plan = plan::plan(&project.config, &project.inputs);
-            refuse_bad_input(&project, &plan)?;
-            warn_junk(&project, &plan);
+            // `check` reports these itself, as findings.
+            if !matches!(command, Command::Check { .. }) {
+                refuse_bad_input(&project, &plan)?;
+                warn_junk(&project, &plan);
+            }
             match command {
                 Command::Sync { check, .. } => {
                     sync(&project, &plan, check, &mut fsio::AtomicWriter, out)
@@ -269,6 +283,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 ),
                 Command::Export(a) => export(&project, &plan, &a, out),
                 Command::Import(a) => import(&project, &plan, &a, &mut fsio::AtomicWriter, out),
+                Command::Check { locales, json, fix } => {
+                    check(&project, &plan, &locales, json, fix, out)
+                }
                 Command::AddLocale { .. } => Ok(0),
             }
         }
@@ -838,10 +855,64 @@ pub fn import(
         writeln!(out, "nothing to change")?;
         return Ok(0);
     }
-    let _lock = fsio::Lock::acquire(&project.root, std::time::Duration::from_secs(10))?;
     for (p, text) in &writes {
         writer.write(p, text)?;
         writeln!(out, "wrote {}", rel(&project.root, p))?;
     }
     Ok(0)
+}
+
+/// `dossier check`: runs every check on the selected locales; with `--fix`, applies the
+/// automatic fixes atomically, reports each, and checks the fixed files again.
+pub fn check(
+    project: &Project,
+    plan: &Plan,
+    locales: &[String],
+    json: bool,
+    fix: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    use crate::checks;
+    let locales = selected(project, locales)?;
+    let glossary_path = project.root.join("glossary.csv");
+    let glossary = if glossary_path.exists() {
+        let text = fsio::read_text(&glossary_path)?;
+        Some(
+            crate::glossary::Glossary::parse(&text)
+                .map_err(|e| anyhow!("glossary.csv:{}: {}", e.line, e.message))?,
+        )
+    } else {
+        None
+    };
+    let mut diags = Vec::new();
+    let mut fixed = Vec::new();
+    for mut t in checks::targets(plan, &locales) {
+        let mut found = checks::check_file(&t, glossary.as_ref());
+        if fix {
+            let (text, applied) = checks::apply_fixes(&t.file.src, &found);
+            if !applied.is_empty() {
+                fsio::write_atomic(&project.root.join(&t.path), &text)?;
+                fixed.extend(applied.into_iter().cloned());
+                t.file = crate::ftl::FtlFile::parse(&text);
+                found = checks::check_file(&t, glossary.as_ref());
+            }
+        }
+        diags.extend(found);
+    }
+    checks::sort(&mut diags);
+    if json {
+        out.write_all(checks::render_json(&diags, &fixed).as_bytes())?;
+    } else {
+        for d in &fixed {
+            let how = d.fix.as_ref().map_or("", |f| f.message.as_str());
+            writeln!(
+                out,
+                "fixed {}:{}:{} [{}]: {how}",
+                d.file, d.line, d.column, d.code
+            )?;
+        }
+        out.write_all(checks::render_text(&diags).as_bytes())?;
+    }
+    let (errors, _) = checks::counts(&diags);
+    Ok(if errors > 0 { 1 } else { 0 })
 }

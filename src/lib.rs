@@ -9,12 +9,14 @@
 
 pub mod align;
 pub mod change;
+pub mod checks;
 pub mod chromium;
 pub mod cli;
 pub mod config;
 pub mod editions;
 pub mod fsio;
 pub mod ftl;
+pub mod glossary;
 pub mod interop;
 pub mod plan;
 pub mod project;

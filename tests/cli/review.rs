@@ -217,7 +217,14 @@ fn stamps_dropped_by_a_platform_come_back_from_git_history() {
     let p = project();
     let git = |args: &[&str]| {
         let ok = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"])
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "-c",
+                "commit.gpgsign=false",
+            ])
             .args(args)
             .current_dir(p.dir.path())
             .output()
@@ -228,10 +235,15 @@ fn stamps_dropped_by_a_platform_come_back_from_git_history() {
     git(&["add", "-A"]);
     git(&["commit", "-qm", "translated"]);
     // The English changes; sync makes facts-p2 stale and writes the new reference.
-    p.write("source/doc.md", &SRC.replace("as politically motivated", "as motivated by politics"));
+    p.write(
+        "source/doc.md",
+        &SRC.replace("as politically motivated", "as motivated by politics"),
+    );
     p.ok(&["sync"]);
     git(&["commit", "-qam", "english changed"]);
-    assert!(p.diff_states("fr").contains(&("facts-p2".into(), "stale".into(), "wording".into())));
+    assert!(p
+        .diff_states("fr")
+        .contains(&("facts-p2".into(), "stale".into(), "wording".into())));
     // The platform writes the file without comments; the translator also rewrote facts-p1.
     p.write(
         "locales/fr/doc.ftl",
@@ -239,9 +251,17 @@ fn stamps_dropped_by_a_platform_come_back_from_git_history() {
     );
     git(&["commit", "-qam", "platform"]);
     let out = p.ok(&["sync"]);
-    assert!(out.contains("fr: 1 stamp(s) restored from git history"), "{out}");
+    assert!(
+        out.contains("fr: 1 stamp(s) restored from git history"),
+        "{out}"
+    );
     let states = p.diff_states("fr");
-    assert!(states.contains(&("facts-p2".into(), "stale".into(), "wording".into())), "{states:?}");
+    assert!(
+        states.contains(&("facts-p2".into(), "stale".into(), "wording".into())),
+        "{states:?}"
+    );
     assert!(states.iter().all(|s| s.0 != "facts-p1"), "{states:?}");
-    assert!(p.read("locales/fr/doc.ftl").contains("# en: The court rejected the extradition request as politically motivated.\nfacts-p2 ="));
+    assert!(p.read("locales/fr/doc.ftl").contains(
+        "# en: The court rejected the extradition request as politically motivated.\nfacts-p2 ="
+    ));
 }

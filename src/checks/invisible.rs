@@ -1,0 +1,103 @@
+//! `invisible`: characters nobody can see, and text that is not in NFC.
+//!
+//! ## What it does
+//! Reports bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+//! U+061C), zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens (U+00AD),
+//! other control characters, and letters written decomposed (`й` as `и` + U+0306) where
+//! NFC has one character. The fix removes the character or composes the letters, and
+//! `--fix` applies it.
+//!
+//! ## Why it matters
+//! Invisible characters come in with copy and paste from PDFs, web pages and word
+//! processors. They break search, glossary and spell checks (`Абля\u{200B}зов` is not
+//! `Аблязов`), and bidi controls can reorder what a reader sees. A decomposed letter
+//! looks right but compares unequal to the same word typed normally.
+//!
+//! ## Example
+//! ```ftl
+//! # en: Mukhtar Ablyazov
+//! name = Мухтар Абля<U+200B>зов
+//! ```
+//! (with a real U+200B where `<U+200B>` stands) `error[invisible]: invisible character
+//! U+200B ZERO WIDTH SPACE`; fix: remove it.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{Finding, Msg};
+
+const CODE: &str = "invisible";
+
+/// The name of an invisible or control character, if `c` is one.
+pub fn name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{061C}' => "ARABIC LETTER MARK",
+        '\u{200B}' => "ZERO WIDTH SPACE",
+        '\u{200C}' => "ZERO WIDTH NON-JOINER",
+        '\u{200D}' => "ZERO WIDTH JOINER",
+        '\u{2060}' => "WORD JOINER",
+        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE (BOM)",
+        '\u{00AD}' => "SOFT HYPHEN",
+        '\u{180E}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{034F}' => "COMBINING GRAPHEME JOINER",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "HANGUL FILLER",
+        '\u{17B4}' | '\u{17B5}' => "KHMER INVISIBLE VOWEL",
+        '\u{2061}'..='\u{2064}' => "INVISIBLE OPERATOR",
+        '\u{FFF9}'..='\u{FFFB}' => "INTERLINEAR ANNOTATION CONTROL",
+        c if (c.is_control() && c != '\n' && c != '\t') => "CONTROL CHARACTER",
+        _ => return None,
+    })
+}
+
+pub fn is_invisible(c: char) -> bool {
+    name(c).is_some()
+}
+
+pub fn check(m: &Msg) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, c) in m.text.char_indices() {
+        if let Some(n) = name(c) {
+            out.push(
+                Finding::error(
+                    CODE,
+                    i..i + c.len_utf8(),
+                    format!("invisible character U+{:04X} {n}", c as u32),
+                )
+                .auto_fix("", format!("remove U+{:04X}", c as u32)),
+            );
+        }
+    }
+    if !unicode_normalization::is_nfc(m.text) {
+        for (i, g) in m.text.grapheme_indices(true) {
+            let nfc: String = g.nfc().collect();
+            if nfc != g {
+                let codes: Vec<String> = g.chars().map(|c| format!("U+{:04X}", c as u32)).collect();
+                out.push(
+                    Finding::error(
+                        CODE,
+                        i..i + g.len(),
+                        format!(
+                            "`{g}` is written decomposed ({}): NFC has `{nfc}`",
+                            codes.join(" + ")
+                        ),
+                    )
+                    .auto_fix(nfc.clone(), format!("write `{nfc}` as one character (NFC)")),
+                );
+            }
+        }
+    }
+    out
+}

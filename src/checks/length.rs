@@ -1,0 +1,72 @@
+//! `length`: a translation far shorter or far longer than its English (a warning).
+//!
+//! ## What it does
+//! Compares the length in characters of the translation and of its English (without
+//! URLs, markup and repeated white space) to the usual ratio for the language pair,
+//! measured on the dossier's own translations: French runs about 15 % longer than
+//! English, Russian and Kazakh about 5 % longer. A paragraph (150 characters or more of
+//! English) is reported when its ratio is under 0.6 or over 1.6 times the usual one; a
+//! shorter segment (40 to 150 characters, where titles and names weigh more) under 0.45
+//! or over 2.2 times. Shorter segments are not measured.
+//!
+//! ## Why it matters
+//! A translation that is half the length of its English has usually lost a sentence or
+//! a clause (a truncated paste, a skipped line); one twice as long has often swallowed
+//! the next segment. Neither shows up in any other check.
+//!
+//! ## Example
+//! ```ftl
+//! # en: Unfortunately, there has been little information on actions taken by the French law enforcement or judiciary afterwards. Ablyazov was not granted police protection.
+//! info = Malheureusement, peu d’informations ont filtré depuis.
+//! ```
+//! `warning[length]: the translation has 54 characters for 160 in English (0.34 of it;
+//! fr usually runs 1.15)`.
+
+use super::{Finding, Msg};
+
+const CODE: &str = "length";
+
+/// The usual length ratio translation / English.
+fn usual(lang: &str) -> f64 {
+    match lang {
+        "fr" => 1.15,
+        "ru" => 1.05,
+        "kk" => 1.05,
+        "de" => 1.2,
+        _ => 1.1,
+    }
+}
+
+fn measure(masked: &str) -> usize {
+    masked
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '`'))
+        .count()
+}
+
+pub fn check(m: &Msg) -> Vec<Finding> {
+    let en = measure(&m.english_masked);
+    let tr = measure(&m.masked);
+    if en < 40 {
+        return Vec::new();
+    }
+    let ratio = tr as f64 / en as f64;
+    let norm = ratio / usual(m.lang());
+    let bounds = if en >= 150 { 0.6..=1.6 } else { 0.45..=2.2 };
+    if !bounds.contains(&norm) {
+        return vec![Finding::warning(
+            CODE,
+            0..m.text.len(),
+            format!(
+                "the translation has {tr} characters for {en} in English ({ratio:.2} of it; {} usually runs {:.2}): {}",
+                m.lang(),
+                usual(m.lang()),
+                if norm < 1.0 { "is part of it missing?" } else { "does it hold more than this segment?" }
+            ),
+        )];
+    }
+    Vec::new()
+}

@@ -1,0 +1,684 @@
+//! Quality checks of translations: the driver, the `Diagnostic` type, per-message
+//! suppression, fix application and the text/JSON reports.
+//!
+//! Each check lives in its own file with a doc comment (What it does / Why it matters /
+//! Example) from which `cargo xtask codegen` writes docs/checks.md. Checks are pure: they
+//! take a message's English and translation and return findings as byte ranges in the
+//! translation; the driver maps them to line:column in the .ftl file.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::ftl::{self, EntryKind, FtlFile, Message};
+use crate::glossary::Glossary;
+use crate::plan::Plan;
+
+pub mod duplicate_id;
+pub mod glossary;
+pub mod invisible;
+pub mod length;
+pub mod markup;
+pub mod mixed_script;
+pub mod number;
+pub mod syntax;
+pub mod text;
+pub mod typography;
+pub mod unknown_id;
+pub mod untranslated;
+pub mod wrong_language;
+
+#[cfg(test)]
+mod tests;
+
+/// Every check code, in the order of docs/checks.md. Each is the file
+/// `src/checks/<code with _ for ->.rs`.
+pub const CODES: &[&str] = &[
+    "syntax",
+    "duplicate-id",
+    "unknown-id",
+    "markup",
+    "number",
+    "glossary",
+    "typography",
+    "mixed-script",
+    "invisible",
+    "wrong-language",
+    "untranslated",
+    "length",
+];
+
+/// The prefix of a suppression comment: `# dossier-ignore: CODE reason`.
+pub const IGNORE: &str = "dossier-ignore:";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A replacement for the finding's text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    /// What to do, for people.
+    pub message: String,
+    /// The text that replaces the finding's range.
+    pub replacement: String,
+    /// True when the fix cannot change meaning, so `check --fix` applies it.
+    pub automatic: bool,
+}
+
+/// A finding inside one message's value: `range` is a byte range of the value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub range: Range<usize>,
+    pub message: String,
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    pub fn error(code: &'static str, range: Range<usize>, message: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Error,
+            range,
+            message: message.into(),
+            fix: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, range: Range<usize>, message: impl Into<String>) -> Finding {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(code, range, message)
+        }
+    }
+
+    /// Adds a fix that `--fix` applies (it cannot change meaning).
+    pub fn auto_fix(
+        mut self,
+        replacement: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        self.fix = Some(Fix {
+            message: message.into(),
+            replacement: replacement.into(),
+            automatic: true,
+        });
+        self
+    }
+
+    /// Adds a fix for a person to review (`--fix` leaves it).
+    pub fn suggest(
+        mut self,
+        replacement: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        self.fix = Some(Fix {
+            message: message.into(),
+            replacement: replacement.into(),
+            automatic: false,
+        });
+        self
+    }
+}
+
+/// One message to check: its English (what it was translated from) and its text.
+pub struct Msg<'a> {
+    pub locale: &'a str,
+    pub id: &'a str,
+    pub english: &'a str,
+    pub text: &'a str,
+    /// `english` and `text` with URLs, link destinations, footnote references, code and
+    /// HTML replaced by spaces (same byte offsets).
+    pub english_masked: String,
+    pub masked: String,
+    pub glossary: Option<&'a Glossary>,
+}
+
+impl<'a> Msg<'a> {
+    pub fn new(
+        locale: &'a str,
+        id: &'a str,
+        english: &'a str,
+        text: &'a str,
+        glossary: Option<&'a Glossary>,
+    ) -> Msg<'a> {
+        Msg {
+            locale,
+            id,
+            english,
+            text,
+            english_masked: text::mask(english),
+            masked: text::mask(text),
+            glossary,
+        }
+    }
+
+    /// The language part of the locale tag (`fr` for `fr-CA`).
+    pub fn lang(&self) -> &str {
+        self.locale.split('-').next().unwrap_or(self.locale)
+    }
+}
+
+/// Runs every per-message check. When a message is untranslated or in the wrong language,
+/// the checks that compare wording (glossary, typography, length) are skipped: their
+/// findings would only repeat that one fault.
+pub fn check_message(m: &Msg) -> Vec<Finding> {
+    let mut out = Vec::new();
+    out.extend(invisible::check(m));
+    out.extend(mixed_script::check(m));
+    out.extend(markup::check(m));
+    let untranslated = untranslated::check(m);
+    if !untranslated.is_empty() {
+        out.extend(untranslated);
+        return out;
+    }
+    out.extend(number::check(m));
+    let wrong = wrong_language::check(m);
+    if !wrong.is_empty() {
+        out.extend(wrong);
+        return out;
+    }
+    out.extend(glossary::check(m));
+    out.extend(typography::check(m));
+    out.extend(length::check(m));
+    out
+}
+
+/// A finding placed in a file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub locale: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub id: Option<String>,
+    pub message: String,
+    pub fix: Option<Fix>,
+    /// Byte range in the file.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// The source line and the caret's character columns (0-based start, length).
+    #[serde(skip)]
+    pub source_line: String,
+    #[serde(skip)]
+    pub caret: (usize, usize),
+}
+
+/// What the reference knows: every message's English, and the retired ids.
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    pub english: HashMap<String, String>,
+    pub retired: BTreeSet<String>,
+}
+
+impl Reference {
+    /// The retired ids listed in a reference file (`### retired: a b c`).
+    pub fn retired_from(reference_text: &str) -> BTreeSet<String> {
+        reference_text
+            .lines()
+            .filter_map(|l| l.strip_prefix("### retired:"))
+            .flat_map(|l| l.split_whitespace().map(String::from))
+            .collect()
+    }
+}
+
+/// One translation file to check.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub locale: String,
+    /// Path relative to the project root, as shown in reports.
+    pub path: String,
+    pub file: FtlFile,
+    pub reference: Reference,
+}
+
+/// The translation files of the selected locales, with their references.
+pub fn targets(plan: &Plan, locales: &[String]) -> Vec<Target> {
+    let mut out = Vec::new();
+    for d in &plan.docs {
+        let reference = Reference {
+            english: d
+                .messages
+                .iter()
+                .map(|m| (m.id.clone(), m.text.clone()))
+                .collect(),
+            retired: Reference::retired_from(&d.reference_new),
+        };
+        for l in locales {
+            let Some(lp) = d.locale(l) else { continue };
+            let Some(file) = &lp.file else { continue };
+            out.push(Target {
+                locale: l.clone(),
+                path: format!("locales/{l}/{}.ftl", d.name),
+                file: file.clone(),
+                reference: reference.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Checks one file: structure (syntax, duplicate and unknown ids), then every message the
+/// reference has, against the English it was translated from (its stamp, or else the
+/// reference's text). Suppressions apply; the result is sorted by position.
+pub fn check_file(t: &Target, glossary: Option<&Glossary>) -> Vec<Diagnostic> {
+    let src = t.file.src.as_str();
+    let mut out = Vec::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let place =
+        |code: &'static str,
+         severity: Severity,
+         span: Range<usize>,
+         id: Option<&str>,
+         message: String,
+         fix: Option<Fix>| { diagnostic(t, code, severity, span, id, message, fix) };
+    for (span, message, id) in syntax::check_junk(&t.file) {
+        out.push(place(
+            "syntax",
+            Severity::Error,
+            span,
+            id.as_deref(),
+            message,
+            None,
+        ));
+    }
+    for (e, entry) in t.file.entries.iter().enumerate() {
+        let EntryKind::Message(m) = &entry.kind else {
+            continue;
+        };
+        let (ignored, notes_findings) = suppressions(m);
+        let mut found: Vec<Diagnostic> = Vec::new();
+        for (span, message) in notes_findings {
+            let span = comment_span(src, entry.span.clone(), &span);
+            found.push(place(
+                "syntax",
+                Severity::Warning,
+                span,
+                Some(&m.id),
+                message,
+                None,
+            ));
+        }
+        let id_span = id_span(src, entry.span.clone(), m);
+        if !seen.insert(m.id.as_str()) {
+            found.push(place(
+                "duplicate-id",
+                Severity::Error,
+                id_span.clone(),
+                Some(&m.id),
+                duplicate_id::message(&m.id, first_line(t, &m.id, e)),
+                None,
+            ));
+        } else if let Some(msg) = unknown_id::check(&m.id, &t.reference) {
+            found.push(place(
+                "unknown-id",
+                Severity::Error,
+                id_span,
+                Some(&m.id),
+                msg,
+                None,
+            ));
+        } else if let Some(reference) = t.reference.english.get(&m.id) {
+            if let Some(msg) = syntax::check_complex(m) {
+                found.push(place(
+                    "syntax",
+                    Severity::Error,
+                    m.value_start..m.value_start + 1,
+                    Some(&m.id),
+                    msg,
+                    None,
+                ));
+            }
+            let english = m
+                .stamp
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or(reference);
+            let msg = Msg::new(&t.locale, &m.id, english, &m.value, glossary);
+            let map = PosMap::new(src, m.value_start, entry.span.end, &m.value);
+            for f in check_message(&msg) {
+                let span = map.span(f.range.clone());
+                let fix = f.fix.filter(|fix| {
+                    // An automatic fix must replace exactly the text it was computed on.
+                    !fix.automatic || src.get(span.clone()) == m.value.get(f.range.clone())
+                });
+                found.push(place(f.code, f.severity, span, Some(&m.id), f.message, fix));
+            }
+        }
+        found.retain(|d| !ignored.contains(d.code));
+        out.extend(found);
+    }
+    out.sort_by(|a, b| (a.span.start, a.code, &a.message).cmp(&(b.span.start, b.code, &b.message)));
+    out.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
+    out
+}
+
+fn first_line(t: &Target, id: &str, before: usize) -> usize {
+    t.file
+        .entries
+        .iter()
+        .take(before)
+        .find(|e| matches!(&e.kind, EntryKind::Message(m) if m.id == id))
+        .map_or(0, |e| {
+            let m = match &e.kind {
+                EntryKind::Message(m) => Some(m),
+                _ => None,
+            };
+            let span = m.map_or(e.span.clone(), |m| id_span(&t.file.src, e.span.clone(), m));
+            ftl::line_col(&t.file.src, span.start).0
+        })
+}
+
+fn diagnostic(
+    t: &Target,
+    code: &'static str,
+    severity: Severity,
+    span: Range<usize>,
+    id: Option<&str>,
+    message: String,
+    fix: Option<Fix>,
+) -> Diagnostic {
+    let src = t.file.src.as_str();
+    let mut start = span.start.min(src.len());
+    while !src.is_char_boundary(start) {
+        start -= 1;
+    }
+    let span = start..span.end.max(start);
+    let (line, column) = ftl::line_col(src, start);
+    let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+    let source_line = src[line_start..line_end].to_string();
+    let caret_len = src
+        .get(start..span.end.min(line_end).max(start))
+        .map_or(1, |s| s.chars().count().max(1));
+    Diagnostic {
+        code,
+        severity,
+        locale: t.locale.clone(),
+        file: t.path.clone(),
+        line,
+        column,
+        id: id.map(String::from),
+        message,
+        fix,
+        span,
+        source_line,
+        caret: (column - 1, caret_len),
+    }
+}
+
+/// The span of a message's id on its line.
+fn id_span(src: &str, entry: Range<usize>, m: &Message) -> Range<usize> {
+    let text = &src[entry.clone()];
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with(&m.id) && line[m.id.len()..].trim_start().starts_with('=') {
+            return entry.start + pos..entry.start + pos + m.id.len();
+        }
+        pos += line.len();
+    }
+    entry.start..entry.start + 1
+}
+
+/// The span of a comment line (by its text) inside an entry.
+fn comment_span(src: &str, entry: Range<usize>, line_text: &str) -> Range<usize> {
+    let text = &src[entry.clone()];
+    text.find(line_text)
+        .map_or(entry.start..entry.start + 1, |i| {
+            entry.start + i..entry.start + i + line_text.len()
+        })
+}
+
+/// The codes a message's `# dossier-ignore: CODE[,CODE…] reason` comments suppress, and
+/// warnings about malformed ones (comment text, message).
+fn suppressions(m: &Message) -> (BTreeSet<&'static str>, Vec<(String, String)>) {
+    let mut codes = BTreeSet::new();
+    let mut problems = Vec::new();
+    for note in &m.notes {
+        let Some(rest) = note.trim().strip_prefix(IGNORE) else {
+            continue;
+        };
+        let rest = rest.trim();
+        let (list, reason) = rest
+            .split_once(char::is_whitespace)
+            .map_or((rest, ""), |(a, b)| (a, b.trim()));
+        for code in list.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+            match CODES.iter().find(|c| **c == code) {
+                Some(c) => {
+                    codes.insert(*c);
+                }
+                None => problems.push((
+                    note.clone(),
+                    format!(
+                        "`{code}` is not a check code; use one of: {}",
+                        CODES.join(", ")
+                    ),
+                )),
+            }
+        }
+        if list.is_empty() {
+            problems.push((
+                note.clone(),
+                "name the check to ignore: `# dossier-ignore: CODE reason`".into(),
+            ));
+        } else if reason.is_empty() {
+            problems.push((
+                note.clone(),
+                "say why the check does not apply: `# dossier-ignore: CODE reason`".into(),
+            ));
+        }
+    }
+    (codes, problems)
+}
+
+/// Maps byte offsets in a message's flattened value to byte offsets in the file: each
+/// character of the value is found in order in the source, skipping the indentation of
+/// continuation lines and the syntax of string-literal placeables.
+pub struct PosMap {
+    /// (value offset, file offset) for each character of the value.
+    points: Vec<(usize, usize)>,
+    value_len: usize,
+    end: usize,
+    entry_end: usize,
+}
+
+impl PosMap {
+    pub fn new(src: &str, value_start: usize, entry_end: usize, value: &str) -> PosMap {
+        let entry_end = entry_end.min(src.len()).max(value_start.min(src.len()));
+        let mut points = Vec::with_capacity(value.len());
+        let mut j = value_start.min(entry_end);
+        for (i, c) in value.char_indices() {
+            let hay = &src[j..entry_end];
+            match hay.find(c) {
+                Some(k) => {
+                    points.push((i, j + k));
+                    j += k + c.len_utf8();
+                }
+                None => points.push((i, j)),
+            }
+        }
+        PosMap {
+            points,
+            value_len: value.len(),
+            end: j,
+            entry_end,
+        }
+    }
+
+    pub fn offset(&self, v: usize) -> usize {
+        if v >= self.value_len {
+            return self.end;
+        }
+        match self.points.binary_search_by_key(&v, |p| p.0) {
+            Ok(k) => self.points[k].1,
+            Err(k) => self.points.get(k).map_or(self.end, |p| p.1),
+        }
+    }
+
+    pub fn span(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.offset(r.start);
+        if r.end <= r.start {
+            return start..start;
+        }
+        // The end: just after the last character of the range.
+        let last = self
+            .points
+            .iter()
+            .rev()
+            .find(|p| p.0 < r.end)
+            .map_or(start, |p| p.1);
+        let len = self
+            .points
+            .iter()
+            .rev()
+            .find(|p| p.0 < r.end)
+            .map_or(0, |p| r.end.min(self.value_len) - p.0);
+        start..(last + len).max(start).min(self.entry_end.max(start))
+    }
+}
+
+/// Applies the automatic fixes of `diags` to `src`: non-overlapping, each verified to
+/// replace what it was computed on. Returns the new text and the diagnostics fixed.
+pub fn apply_fixes<'a>(src: &str, diags: &'a [Diagnostic]) -> (String, Vec<&'a Diagnostic>) {
+    let mut fixes: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.automatic))
+        .filter(|d| {
+            d.span.end <= src.len()
+                && src.is_char_boundary(d.span.start)
+                && src.is_char_boundary(d.span.end)
+        })
+        .collect();
+    fixes.sort_by_key(|d| (d.span.start, d.span.end));
+    let mut out = String::with_capacity(src.len());
+    let mut pos = 0;
+    let mut applied = Vec::new();
+    for d in fixes {
+        if d.span.start < pos {
+            continue;
+        }
+        let Some(fix) = &d.fix else { continue };
+        out.push_str(&src[pos..d.span.start]);
+        out.push_str(&fix.replacement);
+        pos = d.span.end;
+        applied.push(d);
+    }
+    out.push_str(&src[pos..]);
+    (out, applied)
+}
+
+/// Errors and warnings among `diags`.
+pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    (errors, diags.len() - errors)
+}
+
+/// The rustc-style report: `file:line:col: severity[code]: message`, the source line
+/// (a window around the column for long lines), a caret, the fix.
+pub fn render_text(diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            d.file,
+            d.line,
+            d.column,
+            d.severity.name(),
+            d.code,
+            d.message
+        );
+        let (window, caret_at) = window(&d.source_line, d.caret.0, 60);
+        let num = d.line.to_string();
+        let pad = " ".repeat(num.len());
+        let _ = writeln!(out, " {num} | {window}");
+        let _ = writeln!(
+            out,
+            " {pad} | {}{}",
+            " ".repeat(caret_at),
+            "^".repeat(d.caret.1.min(60))
+        );
+        if let Some(f) = &d.fix {
+            let how = if f.automatic { "fix" } else { "suggestion" };
+            let _ = writeln!(out, " {pad} = {how}: {}", f.message);
+        }
+        if let Some(id) = &d.id {
+            let _ = writeln!(out, " {pad} = in message `{id}`");
+        }
+        out.push('\n');
+    }
+    let (e, w) = counts(diags);
+    if e + w > 0 {
+        let _ = writeln!(out, "{e} error(s), {w} warning(s)");
+    } else {
+        let _ = writeln!(out, "no problems found");
+    }
+    out
+}
+
+/// At most `radius` characters each side of `col`; invisible characters shown as `¤`.
+fn window(line: &str, col: usize, radius: usize) -> (String, usize) {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if invisible::is_invisible(c) { '¤' } else { c })
+        .collect();
+    let start = col.saturating_sub(radius);
+    let end = (col + radius).min(chars.len());
+    let mut s = String::new();
+    let mut caret = col - start;
+    if start > 0 {
+        s.push('…');
+        caret += 1;
+    }
+    s.extend(&chars[start.min(chars.len())..end]);
+    if end < chars.len() {
+        s.push('…');
+    }
+    (s, caret)
+}
+
+/// The JSON report: `{"diagnostics": [...]}`, plus the fixes applied with `--fix`.
+pub fn render_json(diags: &[Diagnostic], fixed: &[Diagnostic]) -> String {
+    let mut v = serde_json::json!({ "diagnostics": diags });
+    if !fixed.is_empty() {
+        v["fixed"] = serde_json::json!(fixed);
+    }
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Sorts diagnostics of several files into one stable order.
+pub fn sort(diags: &mut [Diagnostic]) {
+    let order: BTreeMap<&str, usize> = CODES.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+    diags.sort_by(|a, b| {
+        (&a.file, a.line, a.column, order.get(a.code), &a.message).cmp(&(
+            &b.file,
+            b.line,
+            b.column,
+            order.get(b.code),
+            &b.message,
+        ))
+    });
+}

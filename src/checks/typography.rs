@@ -1,0 +1,537 @@
+//! `typography`: the punctuation and spacing rules of the translation's language.
+//!
+//! ## What it does
+//! - Every translation: straight double quotes `"` (use the language's quotes), a
+//!   straight apostrophe `'` in the language's own words (use `’`), English curly quotes
+//!   `“…”` as outer quotes, three dots `...` (use `…`).
+//! - French: a no-break space before `; ! ?` (U+202F, or U+00A0) and before `:` (U+00A0)
+//!   — a plain space or none is an error (times like 10:30 and `?!` runs excepted);
+//!   no-break spaces inside `« »` and before `%`; a month capitalised after a day (`1 Décembre`);
+//!   capital `E` for `É` (`Etat`); a hyphen used as a dash.
+//! - Russian and Kazakh: a hyphen between words where a dash belongs (`Аблязов - банкир`
+//!   → `Аблязов — банкир`), a spaced en dash between words, year ranges with a hyphen
+//!   (`1998-1999` → `1998–1999`), a month capitalised after a day (`9 Декабря`).
+//! - Kazakh: a case suffix glued to an acronym (`ЕҚЫҰның` → `ЕҚЫҰ-ның`).
+//!
+//! No-break spaces, apostrophes and the ellipsis are fixed by `--fix`; quotes and
+//! dashes are suggested. URLs, code and footnote references are never touched.
+//!
+//! ## Why it matters
+//! Readers of French, Russian and Kazakh see English punctuation as a mark of careless
+//! translation, and a plain space before `?` lets the line break between a word and its
+//! question mark. The rules come from CLDR, LanguageTool and Weblate (LOCALE-RULES.md).
+//!
+//! ## Example
+//! ```ftl
+//! # en: Will the homeland of human rights stop being a playground?
+//! question = La patrie des droits de l'homme cessera-t-elle d’être un terrain de jeu ?
+//! ```
+//! `error[typography]: straight apostrophe "'"` (fix: `’`) and `error[typography]: a
+//! plain space before "?"` (fix: U+202F NARROW NO-BREAK SPACE).
+
+use std::ops::Range;
+
+use super::text::is_cyrillic;
+use super::{Finding, Msg};
+
+const CODE: &str = "typography";
+const NBSP: char = '\u{A0}';
+const NNBSP: char = '\u{202F}';
+
+fn is_nb(c: char) -> bool {
+    c == NBSP || c == NNBSP
+}
+
+pub fn check(m: &Msg) -> Vec<Finding> {
+    let lang = m.lang();
+    let text = m.text;
+    // Characters outside URLs, code and footnote references.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let masked: Vec<char> = m.masked.chars().collect();
+    let visible = |k: usize| masked.get(k).is_some_and(|c| *c == chars[k].1);
+    let at = |k: usize| chars.get(k).map(|c| c.1);
+    let range = |k: usize| chars[k].0..chars[k].0 + chars[k].1.len_utf8();
+    let span = |a: usize, b: usize| chars[a].0..chars.get(b).map_or(text.len(), |c| c.0);
+    let mut out = Vec::new();
+    let mut depth: usize = 0;
+    let mut curly_open = false;
+    let mut straight = 0usize;
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k].1;
+        if !visible(k) {
+            k += 1;
+            continue;
+        }
+        let prev = if k > 0 { at(k - 1) } else { None };
+        let next = at(k + 1);
+        match c {
+            '«' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            '"' => {
+                let opening = straight.is_multiple_of(2);
+                straight += 1;
+                let (open, close) = match lang {
+                    "fr" => ("«\u{A0}", "\u{A0}»"),
+                    _ => ("«", "»"),
+                };
+                let rep = if opening { open } else { close };
+                out.push(
+                    Finding::error(
+                        CODE,
+                        range(k),
+                        "straight quote \": use the language's quotes « »",
+                    )
+                    .suggest(rep, format!("write \"{rep}\"")),
+                );
+            }
+            '\'' => {
+                let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+                let own = |c: Option<char>| match lang {
+                    "ru" | "kk" => c.is_some_and(is_cyrillic),
+                    _ => c.is_some_and(char::is_alphabetic),
+                };
+                if letter(prev) && letter(next) && (own(prev) || own(next)) {
+                    out.push(
+                        Finding::error(CODE, range(k), "straight apostrophe ': use ’ (U+2019)")
+                            .auto_fix("’", "write ’ (U+2019 RIGHT SINGLE QUOTATION MARK)"),
+                    );
+                } else if own(prev) || own(next) {
+                    out.push(Finding::error(
+                        CODE,
+                        range(k),
+                        "straight single quote ': use the language's quotes « »",
+                    ));
+                }
+            }
+            '“' | '„' | '”' if depth == 0 && matches!(lang, "fr" | "ru" | "kk") => {
+                if curly_open && c != '„' {
+                    curly_open = false;
+                } else {
+                    curly_open = c != '”';
+                    out.push(
+                        Finding::error(
+                            CODE,
+                            range(k),
+                            format!("{c}: the outer quotes of {lang} are « »"),
+                        )
+                        .suggest(if c == '”' { "»" } else { "«" }, "use « »"),
+                    );
+                }
+            }
+            '.' if next == Some('.') && at(k + 2) == Some('.') && prev != Some('.') => {
+                let mut end = k + 3;
+                while at(end) == Some('.') {
+                    end += 1;
+                }
+                if end == k + 3 {
+                    let f = if lang == "fr" {
+                        Finding::error(
+                            CODE,
+                            span(k, end),
+                            "three dots: use the ellipsis … (U+2026)",
+                        )
+                    } else {
+                        Finding::warning(
+                            CODE,
+                            span(k, end),
+                            "three dots: use the ellipsis … (U+2026)",
+                        )
+                    };
+                    out.push(f.auto_fix("…", "write … (U+2026 HORIZONTAL ELLIPSIS)"));
+                }
+                k = end;
+                continue;
+            }
+            _ => {}
+        }
+        if lang == "fr" {
+            french(&chars, &visible, k, &mut out, text);
+        }
+        if matches!(lang, "ru" | "kk") {
+            cyrillic_dashes(&chars, k, &mut out, text);
+        }
+        k += 1;
+    }
+    months(m, lang, &mut out);
+    if lang == "fr" {
+        accents(m, &mut out);
+    }
+    if lang == "kk" {
+        acronym_suffixes(m, &mut out);
+    }
+    out
+}
+
+fn french(
+    chars: &[(usize, char)],
+    visible: &dyn Fn(usize) -> bool,
+    k: usize,
+    out: &mut Vec<Finding>,
+    text: &str,
+) {
+    let c = chars[k].1;
+    let at = |k: usize| chars.get(k).map(|c| c.1);
+    let pos = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+    let prev = if k > 0 { at(k - 1) } else { None };
+    let next = at(k + 1);
+    match c {
+        ';' | '!' | '?' | ':' => {
+            let Some(p) = prev else { return };
+            // Only the first mark of a `?!` run; not after an opening bracket or quote.
+            if matches!(
+                p,
+                ';' | '!' | '?' | ':' | '(' | '[' | '\n' | '«' | '/' | '=' | '.'
+            ) || is_nb(p)
+            {
+                return;
+            }
+            if c == ':' && p.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
+                return; // 10:30, 1:2
+            }
+            if c == ':' && next == Some('/') {
+                return;
+            }
+            if c == '!' && next == Some('[') {
+                return;
+            }
+            if k >= 1 && !visible(k - 1) {
+                return;
+            }
+            let space = if c == ':' { NBSP } else { NNBSP };
+            let name = if c == ':' {
+                "U+00A0 NO-BREAK SPACE"
+            } else {
+                "U+202F NARROW NO-BREAK SPACE"
+            };
+            if p == ' ' {
+                // A space at the start of a continuation line is indentation, not a
+                // space the reader sees.
+                out.push(
+                    Finding::error(
+                        CODE,
+                        pos(k - 1)..pos(k + 1),
+                        format!("a plain space before \"{c}\": French uses a no-break space"),
+                    )
+                    .auto_fix(
+                        format!("{space}{c}"),
+                        format!("write {name} before \"{c}\""),
+                    ),
+                );
+            } else if !p.is_whitespace() {
+                out.push(
+                    Finding::error(
+                        CODE,
+                        pos(k)..pos(k + 1),
+                        format!("no space before \"{c}\": French puts a no-break space there"),
+                    )
+                    .auto_fix(
+                        format!("{space}{c}"),
+                        format!("insert {name} before \"{c}\""),
+                    ),
+                );
+            }
+        }
+        '«' => match next {
+            Some(' ') => out.push(
+                Finding::error(
+                    CODE,
+                    pos(k)..pos(k + 2),
+                    "a plain space after «: use a no-break space",
+                )
+                .auto_fix("«\u{A0}", "write U+00A0 NO-BREAK SPACE after «"),
+            ),
+            Some(n) if !n.is_whitespace() && !is_nb(n) && n != '\n' => out.push(
+                Finding::error(
+                    CODE,
+                    pos(k)..pos(k + 1),
+                    "no space after «: French puts a no-break space inside guillemets",
+                )
+                .auto_fix("«\u{A0}", "insert U+00A0 NO-BREAK SPACE after «"),
+            ),
+            _ => {}
+        },
+        '»' => match prev {
+            Some(' ') => out.push(
+                Finding::error(
+                    CODE,
+                    pos(k - 1)..pos(k + 1),
+                    "a plain space before »: use a no-break space",
+                )
+                .auto_fix("\u{A0}»", "write U+00A0 NO-BREAK SPACE before »"),
+            ),
+            Some(p) if !p.is_whitespace() && !is_nb(p) => out.push(
+                Finding::error(
+                    CODE,
+                    pos(k)..pos(k + 1),
+                    "no space before »: French puts a no-break space inside guillemets",
+                )
+                .auto_fix("\u{A0}»", "insert U+00A0 NO-BREAK SPACE before »"),
+            ),
+            _ => {}
+        },
+        '%' if prev.is_some_and(|p| p.is_ascii_digit()) => out.push(
+            Finding::error(
+                CODE,
+                pos(k)..pos(k + 1),
+                "no space before %: French writes 25\u{A0}%",
+            )
+            .auto_fix("\u{A0}%", "insert U+00A0 NO-BREAK SPACE before %"),
+        ),
+        '%' if prev == Some(' ') && k >= 2 && at(k - 2).is_some_and(|p| p.is_ascii_digit()) => out
+            .push(
+                Finding::error(
+                    CODE,
+                    pos(k - 1)..pos(k + 1),
+                    "a plain space before %: use a no-break space",
+                )
+                .auto_fix("\u{A0}%", "write U+00A0 NO-BREAK SPACE before %"),
+            ),
+        '-' if prev == Some(' ')
+            && next == Some(' ')
+            && k >= 2
+            && at(k - 2).is_some_and(char::is_alphanumeric) =>
+        {
+            out.push(
+                Finding::warning(
+                    CODE,
+                    pos(k)..pos(k + 1),
+                    "a hyphen used as a dash: write – (U+2013) or — (U+2014)",
+                )
+                .suggest("–", "write – (U+2013 EN DASH)"),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn cyrillic_dashes(chars: &[(usize, char)], k: usize, out: &mut Vec<Finding>, text: &str) {
+    let at = |k: usize| chars.get(k).map(|c| c.1);
+    let pos = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+    let c = chars[k].1;
+    let prev = if k > 0 { at(k - 1) } else { None };
+    let next = at(k + 1);
+    let spaced = |p: Option<char>| p.is_some_and(|p| p == ' ' || is_nb(p));
+    let word_before =
+        k >= 2 && at(k - 2).is_some_and(|c| c.is_alphanumeric() || ",)»*".contains(c));
+    let word_after = at(k + 2).is_some_and(|c| c.is_alphanumeric() || "(«*".contains(c));
+    match c {
+        '-' | '−' if spaced(prev) && spaced(next) && word_before && word_after => out.push(
+            Finding::error(
+                CODE,
+                pos(k)..pos(k + 1),
+                "a hyphen between words: use the dash — (U+2014)",
+            )
+            .suggest(
+                "—",
+                "write — (U+2014 EM DASH), with a no-break space before it",
+            ),
+        ),
+        '–' if spaced(prev) && spaced(next) && word_before && word_after => out.push(
+            Finding::warning(
+                CODE,
+                pos(k)..pos(k + 1),
+                "an en dash between words: Russian and Kazakh use — (U+2014)",
+            )
+            .suggest("—", "write — (U+2014 EM DASH)"),
+        ),
+        '-' => {
+            // 1998-1999: a range takes an en dash.
+            let digits_before = chars[..k]
+                .iter()
+                .rev()
+                .take_while(|c| c.1.is_ascii_digit())
+                .count();
+            let digits_after = chars[k + 1..]
+                .iter()
+                .take_while(|c| c.1.is_ascii_digit())
+                .count();
+            let before_ok = k < 5 || !chars[k - 5].1.is_alphanumeric();
+            let after_ok = at(k + 5).is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            if digits_before == 4 && digits_after == 4 && before_ok && after_ok {
+                let a: String = chars[k - 4..k].iter().map(|c| c.1).collect();
+                let b: String = chars[k + 1..k + 5].iter().map(|c| c.1).collect();
+                if a.parse::<u32>().is_ok_and(|y| (1000..2200).contains(&y))
+                    && b.parse::<u32>().is_ok_and(|y| (1000..2200).contains(&y))
+                {
+                    out.push(
+                        Finding::warning(
+                            CODE,
+                            pos(k)..pos(k + 1),
+                            format!("the range {a}-{b} takes an en dash: {a}–{b}"),
+                        )
+                        .suggest("–", "write – (U+2013 EN DASH)"),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+const MONTHS: &[(&str, &[&str])] = &[
+    (
+        "fr",
+        &[
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ],
+    ),
+    (
+        "kk",
+        &[
+            "қаңтар",
+            "ақпан",
+            "наурыз",
+            "сәуір",
+            "мамыр",
+            "маусым",
+            "шілде",
+            "тамыз",
+            "қыркүйек",
+            "қазан",
+            "қараша",
+            "желтоқсан",
+        ],
+    ),
+];
+
+/// A month written with a capital after a day number: `9 Декабря`, `1 Décembre`.
+fn months(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
+    let Some((_, names)) = MONTHS.iter().find(|(l, _)| *l == lang) else {
+        return;
+    };
+    let words = crate::glossary::words(&m.masked);
+    for pair in words.windows(2) {
+        let (day, month) = (&pair[0], &pair[1]);
+        if !day.orig.chars().all(|c| c.is_ascii_digit()) || day.orig.len() > 2 {
+            continue;
+        }
+        let gap = &m.masked[day.range.end..month.range.start];
+        if !gap.chars().all(|c| c == ' ' || is_nb(c)) {
+            continue;
+        }
+        let lower = month.norm.as_str();
+        let is_month = names
+            .iter()
+            .any(|n| lower == *n || (lang == "kk" && lower.starts_with(n)));
+        if is_month && month.orig.chars().next().is_some_and(char::is_uppercase) {
+            out.push(
+                Finding::error(
+                    CODE,
+                    month.range.clone(),
+                    format!(
+                        "months are written in lowercase in {lang}: \"{}\"",
+                        month.norm
+                    ),
+                )
+                .suggest(month.norm.clone(), format!("write \"{}\"", month.norm)),
+            );
+        }
+        if lang == "fr" && day.orig == "1" && is_month {
+            out.push(
+                Finding::warning(
+                    CODE,
+                    day.range.clone(),
+                    "the first day of a month is written 1er in French",
+                )
+                .suggest("1er", "write \"1er\""),
+            );
+        }
+    }
+}
+
+/// French capitals keep their accents: `Etat` → `État`.
+fn accents(m: &Msg, out: &mut Vec<Finding>) {
+    const WORDS: &[(&str, &str)] = &[
+        ("Etat", "État"),
+        ("Etats", "États"),
+        ("Etats-Unis", "États-Unis"),
+        ("Eglise", "Église"),
+        ("Ecole", "École"),
+        ("Egypte", "Égypte"),
+        ("Elysée", "Élysée"),
+        ("Equateur", "Équateur"),
+        ("Etat-major", "État-major"),
+    ];
+    for w in crate::glossary::words(&m.masked) {
+        if let Some((_, right)) = WORDS.iter().find(|(wrong, _)| w.orig == *wrong) {
+            out.push(
+                Finding::error(
+                    CODE,
+                    w.range.clone(),
+                    format!("capitals keep their accents in French: \"{right}\""),
+                )
+                .suggest(*right, format!("write \"{right}\"")),
+            );
+        }
+    }
+}
+
+/// Kazakh: the case suffix of an acronym takes a hyphen. Glossary terms are left to the
+/// glossary check, which names the entry.
+fn acronym_suffixes(m: &Msg, out: &mut Vec<Finding>) {
+    let glossary_hits: Vec<Range<usize>> = m
+        .glossary
+        .map(|g| {
+            g.find_translation("kk", &m.masked)
+                .into_iter()
+                .filter(|h| {
+                    h.missing_hyphen.is_some() || h.kind == crate::glossary::FormKind::Forbidden
+                })
+                .map(|h| h.range)
+                .collect()
+        })
+        .unwrap_or_default();
+    for (r, w) in super::text::letter_runs(&m.masked) {
+        let caps = w.chars().take_while(|c| c.is_uppercase()).count();
+        let rest: String = w.chars().skip(caps).collect();
+        if caps < 2 || rest.is_empty() || !rest.chars().all(|c| c.is_lowercase() && is_cyrillic(c))
+        {
+            continue;
+        }
+        if glossary_hits
+            .iter()
+            .any(|g| g.start <= r.start && r.end <= g.end)
+        {
+            continue;
+        }
+        let acronym: String = w.chars().take(caps).collect();
+        let fixed = format!("{acronym}-{rest}");
+        out.push(
+            Finding::error(
+                CODE,
+                r.clone(),
+                format!("\"{w}\": a case suffix after an acronym takes a hyphen: \"{fixed}\""),
+            )
+            .suggest(fixed.clone(), format!("write \"{fixed}\"")),
+        );
+    }
+}

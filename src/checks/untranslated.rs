@@ -1,0 +1,70 @@
+//! `untranslated`: a translation identical to its English although it has words to
+//! translate.
+//!
+//! ## What it does
+//! Reports a message whose text is the English segment unchanged (white space aside)
+//! when that English has ordinary words to translate: a lowercase word of three letters
+//! or more. Names, acronyms, titles of organisations
+//! (`Human Rights Watch`, `Amnesty International`), do-not-translate glossary terms,
+//! numbers and URLs may stay as they are.
+//!
+//! ## Why it matters
+//! Copying the English into the translation (to fill a gap, or by a tool's
+//! "copy source" button) makes the message look translated: `status` counts it, and the
+//! edition shows English in the middle of the French text.
+//!
+//! ## Example
+//! ```ftl
+//! # en: Grave risks
+//! grave-risks = Grave risks
+//! ```
+//! `error[untranslated]: the translation is the English text`.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::{Finding, Msg};
+
+const CODE: &str = "untranslated";
+
+fn normalized(s: &str) -> String {
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when the English has ordinary words (not names, acronyms or do-not-translate
+/// terms) that a translation would change.
+pub fn has_words_to_translate(m: &Msg) -> bool {
+    let mut english = m.english_masked.clone();
+    if let Some(g) = m.glossary {
+        let dnt: Vec<_> = g
+            .find_english(&m.english_masked)
+            .into_iter()
+            .filter(|(e, _)| g.entries[*e].dnt)
+            .map(|(_, r)| r)
+            .collect();
+        english = super::text::mask_spans(&english, dnt.into_iter());
+    }
+    let words = super::text::letter_runs(&english);
+    let lower = words
+        .iter()
+        .filter(|(_, w)| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    lower >= 1
+}
+
+pub fn check(m: &Msg) -> Vec<Finding> {
+    if normalized(m.text) != normalized(m.english) || !has_words_to_translate(m) {
+        return Vec::new();
+    }
+    vec![Finding::error(
+        CODE,
+        0..m.text.len(),
+        format!(
+            "the translation is the English text: translate it into {}",
+            m.locale
+        ),
+    )]
+}

@@ -1,0 +1,197 @@
+//! `wrong-language`: a translation that is not in its locale's language.
+//!
+//! ## What it does
+//! Identifies the language of each translation with lingua, restricted to English,
+//! French, Russian and Kazakh (the models load on first use, only when this check runs),
+//! after removing URLs, markup, quotations (a French title quoted in a Kazakh message)
+//! and the capitalised words the English segment also has (names). A message of five words or more whose language is another one with
+//! good confidence is reported, and so is a message mostly in another script. Kazakh
+//! adds a heuristic lingua needs help with: a Kazakh message of eight Cyrillic words or
+//! more without any of ӘҒҚҢӨҰҮҺІ is almost certainly Russian.
+//!
+//! ## Why it matters
+//! Pasting the wrong column, or a Russian draft into the Kazakh file (kk falls back to
+//! ru, so the two are easy to mix), produces a message that looks translated and is
+//! counted as translated, but that the edition's readers cannot read.
+//!
+//! ## Example
+//! ```ftl
+//! # en: Mukhtar Ablyazov used to be a leading donor of the country's civil society and independent media.
+//! donor = Мухтар Аблязов был одним из главных доноров гражданского общества и независимых СМИ страны.
+//! ```
+//! In `locales/kk/`: `error[wrong-language]: this Kazakh message has 13 words and none of
+//! the letters ӘҒҚҢӨҰҮҺІ: it reads as Russian`.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+
+use super::text::{is_cyrillic, is_latin, letter_runs};
+use super::{Finding, Msg};
+
+const CODE: &str = "wrong-language";
+const KAZAKH_LETTERS: &str = "ӘҒҚҢӨҰҮҺІәғқңөұүһі";
+
+/// The detector, built on first use.
+fn detector() -> &'static LanguageDetector {
+    static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+    DETECTOR.get_or_init(|| {
+        LanguageDetectorBuilder::from_languages(&[
+            Language::English,
+            Language::French,
+            Language::Russian,
+            Language::Kazakh,
+        ])
+        .build()
+    })
+}
+
+fn language_of(lang: &str) -> Option<Language> {
+    Some(match lang {
+        "en" => Language::English,
+        "fr" => Language::French,
+        "ru" => Language::Russian,
+        "kk" => Language::Kazakh,
+        _ => return None,
+    })
+}
+
+fn name(l: Language) -> &'static str {
+    match l {
+        Language::English => "English",
+        Language::French => "French",
+        Language::Russian => "Russian",
+        Language::Kazakh => "Kazakh",
+    }
+}
+
+/// Expected script of a language: true for Latin, false for Cyrillic.
+fn latin_script(lang: &str) -> Option<bool> {
+    match lang {
+        "fr" | "en" | "de" | "es" | "it" | "pt" | "nl" | "pl" | "cs" => Some(true),
+        "ru" | "kk" | "uk" | "be" | "bg" | "sr" | "mk" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn check(m: &Msg) -> Vec<Finding> {
+    let lang = m.lang();
+    let whole = 0..m.text.len();
+    // Kazakh letters heuristic, on the whole message.
+    if lang == "kk" {
+        let cyr_words = letter_runs(&m.masked)
+            .iter()
+            .filter(|(_, w)| w.chars().all(is_cyrillic))
+            .count();
+        if cyr_words >= 8 && !m.masked.contains(|c| KAZAKH_LETTERS.contains(c)) {
+            return vec![Finding::error(
+                CODE,
+                whole,
+                format!(
+                    "this Kazakh message has {cyr_words} Cyrillic words and none of the letters \
+                     ӘҒҚҢӨҰҮҺІ: it reads as Russian"
+                ),
+            )];
+        }
+    }
+    // Names and quotations say nothing of the message's language: leave out the words
+    // inside quotes (a French title quoted in a Kazakh message) and the capitalised
+    // words the English also has (names).
+    let en_words: BTreeSet<String> = letter_runs(&m.english_masked)
+        .into_iter()
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let quoted = quoted_spans(&m.masked);
+    let runs: Vec<&str> = letter_runs(&m.masked)
+        .into_iter()
+        .filter(|(r, _)| !quoted.iter().any(|q| q.start <= r.start && r.end <= q.end))
+        .filter(|(_, w)| {
+            !(en_words.contains(&w.to_lowercase())
+                && w.chars().next().is_some_and(char::is_uppercase))
+        })
+        .map(|(_, w)| w)
+        .collect();
+    let latin = latin_script(lang);
+    if let Some(latin) = latin {
+        let own: String = runs.concat();
+        let l = own.chars().filter(|c| is_latin(*c)).count();
+        let c = own.chars().filter(|c| is_cyrillic(*c)).count();
+        let (mine, other) = if latin { (l, c) } else { (c, l) };
+        if other >= 25 && other > 2 * mine {
+            return vec![Finding::error(
+                CODE,
+                whole,
+                format!(
+                    "this {lang} message is mostly in {} script",
+                    if latin { "Cyrillic" } else { "Latin" }
+                ),
+            )];
+        }
+    }
+    let sample: Vec<&str> = runs
+        .into_iter()
+        .filter(|w| match latin {
+            // Only the words in the locale's script: the others are names or
+            // quotations, in someone else's language.
+            Some(true) => !w.chars().any(is_cyrillic),
+            Some(false) => !w.chars().any(is_latin),
+            None => true,
+        })
+        .collect();
+    let letters: usize = sample.iter().map(|w| w.chars().count()).sum();
+    if sample.len() < 5 || letters < 25 {
+        return Vec::new();
+    }
+    let sample = sample.join(" ");
+    let Some(expected) = language_of(lang) else {
+        return Vec::new();
+    };
+    let values = detector().compute_language_confidence_values(sample);
+    let Some((top, conf)) = values.first().copied() else {
+        return Vec::new();
+    };
+    let mine = values
+        .iter()
+        .find(|(l, _)| *l == expected)
+        .map_or(0.0, |(_, c)| *c);
+    if top != expected && conf >= 0.5 && mine < 0.25 {
+        return vec![Finding::error(
+            CODE,
+            whole,
+            format!(
+                "this {lang} message reads as {} (confidence {:.0} %, {} {:.0} %)",
+                name(top),
+                conf * 100.0,
+                name(expected),
+                mine * 100.0
+            ),
+        )];
+    }
+    Vec::new()
+}
+
+/// The spans inside quotation marks: « », “ ”, „ “, and straight double quotes.
+fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let close = match stack.last() {
+            Some(('«', _)) => c == '»',
+            Some(('“', _)) => c == '”',
+            Some(('„', _)) => c == '“' || c == '”',
+            Some(('"', _)) => c == '"',
+            _ => false,
+        };
+        if close {
+            if let Some((_, start)) = stack.pop() {
+                if stack.is_empty() {
+                    out.push(start..i);
+                }
+            }
+        } else if matches!(c, '«' | '“' | '„' | '"') {
+            stack.push((c, i));
+        }
+    }
+    out
+}

@@ -1,0 +1,1105 @@
+//! The glossary: `glossary.csv` parsed into entries, and the matcher that finds its terms
+//! in English (exact words, case-insensitive) and in translations (inflection-aware).
+//!
+//! The format is documented in docs/glossary.md. Matching works on words: runs of letters
+//! and digits, with inner hyphens kept (`Aix-en-Provence` is one word, `Aix en Provence`
+//! three) and apostrophes (’ and ') splitting (`d’asile` is `d` + `asile`). Words are
+//! compared in NFC, lowercase, with ё folded to е. Both sides are searched with an
+//! Aho-Corasick automaton: English over whole words, translations over a short key of
+//! each form's first word, every candidate then verified word by word with the locale's
+//! inflection rules:
+//!
+//! - `ru`: Snowball stems (rust-stemmers) must agree; names (capitalised words) match by
+//!   prefix (the word less a final vowel, plus up to three letters), because Snowball
+//!   cuts surnames unevenly (Аблязов → абляз, Аблязова → аблязов).
+//! - `kk`: the last word of a term takes any suffix of Kazakh letters (lemma + suffix),
+//!   with the stem-final п/к/қ allowed to voice to б/г/ғ; an acronym takes its suffix
+//!   after a hyphen (`ҚДТ-ның`).
+//! - `fr`: each word may take a plural `s` or `x`.
+//! - `en` (the source): the last word may take a plural (`s`, `es`, `y` → `ies`).
+//!
+//! Acronyms (two or more capitals, no lowercase) and do-not-translate entries match case
+//! for case.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+
+/// One row of glossary.csv.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// 1-based line of the row in glossary.csv.
+    pub line: usize,
+    /// The English term and its variants (`|`-separated in the file).
+    pub en: Vec<String>,
+    pub note: String,
+    /// Do not translate: the term appears unchanged (case for case) in every language.
+    pub dnt: bool,
+    /// Per locale: the term, the other accepted forms, the forbidden forms.
+    pub forms: BTreeMap<String, Forms>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Forms {
+    pub term: Vec<String>,
+    pub allowed: Vec<String>,
+    pub forbidden: Vec<String>,
+}
+
+/// An error in glossary.csv, with its 1-based line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlossaryError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for GlossaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for GlossaryError {}
+
+/// How a form was found in a translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Term,
+    Allowed,
+    Forbidden,
+}
+
+/// A glossary form found in a text: byte range in the text searched.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub entry: usize,
+    pub kind: FormKind,
+    pub range: Range<usize>,
+    /// The form as written in glossary.csv.
+    pub form: String,
+    /// Every word equals the form's word (no inflection).
+    pub exact: bool,
+    /// A Kazakh acronym with its suffix glued on without the hyphen (`ҚДТның`): the
+    /// position of the missing hyphen.
+    pub missing_hyphen: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct FormWord {
+    norm: String,
+    orig: String,
+    acronym: bool,
+    capitalised: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Form {
+    entry: usize,
+    kind: FormKind,
+    text: String,
+    words: Vec<FormWord>,
+    case_sensitive: bool,
+    /// A forbidden form that differs from an accepted one only in case
+    /// (`Cour Nationale du Droit d’Asile`): matched letter for letter.
+    exact_case: bool,
+}
+
+struct LocaleMatcher {
+    forms: Vec<Form>,
+    /// Pattern i of `ac` stands for the forms `keys[i]`.
+    ac: Option<AhoCorasick>,
+    keys: Vec<Vec<usize>>,
+}
+
+pub struct Glossary {
+    pub entries: Vec<Entry>,
+    en_forms: Vec<Form>,
+    en_ac: Option<AhoCorasick>,
+    locales: BTreeMap<String, LocaleMatcher>,
+    ru_stemmer: Stemmer,
+}
+
+impl fmt::Debug for Glossary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Glossary")
+            .field("entries", &self.entries.len())
+            .finish()
+    }
+}
+
+/// The fixed columns; every other column is `<locale>`, `<locale>_allowed` or
+/// `<locale>_forbidden`.
+const FIXED: [&str; 3] = ["en", "note", "dnt"];
+
+impl Glossary {
+    /// Parses glossary.csv. Errors carry the line they were found on.
+    pub fn parse(text: &str) -> Result<Glossary, GlossaryError> {
+        let records = parse_csv(text)?;
+        let Some((header_line, header)) = records.first() else {
+            return Err(GlossaryError {
+                line: 1,
+                message: "the file is empty: the first line must be the header \
+                          (en,fr,ru,kk,note,fr_allowed,…,dnt)"
+                    .into(),
+            });
+        };
+        let columns = parse_header(*header_line, header)?;
+        let mut entries = Vec::new();
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for (line, record) in &records[1..] {
+            if record.len() != header.len() {
+                return Err(GlossaryError {
+                    line: *line,
+                    message: format!(
+                        "this row has {} field(s), the header has {}",
+                        record.len(),
+                        header.len()
+                    ),
+                });
+            }
+            let mut entry = Entry {
+                line: *line,
+                en: Vec::new(),
+                note: String::new(),
+                dnt: false,
+                forms: BTreeMap::new(),
+            };
+            for (col, value) in columns.iter().zip(record) {
+                match col {
+                    Column::En => entry.en = split_forms(value),
+                    Column::Note => entry.note = value.trim().to_string(),
+                    Column::Dnt => {
+                        entry.dnt = match value.trim() {
+                            "" | "no" => false,
+                            "yes" => true,
+                            other => {
+                                return Err(GlossaryError {
+                                    line: *line,
+                                    message: format!(
+                                        "dnt is `{other}`: write `yes` or leave it empty"
+                                    ),
+                                })
+                            }
+                        }
+                    }
+                    Column::Term(l) => {
+                        entry.forms.entry(l.clone()).or_default().term = split_forms(value)
+                    }
+                    Column::Allowed(l) => {
+                        entry.forms.entry(l.clone()).or_default().allowed = split_forms(value)
+                    }
+                    Column::Forbidden(l) => {
+                        entry.forms.entry(l.clone()).or_default().forbidden = split_forms(value)
+                    }
+                }
+            }
+            if entry.en.is_empty() {
+                return Err(GlossaryError {
+                    line: *line,
+                    message: "the en column is empty".into(),
+                });
+            }
+            for en in &entry.en {
+                let key = normalize_phrase(en);
+                if let Some(first) = seen.insert(key, *line) {
+                    return Err(GlossaryError {
+                        line: *line,
+                        message: format!("`{en}` is already defined on line {first}"),
+                    });
+                }
+            }
+            if entry.dnt {
+                // A do-not-translate term stands for itself wherever its column is empty.
+                for forms in entry.forms.values_mut() {
+                    if forms.term.is_empty() {
+                        forms.term = entry.en.clone();
+                    }
+                }
+            }
+            entries.push(entry);
+        }
+        Ok(Glossary::build(entries))
+    }
+
+    fn build(entries: Vec<Entry>) -> Glossary {
+        let mut en_forms = Vec::new();
+        let mut locale_forms: BTreeMap<String, Vec<Form>> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for en in &e.en {
+                if let Some(f) = make_form(i, FormKind::Term, en, e.dnt) {
+                    en_forms.push(f);
+                }
+            }
+            for (locale, forms) in &e.forms {
+                let list = locale_forms.entry(locale.clone()).or_default();
+                for (kind, texts) in [
+                    (FormKind::Term, &forms.term),
+                    (FormKind::Allowed, &forms.allowed),
+                    (FormKind::Forbidden, &forms.forbidden),
+                ] {
+                    for t in texts {
+                        if let Some(f) = make_form(i, kind, t, e.dnt && kind != FormKind::Forbidden)
+                        {
+                            list.push(f);
+                        }
+                    }
+                }
+            }
+        }
+        // Forbidden forms that differ from an accepted form only in case.
+        for list in locale_forms.values_mut() {
+            let accepted: Vec<(usize, Vec<String>)> = list
+                .iter()
+                .filter(|f| f.kind != FormKind::Forbidden)
+                .map(|f| (f.entry, f.words.iter().map(|w| w.norm.clone()).collect()))
+                .collect();
+            for f in list.iter_mut().filter(|f| f.kind == FormKind::Forbidden) {
+                let norms: Vec<String> = f.words.iter().map(|w| w.norm.clone()).collect();
+                f.exact_case = accepted.iter().any(|(e, n)| *e == f.entry && *n == norms);
+            }
+        }
+        let en_ac = automaton(en_forms.iter().map(|f| {
+            let mut p = String::new();
+            for w in &f.words {
+                p.push(' ');
+                p.push_str(&w.norm);
+            }
+            p
+        }))
+        .map(|(ac, _)| ac);
+        let ru_stemmer = Stemmer::create(Algorithm::Russian);
+        let mut locales = BTreeMap::new();
+        for (locale, forms) in locale_forms {
+            let keys: Vec<String> = forms
+                .iter()
+                .map(|f| {
+                    format!(
+                        " {}",
+                        key(&locale, &f.words[0], f.words.len() == 1, &ru_stemmer)
+                    )
+                })
+                .collect();
+            // Distinct keys, each standing for every form that has it.
+            let mut distinct: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+            for (i, k) in keys.into_iter().enumerate() {
+                distinct.entry(k).or_default().push(i);
+            }
+            let (patterns, groups): (Vec<String>, Vec<Vec<usize>>) = distinct.into_iter().unzip();
+            let ac = automaton(patterns.into_iter()).map(|(ac, _)| ac);
+            locales.insert(
+                locale,
+                LocaleMatcher {
+                    forms,
+                    ac,
+                    keys: groups,
+                },
+            );
+        }
+        Glossary {
+            entries,
+            en_forms,
+            en_ac,
+            locales,
+            ru_stemmer,
+        }
+    }
+
+    /// The entries whose English term occurs in `english` (URLs already masked), with
+    /// where; a term inside a longer term's occurrence (`BTA` in `BTA Bank`) is left out.
+    pub fn find_english(&self, english: &str) -> Vec<(usize, Range<usize>)> {
+        let Some(ac) = &self.en_ac else {
+            return Vec::new();
+        };
+        let words = words(english);
+        let (hay, starts) = haystack(&words);
+        let mut hits: Vec<(usize, Range<usize>)> = Vec::new(); // (entry, word range)
+        for m in ac.find_overlapping_iter(hay.as_str()) {
+            let Ok(wi) = starts.binary_search(&(m.start() + 1)) else {
+                continue;
+            };
+            let form = &self.en_forms[m.pattern().as_usize()];
+            let n = form.words.len();
+            if wi + n > words.len() {
+                continue;
+            }
+            let ok = form.words.iter().enumerate().all(|(k, fw)| {
+                let w = &words[wi + k];
+                let same = if k + 1 == n {
+                    english_plural(&w.norm, &fw.norm)
+                } else {
+                    w.norm == fw.norm
+                };
+                same && (!fw.acronym || w.orig.starts_with(&fw.orig))
+            });
+            if ok {
+                hits.push((form.entry, wi..wi + n));
+            }
+        }
+        let kept: Vec<(usize, Range<usize>)> = hits
+            .iter()
+            .filter(|(e, r)| {
+                !hits.iter().any(|(e2, r2)| {
+                    e2 != e && r2.start <= r.start && r.end <= r2.end && r2.len() > r.len()
+                })
+            })
+            .cloned()
+            .collect();
+        let mut out: Vec<(usize, Range<usize>)> = kept
+            .into_iter()
+            .map(|(e, r)| (e, words[r.start].range.start..words[r.end - 1].range.end))
+            .collect();
+        out.sort_by_key(|(e, r)| (r.start, *e));
+        out.dedup();
+        out
+    }
+
+    /// Every form of `locale` found in `text` (URLs already masked).
+    pub fn find_translation(&self, locale: &str, text: &str) -> Vec<Hit> {
+        let Some(lm) = self.locales.get(locale) else {
+            return Vec::new();
+        };
+        let Some(ac) = &lm.ac else {
+            return Vec::new();
+        };
+        let words = words(text);
+        let (hay, starts) = haystack(&words);
+        let mut out = Vec::new();
+        let mut tried: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for m in ac.find_overlapping_iter(hay.as_str()) {
+            let Ok(wi) = starts.binary_search(&(m.start() + 1)) else {
+                continue;
+            };
+            for &fi in &lm.keys[m.pattern().as_usize()] {
+                if !tried.insert((fi, wi)) {
+                    continue;
+                }
+                let form = &lm.forms[fi];
+                if let Some(hit) = self.verify(locale, form, &words, wi) {
+                    out.push(hit);
+                }
+            }
+        }
+        out.sort_by_key(|h| (h.range.start, h.entry));
+        out
+    }
+
+    fn verify(&self, locale: &str, form: &Form, words: &[Word], wi: usize) -> Option<Hit> {
+        let n = form.words.len();
+        if wi + n > words.len() {
+            return None;
+        }
+        let mut exact = true;
+        let mut missing_hyphen = None;
+        for (k, fw) in form.words.iter().enumerate() {
+            let w = &words[wi + k];
+            let last = k + 1 == n;
+            if form.exact_case && w.orig != fw.orig {
+                return None;
+            }
+            match self.word_match(locale, fw, w, last, form.case_sensitive) {
+                WordMatch::No => return None,
+                WordMatch::Exact => {}
+                WordMatch::Inflected => exact = false,
+                WordMatch::MissingHyphen(at) => {
+                    exact = false;
+                    missing_hyphen = Some(at);
+                }
+            }
+        }
+        Some(Hit {
+            entry: form.entry,
+            kind: form.kind,
+            range: words[wi].range.start..words[wi + n - 1].range.end,
+            form: form.text.clone(),
+            exact,
+            missing_hyphen,
+        })
+    }
+
+    fn word_match(
+        &self,
+        locale: &str,
+        fw: &FormWord,
+        w: &Word,
+        last: bool,
+        case_sensitive: bool,
+    ) -> WordMatch {
+        // Acronyms and do-not-translate names match case for case; the words of a
+        // locale's own script in a do-not-translate entry's forms (`банк BTA`) inflect.
+        let strict = fw.acronym || (case_sensitive && !is_cyrillic_word(&fw.norm));
+        if w.norm == fw.norm {
+            if strict && w.orig != fw.orig {
+                return WordMatch::No;
+            }
+            return WordMatch::Exact;
+        }
+        if strict {
+            // A name or acronym joined to a word of the language by a hyphen:
+            // `YouTube-канал`, `BTA-ның`, `CNDA-ға`.
+            if let Some(rest) = w.orig.strip_prefix(fw.orig.as_str()) {
+                if let Some(suffix) = rest.strip_prefix('-') {
+                    let n = suffix.chars().count();
+                    let letters = n > 0 && suffix.chars().all(char::is_alphabetic);
+                    if letters
+                        && (locale != "kk" || (n <= 6 && suffix.chars().all(is_kazakh_lower)))
+                    {
+                        return WordMatch::Inflected;
+                    }
+                } else if locale == "kk"
+                    && fw.acronym
+                    && !rest.is_empty()
+                    && rest.chars().count() <= 6
+                    && rest.chars().all(is_kazakh_lower)
+                {
+                    return WordMatch::MissingHyphen(w.range.start + fw.orig.len());
+                }
+            }
+            return WordMatch::No;
+        }
+        match locale {
+            "kk" => {
+                if last && kazakh_suffixed(&w.norm, &fw.norm) {
+                    return WordMatch::Inflected;
+                }
+                WordMatch::No
+            }
+            "ru" => {
+                if is_cyrillic_word(&fw.norm) {
+                    let a = self.ru_stemmer.stem(&w.norm);
+                    let b = self.ru_stemmer.stem(&fw.norm);
+                    if a == b {
+                        return WordMatch::Inflected;
+                    }
+                    if fw.capitalised && russian_name(&w.norm, &fw.norm) {
+                        return WordMatch::Inflected;
+                    }
+                }
+                WordMatch::No
+            }
+            "fr" => {
+                if french_inflection(&w.norm, &fw.norm) {
+                    WordMatch::Inflected
+                } else {
+                    WordMatch::No
+                }
+            }
+            _ => WordMatch::No,
+        }
+    }
+
+    /// Words of `text` that look like a misspelling of a name in the entry's accepted forms
+    /// (`Аблезов` for `Аблязов`, `Mouktar` for `Moukhtar`): one letter off, two for long
+    /// names, comparing the word or its beginning (an inflected misspelling), and matching
+    /// no accepted form of any entry. Returns (range in `text`, the name it resembles).
+    pub fn near_misses(
+        &self,
+        locale: &str,
+        entry: usize,
+        text: &str,
+    ) -> Vec<(Range<usize>, String)> {
+        let Some(lm) = self.locales.get(locale) else {
+            return Vec::new();
+        };
+        let names: Vec<&FormWord> = lm
+            .forms
+            .iter()
+            .filter(|f| f.entry == entry && f.kind != FormKind::Forbidden)
+            .flat_map(|f| f.words.iter())
+            .filter(|w| w.capitalised && !w.acronym && w.norm.chars().count() >= 5)
+            .collect();
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let accepted: Vec<&FormWord> = lm
+            .forms
+            .iter()
+            .filter(|f| f.kind != FormKind::Forbidden)
+            .flat_map(|f| f.words.iter())
+            .collect();
+        let mut out = Vec::new();
+        for w in words(text) {
+            if !w.orig.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let known = accepted
+                .iter()
+                .any(|fw| !matches!(self.word_match(locale, fw, &w, true, false), WordMatch::No));
+            if known {
+                continue;
+            }
+            for f in &names {
+                let n = f.norm.chars().count();
+                let limit = if n >= 8 { 2 } else { 1 };
+                let prefix: String = w.norm.chars().take(n).collect();
+                let d = levenshtein(&w.norm, &f.norm).min(levenshtein(&prefix, &f.norm));
+                // A difference in the last letter is an ending (`Президент` /
+                // `Президенті`), not a misspelling.
+                let common = w
+                    .norm
+                    .chars()
+                    .zip(f.norm.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                if d >= 1 && d <= limit && common + 1 < n {
+                    out.push((w.range.clone(), f.orig.clone()));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The entry's forms for a locale, if its column is filled.
+    pub fn forms(&self, entry: usize, locale: &str) -> Option<&Forms> {
+        self.entries
+            .get(entry)?
+            .forms
+            .get(locale)
+            .filter(|f| !f.term.is_empty())
+    }
+}
+
+enum WordMatch {
+    No,
+    Exact,
+    Inflected,
+    MissingHyphen(usize),
+}
+
+/// A word of a text: its byte range, its original spelling and its normalized form.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub range: Range<usize>,
+    pub orig: String,
+    pub norm: String,
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489)
+}
+
+/// The words of a text (see the module documentation).
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i;
+        loop {
+            while j < chars.len() && is_word_char(chars[j].1) {
+                j += 1;
+            }
+            // An inner hyphen joins two runs into one word.
+            if j + 1 < chars.len()
+                && is_hyphen(chars[j].1)
+                && is_word_char(chars[j + 1].1)
+                && !chars[j - 1].1.is_ascii_digit()
+                && !chars[j + 1].1.is_ascii_digit()
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let end = chars.get(j).map_or(text.len(), |c| c.0);
+        let orig: String = text[start..end].nfc().collect();
+        out.push(Word {
+            range: start..end,
+            norm: normalize_word(&orig),
+            orig,
+        });
+        i = j;
+    }
+    out
+}
+
+/// Lowercase, ё folded to е, hyphens unified.
+pub fn normalize_word(w: &str) -> String {
+    w.nfc()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ё' => 'е',
+            '\u{2010}' | '\u{2011}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+fn normalize_phrase(p: &str) -> String {
+    words(p)
+        .iter()
+        .map(|w| w.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().any(char::is_uppercase)
+        && !w.chars().any(char::is_lowercase)
+}
+
+fn make_form(entry: usize, kind: FormKind, text: &str, case_sensitive: bool) -> Option<Form> {
+    let ws = words(text);
+    if ws.is_empty() {
+        return None;
+    }
+    Some(Form {
+        entry,
+        kind,
+        text: text.to_string(),
+        words: ws
+            .into_iter()
+            .map(|w| FormWord {
+                acronym: is_acronym(&w.orig),
+                capitalised: w.orig.chars().next().is_some_and(char::is_uppercase),
+                norm: w.norm,
+                orig: w.orig,
+            })
+            .collect(),
+        case_sensitive,
+        exact_case: false,
+    })
+}
+
+/// The search key of a form's first word: a prefix every accepted spelling starts with.
+fn key(locale: &str, w: &FormWord, only_word: bool, ru: &Stemmer) -> String {
+    let chars: Vec<char> = w.norm.chars().collect();
+    let take = |n: usize| chars[..n.min(chars.len())].iter().collect::<String>();
+    match locale {
+        "ru" if !w.acronym && is_cyrillic_word(&w.norm) => {
+            let stem = ru.stem(&w.norm).chars().count();
+            let name = name_prefix_len(&chars);
+            take(stem.min(name).max(1))
+        }
+        "kk" if only_word && !w.acronym => take(chars.len().saturating_sub(1).max(1)),
+        _ => w.norm.clone(),
+    }
+}
+
+fn automaton(patterns: impl Iterator<Item = String>) -> Option<(AhoCorasick, usize)> {
+    let patterns: Vec<String> = patterns.collect();
+    if patterns.is_empty() {
+        return None;
+    }
+    let n = patterns.len();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .ok()
+        .map(|ac| (ac, n))
+}
+
+/// " w1 w2 … wn " and the byte offset of each word in it.
+fn haystack(words: &[Word]) -> (String, Vec<usize>) {
+    let mut hay = String::from(" ");
+    let mut starts = Vec::with_capacity(words.len());
+    for w in words {
+        starts.push(hay.len());
+        hay.push_str(&w.norm);
+        hay.push(' ');
+    }
+    (hay, starts)
+}
+
+/// French gender and number: `kazakh` → `kazakhe`, `kazakhes`; `européen` →
+/// `européennes`; `national` → `nationaux`.
+fn french_inflection(w: &str, f: &str) -> bool {
+    if let Some(rest) = w.strip_prefix(f) {
+        let doubled = f
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, 'n' | 'l' | 't' | 's'));
+        return matches!(rest, "s" | "x" | "e" | "es")
+            || (doubled && rest.len() <= 3 && rest.len() >= 2 && {
+                let mut r = rest.chars();
+                r.next() == f.chars().next_back() && matches!(r.as_str(), "e" | "es")
+            });
+    }
+    f.strip_suffix("al")
+        .is_some_and(|stem| w.strip_prefix(stem) == Some("aux"))
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn english_plural(w: &str, f: &str) -> bool {
+    if w == f {
+        return true;
+    }
+    match w.strip_prefix(f) {
+        Some("s") | Some("es") => true,
+        _ => f
+            .strip_suffix('y')
+            .is_some_and(|stem| w.strip_prefix(stem) == Some("ies")),
+    }
+}
+
+fn is_cyrillic_word(w: &str) -> bool {
+    w.chars().any(|c| matches!(c as u32, 0x0400..=0x04FF))
+}
+
+const KAZAKH_LOWER: &str = "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә";
+
+fn is_kazakh_lower(c: char) -> bool {
+    KAZAKH_LOWER.contains(c)
+}
+
+/// Kazakh lemma + suffix: `w` is `f` followed by Kazakh letters, the stem-final п/к/қ
+/// possibly voiced to б/г/ғ.
+fn kazakh_suffixed(w: &str, f: &str) -> bool {
+    let suffix_ok = |rest: &str| {
+        !rest.is_empty() && rest.chars().count() <= 10 && rest.chars().all(is_kazakh_lower)
+    };
+    if let Some(rest) = w.strip_prefix(f) {
+        return suffix_ok(rest);
+    }
+    let mut fc: Vec<char> = f.chars().collect();
+    let voiced = match fc.last() {
+        Some('п') => 'б',
+        Some('к') => 'г',
+        Some('қ') => 'ғ',
+        _ => return false,
+    };
+    fc.pop();
+    fc.push(voiced);
+    let f2: String = fc.into_iter().collect();
+    w.strip_prefix(f2.as_str()).is_some_and(suffix_ok)
+}
+
+fn name_prefix_len(chars: &[char]) -> usize {
+    match chars.last() {
+        Some('а' | 'я' | 'о' | 'е' | 'ы' | 'и' | 'ь' | 'й' | 'у' | 'ю') if chars.len() > 3 => {
+            chars.len() - 1
+        }
+        _ => chars.len(),
+    }
+}
+
+/// A Russian name in another case: the form less a final vowel, then up to three letters.
+fn russian_name(w: &str, f: &str) -> bool {
+    let fc: Vec<char> = f.chars().collect();
+    if fc.len() < 4 {
+        return false;
+    }
+    let prefix: String = fc[..name_prefix_len(&fc)].iter().collect();
+    w.strip_prefix(prefix.as_str()).is_some_and(|rest| {
+        rest.chars().count() <= 3 && rest.chars().all(|c| matches!(c as u32, 0x0430..=0x044F))
+    })
+}
+
+fn split_forms(v: &str) -> Vec<String> {
+    v.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Column {
+    En,
+    Note,
+    Dnt,
+    Term(String),
+    Allowed(String),
+    Forbidden(String),
+}
+
+fn parse_header(line: usize, header: &[String]) -> Result<Vec<Column>, GlossaryError> {
+    let err = |message: String| GlossaryError { line, message };
+    let mut out = Vec::new();
+    for name in header {
+        let name = name.trim();
+        let col = match name {
+            "en" => Column::En,
+            "note" => Column::Note,
+            "dnt" => Column::Dnt,
+            _ => {
+                let (tag, make): (&str, fn(String) -> Column) =
+                    if let Some(t) = name.strip_suffix("_allowed") {
+                        (t, Column::Allowed)
+                    } else if let Some(t) = name.strip_suffix("_forbidden") {
+                        (t, Column::Forbidden)
+                    } else {
+                        (name, Column::Term)
+                    };
+                if tag == "en" || crate::config::validate_locale(tag).is_err() {
+                    return Err(err(format!(
+                        "unknown column `{name}`: the header is en, then for each locale \
+                         <locale>, <locale>_allowed, <locale>_forbidden, and note, dnt \
+                         (e.g. en,fr,ru,kk,note,fr_allowed,ru_allowed,kk_allowed,\
+                         fr_forbidden,ru_forbidden,kk_forbidden,dnt)"
+                    )));
+                }
+                make(tag.to_string())
+            }
+        };
+        if out.contains(&col) {
+            return Err(err(format!("column `{name}` appears twice")));
+        }
+        out.push(col);
+    }
+    if !out.contains(&Column::En) {
+        return Err(err("the header has no `en` column".into()));
+    }
+    for c in &out {
+        if let Column::Allowed(t) | Column::Forbidden(t) = c {
+            if !out.contains(&Column::Term(t.clone())) {
+                return Err(err(format!(
+                    "column `{t}_…` without a `{t}` column for the term itself"
+                )));
+            }
+        }
+    }
+    let _ = FIXED;
+    Ok(out)
+}
+
+/// RFC 4180 CSV: fields separated by commas, optionally in double quotes (`""` for a
+/// quote inside). Returns each record with the line it starts on; blank lines are
+/// skipped. Unlike the lenient readers, a quote inside an unquoted field, text after a
+/// closing quote, or a quote left open are errors.
+fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, GlossaryError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut records = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut line = 1;
+    while chars.peek().is_some() {
+        let start_line = line;
+        let mut record = Vec::new();
+        let mut field = String::new();
+        let mut quoted_open: Option<usize> = None;
+        let mut was_quoted = false;
+        let mut at_field_start = true;
+        loop {
+            let Some(c) = chars.next() else {
+                if let Some(l) = quoted_open {
+                    return Err(GlossaryError {
+                        line: l,
+                        message: "a quoted field is never closed (missing `\"`)".into(),
+                    });
+                }
+                record.push(std::mem::take(&mut field));
+                break;
+            };
+            if quoted_open.is_some() {
+                match c {
+                    '"' if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    '"' => {
+                        quoted_open = None;
+                        was_quoted = true;
+                    }
+                    '\n' => {
+                        line += 1;
+                        field.push('\n');
+                    }
+                    '\r' => {}
+                    c => field.push(c),
+                }
+                continue;
+            }
+            match c {
+                '"' if at_field_start => {
+                    quoted_open = Some(line);
+                    at_field_start = false;
+                }
+                '"' => {
+                    return Err(GlossaryError {
+                        line,
+                        message: "a `\"` inside an unquoted field: quote the whole field and \
+                                  double the quote (\"a \"\"b\"\" c\")"
+                            .into(),
+                    })
+                }
+                ',' => {
+                    record.push(std::mem::take(&mut field));
+                    at_field_start = true;
+                    was_quoted = false;
+                }
+                '\r' => {}
+                '\n' => {
+                    line += 1;
+                    record.push(std::mem::take(&mut field));
+                    break;
+                }
+                c if was_quoted => {
+                    return Err(GlossaryError {
+                        line,
+                        message: format!("`{c}` after the closing quote of a field: expected `,`"),
+                    })
+                }
+                c => {
+                    at_field_start = false;
+                    field.push(c);
+                }
+            }
+        }
+        if record.len() == 1 && record[0].trim().is_empty() && !was_quoted {
+            continue;
+        }
+        records.push((start_line, record));
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "en,fr,ru,kk,note,fr_allowed,ru_allowed,kk_allowed,fr_forbidden,ru_forbidden,kk_forbidden,dnt\n";
+
+    fn glossary(rows: &str) -> Glossary {
+        Glossary::parse(&format!("{HEADER}{rows}")).expect("parses")
+    }
+
+    fn found(g: &Glossary, locale: &str, text: &str) -> Vec<(String, FormKind)> {
+        g.find_translation(locale, text)
+            .into_iter()
+            .map(|h| (text[h.range].to_string(), h.kind))
+            .collect()
+    }
+
+    #[test]
+    fn errors_carry_their_line() {
+        let e = |t: &str| Glossary::parse(t).err().map(|e| (e.line, e.message));
+        assert_eq!(e("en,fr,xx_yy_zz\n").map(|x| x.0), Some(1));
+        assert_eq!(e(&format!("{HEADER}a,b\n")).map(|x| x.0), Some(2));
+        let open = e(&format!("{HEADER}a,b,c,d,\"note\n,,,,,,,\n"));
+        assert_eq!(open.map(|x| x.0), Some(2));
+        let inner = e(&format!("{HEADER}x,,,,,,,,,,,\na,b\"c,,,,,,,,,,\n"));
+        assert_eq!(inner.map(|x| x.0), Some(3));
+        let after = e(&format!("{HEADER}\"a\"b,,,,,,,,,,,\n"));
+        assert_eq!(after.map(|x| x.0), Some(2));
+        let dnt = e(&format!("{HEADER}a,,,,,,,,,,,maybe\n"));
+        assert_eq!(dnt.map(|x| x.0), Some(2));
+    }
+
+    #[test]
+    fn multiline_quoted_fields_count_lines() {
+        let g = glossary("a,b,c,d,\"two\nlines\",,,,,,,\nz,,,,,,,,,,,\n");
+        assert_eq!(g.entries[1].line, 4);
+    }
+
+    #[test]
+    fn english_terms_on_word_boundaries_longest_first() {
+        let g = glossary("BTA,BTA,BTA,BTA,,,,,,,,yes\nBTA Bank,BTA Bank,BTA Bank,BTA Bank,,,,,,,,yes\nred notice,notice rouge,,,,,,,,,,\nPACE,APCE,ПАСЕ,ЕКПА,,,,,,,,\n");
+        let hits = |t: &str| -> Vec<String> {
+            g.find_english(t)
+                .into_iter()
+                .map(|(e, r)| format!("{}={}", g.entries[e].en[0], &t[r]))
+                .collect()
+        };
+        assert_eq!(
+            hits("the BTA Bank’s assets and the BTA"),
+            ["BTA Bank=BTA Bank", "BTA=BTA"]
+        );
+        assert_eq!(hits("Interpol Red Notices"), ["red notice=Red Notices"]);
+        assert!(hits("at a steady pace, BTAB").is_empty());
+        assert_eq!(hits("Members of PACE,"), ["PACE=PACE"]);
+    }
+
+    #[test]
+    fn russian_inflection_by_stem_and_names_by_prefix() {
+        let g = glossary("Ablyazov,Abliazov,Аблязов,Әблязов,,,,,,Аблязав,Аблязов,\nasylum,asile,убежище,баспана,,,,,,прибежище,,\n");
+        assert_eq!(
+            found(&g, "ru", "дело Аблязова"),
+            [("Аблязова".to_string(), FormKind::Term)]
+        );
+        assert_eq!(
+            found(&g, "ru", "Аблязову"),
+            [("Аблязову".to_string(), FormKind::Term)]
+        );
+        assert_eq!(
+            found(&g, "ru", "АБЛЯЗОВ"),
+            [("АБЛЯЗОВ".to_string(), FormKind::Term)]
+        );
+        assert_eq!(
+            found(&g, "ru", "Аблязава"),
+            [("Аблязава".to_string(), FormKind::Forbidden)]
+        );
+        assert_eq!(
+            found(&g, "ru", "убежища"),
+            [("убежища".to_string(), FormKind::Term)]
+        );
+        assert!(found(&g, "ru", "Абля").is_empty());
+    }
+
+    #[test]
+    fn kazakh_lemma_plus_suffix_and_hyphenated_acronyms() {
+        let g = glossary("Ablyazov,Abliazov,Аблязов,Әблязов,,,,,,,Аблязов,\nDCK,CDK,ДВК,ҚДТ,,,,,,,,\nBTA,BTA,BTA,BTA,,,,,,БТА,БТА,yes\n");
+        assert_eq!(
+            found(&g, "kk", "Әблязовтың"),
+            [("Әблязовтың".to_string(), FormKind::Term)]
+        );
+        assert_eq!(
+            found(&g, "kk", "Аблязовқа"),
+            [("Аблязовқа".to_string(), FormKind::Forbidden)]
+        );
+        assert_eq!(
+            found(&g, "kk", "ҚДТ-ның"),
+            [("ҚДТ-ның".to_string(), FormKind::Term)]
+        );
+        assert_eq!(
+            found(&g, "kk", "BTA-ның"),
+            [("BTA-ның".to_string(), FormKind::Term)]
+        );
+        let h = g.find_translation("kk", "ҚДТның");
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].missing_hyphen, Some("ҚДТ".len()));
+        assert!(found(&g, "kk", "Bta").is_empty());
+    }
+
+    #[test]
+    fn separators_and_apostrophes() {
+        let g = glossary("Aix-en-Provence,Aix-en-Provence,,,,,,,Aix en Provence,,,\nConseil d'État,Conseil d’État,,,,,,,Conseil d'Etat,,,\n");
+        assert_eq!(
+            found(&g, "fr", "à Aix-en-Provence"),
+            [("Aix-en-Provence".to_string(), FormKind::Term)]
+        );
+        assert_eq!(
+            found(&g, "fr", "à Aix en Provence"),
+            [("Aix en Provence".to_string(), FormKind::Forbidden)]
+        );
+        assert_eq!(
+            found(&g, "fr", "le Conseil d'État"),
+            [("Conseil d'État".to_string(), FormKind::Term)]
+        );
+        assert_eq!(
+            found(&g, "fr", "le Conseil d’Etat"),
+            [("Conseil d’Etat".to_string(), FormKind::Forbidden)]
+        );
+    }
+}

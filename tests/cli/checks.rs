@@ -1,0 +1,259 @@
+//! `dossier check`: exit codes, the text and JSON reports, --fix, suppression, the
+//! glossary's errors, and no error on the repository's own translations.
+
+use crate::{repo_root, Project};
+
+const SOURCE: &str = "# Title\n\n## Grave risks\n\nWill the homeland of human rights stop being a playground for dictators?\n\nIn 2022, Kazakhstan exported 11.5 tonnes of gunpowder.[^1]\n\n[^1]: <https://example.org/a>\n";
+
+/// A synced project whose French translation is `fr`.
+fn project(fr: &str) -> Project {
+    let p = Project::new(SOURCE);
+    p.ok(&["sync"]);
+    p.write("locales/fr/doc.ftl", fr);
+    p.ok(&["sync"]);
+    p
+}
+
+const GOOD: &str = "title = Titre\n\ngrave-risks = Des risques graves\n\ngrave-risks-p1 = La patrie des droits de l’homme cessera-t-elle d’être un terrain de jeu pour les dictateurs\u{202F}?\n\ngrave-risks-p2 = En 2022, le Kazakhstan a exporté 11,5 tonnes de poudre.[^1]\n";
+
+fn json(p: &Project, args: &[&str]) -> (i32, Vec<serde_json::Value>) {
+    let o = p.run(args);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}\n{}", o.stdout, o.stderr));
+    let list = v["diagnostics"].as_array().cloned().unwrap_or_default();
+    (o.code, list)
+}
+
+#[test]
+fn a_clean_translation_exits_0() {
+    let p = project(GOOD);
+    let o = p.run(&["check", "fr"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert!(o.stdout.contains("no problems found"), "{}", o.stdout);
+}
+
+#[test]
+fn findings_are_rustc_style_with_line_caret_and_fix() {
+    let p = project(&GOOD.replace("dictateurs\u{202F}?", "dictateurs ?"));
+    let o = p.run(&["check", "fr"]);
+    assert_eq!(o.code, 1, "{}", o.stdout);
+    let line = p
+        .read("locales/fr/doc.ftl")
+        .lines()
+        .position(|l| l.starts_with("grave-risks-p1"))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let col = "grave-risks-p1 = La patrie des droits de l’homme cessera-t-elle d’être un terrain de jeu pour les dictateurs"
+        .chars()
+        .count()
+        + 1;
+    let head = format!(
+        "locales/fr/doc.ftl:{line}:{col}: error[typography]: a plain space before \"?\": French uses a no-break space"
+    );
+    assert!(o.stdout.contains(&head), "{}", o.stdout);
+    assert!(
+        o.stdout.contains(" | …"),
+        "a window of the long line: {}",
+        o.stdout
+    );
+    assert!(o.stdout.contains("^^"), "{}", o.stdout);
+    assert!(
+        o.stdout
+            .contains("= fix: write U+202F NARROW NO-BREAK SPACE before \"?\""),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("1 error(s), 0 warning(s)"),
+        "{}",
+        o.stdout
+    );
+}
+
+#[test]
+fn json_has_the_documented_keys() {
+    let p = project(&GOOD.replace("11,5", "11.5"));
+    let (code, list) = json(&p, &["check", "fr", "--json"]);
+    assert_eq!(code, 1);
+    assert_eq!(list.len(), 1, "{list:?}");
+    let d = &list[0];
+    let keys: Vec<&str> = d
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let mut want = [
+        "code", "severity", "locale", "file", "line", "column", "id", "message", "fix",
+    ];
+    want.sort();
+    let mut keys = keys;
+    keys.sort();
+    assert_eq!(keys, want);
+    assert_eq!(d["code"], "number");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["locale"], "fr");
+    assert_eq!(d["file"], "locales/fr/doc.ftl");
+    assert_eq!(d["id"], "grave-risks-p2");
+    assert_eq!(d["fix"]["replacement"], "11,5");
+    assert_eq!(d["fix"]["automatic"], false);
+}
+
+#[test]
+fn fix_applies_only_safe_fixes_atomically_and_reports_each() {
+    let p = project(
+        &GOOD
+            .replace("dictateurs\u{202F}?", "dictateurs ?")
+            .replace("l’homme", "l'homme")
+            .replace("11,5", "11.5"),
+    );
+    let o = p.run(&["check", "fr", "--fix"]);
+    assert_eq!(
+        o.code, 1,
+        "the decimal point is left for a person: {}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("fixed locales/fr/doc.ftl:"),
+        "{}",
+        o.stdout
+    );
+    assert_eq!(
+        o.stdout.matches("fixed locales/fr/doc.ftl:").count(),
+        2,
+        "{}",
+        o.stdout
+    );
+    let text = p.read("locales/fr/doc.ftl");
+    assert!(text.contains("l’homme"), "{text}");
+    assert!(text.contains("dictateurs\u{202F}?"), "{text}");
+    assert!(text.contains("11.5"), "{text}");
+    // Stamps and everything else are untouched.
+    assert!(text.contains("# en: Will the homeland"), "{text}");
+    let again = p.run(&["check", "fr", "--fix"]);
+    assert!(!again.stdout.contains("fixed "), "{}", again.stdout);
+}
+
+#[test]
+fn a_justified_exception_is_suppressed_on_its_message() {
+    let p = project(&GOOD.replace(
+        "grave-risks = Des risques graves",
+        "# dossier-ignore: untranslated the heading quotes the English title\ngrave-risks = Grave risks",
+    ));
+    let o = p.run(&["check", "fr"]);
+    assert_eq!(o.code, 0, "{}", o.stdout);
+    let p = project(&GOOD.replace(
+        "grave-risks = Des risques graves",
+        "grave-risks = Grave risks",
+    ));
+    let (code, list) = json(&p, &["check", "fr", "--json"]);
+    assert_eq!(code, 1);
+    assert_eq!(list[0]["code"], "untranslated");
+}
+
+#[test]
+fn structure_errors_syntax_duplicate_and_unknown_ids() {
+    // Written after the last sync: sync refuses a file with a duplicate id, check reports it.
+    let p = project(GOOD);
+    p.write(
+        "locales/fr/doc.ftl",
+        &format!("{GOOD}\ngrave-risks = Risques graves\n\ngrave-risk-p1 = Une faute de frappe\n\nbroken = {{ oops\n"),
+    );
+    let (code, list) = json(&p, &["check", "fr", "--json"]);
+    assert_eq!(code, 1);
+    let codes: Vec<(&str, u64)> = list
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or(""),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let text = p.read("locales/fr/doc.ftl");
+    let line_of = |prefix: &str| {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with(prefix))
+            .map(|(i, _)| i as u64 + 1)
+            .last()
+            .unwrap_or(0)
+    };
+    assert!(
+        codes.contains(&("duplicate-id", line_of("grave-risks ="))),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("unknown-id", line_of("grave-risk-p1"))),
+        "{codes:?}"
+    );
+    assert!(codes.contains(&("syntax", line_of("broken"))), "{codes:?}");
+}
+
+#[test]
+fn a_broken_glossary_fails_with_its_line() {
+    let p = project(GOOD);
+    p.write(
+        "glossary.csv",
+        "en,fr,ru,kk,note,fr_allowed,ru_allowed,kk_allowed,fr_forbidden,ru_forbidden,kk_forbidden,dnt\nGrave risks,risques graves,,,,,,,,,,\nBTA,BTA\n",
+    );
+    let o = p.run(&["check"]);
+    assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
+    assert!(
+        o.stderr
+            .contains("glossary.csv:3: this row has 2 field(s), the header has 12"),
+        "{}",
+        o.stderr
+    );
+    p.write("glossary.csv", "en,fr,xx-bad-column\n");
+    let o = p.run(&["check"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr
+            .contains("glossary.csv:1: unknown column `xx-bad-column`"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn the_glossary_is_read_from_the_project() {
+    let p = project(&GOOD.replace("Kazakhstan", "Kazakstan"));
+    p.write(
+        "glossary.csv",
+        "en,fr,ru,kk,note,fr_allowed,ru_allowed,kk_allowed,fr_forbidden,ru_forbidden,kk_forbidden,dnt\nKazakhstan,Kazakhstan,Казахстан,Қазақстан,,,,,Kazakstan,,,\n",
+    );
+    let (code, list) = json(&p, &["check", "fr", "--json"]);
+    assert_eq!(code, 1);
+    assert_eq!(list[0]["code"], "glossary", "{list:?}");
+}
+
+/// Real errors found in the repository's translations, reported to their owners rather
+/// than edited here (see the checks' report): (file, line, code).
+const KNOWN: &[(&str, u64, &str)] = &[("locales/kk/dossier.ftl", 154, "number")];
+
+#[test]
+fn the_repository_translations_have_no_errors() {
+    let root = repo_root().to_string_lossy().into_owned();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["--root", &root, "check", "--json"])
+        .output()
+        .expect("run dossier");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let errors: Vec<String> = v["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["severity"] == "error")
+        .filter(|d| {
+            !KNOWN.iter().any(|(f, l, c)| {
+                d["file"] == *f && d["line"].as_u64() == Some(*l) && d["code"] == *c
+            })
+        })
+        .map(|d| {
+            format!(
+                "{}:{}: {} {}",
+                d["file"], d["line"], d["code"], d["message"]
+            )
+        })
+        .collect();
+    assert!(errors.is_empty(), "false positives:\n{}", errors.join("\n"));
+}

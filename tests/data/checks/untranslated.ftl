@@ -1,0 +1,26 @@
+### `untranslated` fixture: a translation identical to its English with words to translate.
+
+## locale: fr
+
+# en: Grave risks
+# expect: untranslated
+grave-risks = Grave risks
+
+# en: Amnesty International
+amnesty = Amnesty International
+
+# en: Human Rights Watch,[^8]
+hrw = Human Rights Watch,[^8]
+
+# en: BTA Bank
+bta = BTA Bank
+
+# en: Mukhtar Ablyazov used to be a leading donor of the country's civil society and independent media. For more than 20 years, he has remained a key representative of the democratic opposition, which continue to struggle against Kazakhstan's authoritarian government.
+# expect: untranslated
+donor = Mukhtar Ablyazov used to be a leading donor of the country's civil society and independent media. For more than 20 years, he has remained a key representative of the democratic opposition, which continue to struggle against Kazakhstan's authoritarian government.
+
+## locale: kk
+
+# en: List of attachments:
+# expect: untranslated
+list = List of attachments:
