@@ -216,7 +216,12 @@ fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
     };
     for entry in resource.body {
         if let ast::Entry::Junk { content } = entry {
-            let at = text[cursor..].find(content).map_or(cursor, |i| cursor + i);
+            // The parser's Junk is a slice of `text`: its address gives its place (a search
+            // for its content could find the same text earlier, in a comment or a value).
+            let at = offset_in(text, content)
+                .filter(|&i| i >= cursor)
+                .or_else(|| text[cursor..].find(content).map(|i| cursor + i))
+                .unwrap_or(cursor);
             flush(&mut pending, at, cursor, entries);
             let (error_at, message) = match errors.next() {
                 Some(e) => (chunk.start + e.pos.start, describe_error(&e)),
@@ -232,6 +237,12 @@ fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
         }
     }
     flush(&mut pending, text.len(), cursor, entries);
+}
+
+/// Where `inner`, a subslice of `outer`, starts in it.
+fn offset_in(outer: &str, inner: &str) -> Option<usize> {
+    let start = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
+    (start + inner.len() <= outer.len()).then_some(start)
 }
 
 fn describe_error(e: &fluent_syntax::parser::ParserError) -> String {
@@ -481,6 +492,39 @@ mod tests {
         assert_eq!(c, Some(vec!["note".to_string()]));
         if let EntryKind::Junk { error_at, .. } = &f.entries[1].kind {
             assert_eq!(line_col(src, *error_at).0, 3);
+        }
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/ftl.rs): Junk was located by searching for its
+    /// text, which found an earlier copy of it (in a comment, in a value) and left the real
+    /// Junk outside every entry.
+    #[test]
+    fn junk_is_placed_where_it_is_not_where_its_text_first_occurs() {
+        let spans = |src: &str| -> Vec<(String, &'static str)> {
+            FtlFile::parse(src)
+                .entries
+                .iter()
+                .map(|e| {
+                    let kind = match e.kind {
+                        EntryKind::Message(_) => "message",
+                        EntryKind::Junk { .. } => "junk",
+                        EntryKind::Other => "other",
+                    };
+                    (src[e.span.clone()].to_string(), kind)
+                })
+                .collect()
+        };
+        let own = |v: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
+            v.iter().map(|(t, k)| (t.to_string(), *k)).collect()
+        };
+        assert_eq!(spans("# é\né"), own(&[("# é", "other"), ("é", "junk")]));
+        assert_eq!(
+            spans("a = é\né\n"),
+            own(&[("a = é", "message"), ("é", "junk")])
+        );
+        let f = FtlFile::parse("# é\né");
+        if let EntryKind::Junk { error_at, .. } = &f.entries[1].kind {
+            assert_eq!(line_col(&f.src, *error_at), (2, 1));
         }
     }
 
