@@ -1,8 +1,11 @@
 //! Project tasks: `cargo xtask ci` runs what CI runs (fmt, clippy, tests); `cargo xtask
-//! shots` builds the editions and writes screenshots of each for people to look at.
+//! shots` builds the editions and writes screenshots of each for people to look at; `cargo
+//! xtask fuzz` runs the fuzz targets (see docs/fuzzing.md).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+
+mod fuzz;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -10,8 +13,9 @@ fn main() -> ExitCode {
     let result = match task {
         "ci" => ci(),
         "shots" => shots(),
+        "fuzz" => fuzz::fuzz(&root(), &args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     fmt --check, clippy -D warnings, tests (what .ci/run runs)\n  shots  build the editions and screenshot each (desktop, phone, notes) into build/shots");
+            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     fmt --check, clippy -D warnings, tests (what .ci/run runs)\n  shots  build the editions and screenshot each (desktop, phone, notes) into build/shots\n  fuzz   [TARGET] [--seconds N]: run the fuzz targets (segment, ftl, align), N s each (needs cargo-fuzz)");
             return if task == "help" {
                 ExitCode::SUCCESS
             } else {
