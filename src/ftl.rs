@@ -245,11 +245,12 @@ fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
 /// fluent-syntax 0.12 panics on a string literal's `\u`/`\U` escape cut short by a
 /// non-ASCII character (`{ "\ué" }`): its error message slices one byte past the escape,
 /// inside the character (fluent-rs issue 389; found by fuzzing). So each such character is
-/// replaced by as many `?` bytes before parsing. Where the parser then reports the escape
-/// as invalid, the entry is Junk (kept from the original text by its span) and the `?`s
-/// stay; every other such character (in plain text, a comment, a Junk line never reached)
-/// is put back, so messages are parsed from their own text. The result has `text`'s length
-/// and line structure, so every offset in it is an offset in `text`.
+/// replaced by as many `?` bytes before parsing. An escape the parser reads as one makes
+/// its entry Junk (a failed attribute is read again as a Junk line), so where a `?`s lie in
+/// Junk they stay (Junk is kept from the original text by its span), and every other such
+/// character (in a message's plain text, a comment) is put back and the text parsed again,
+/// so messages are read from their own text. The result has `text`'s length and line
+/// structure, so every offset in it is an offset in `text`.
 fn guard_short_escapes(text: &str) -> std::borrow::Cow<'_, str> {
     let mut spots = short_escapes(text);
     if spots.is_empty() {
@@ -260,21 +261,21 @@ fn guard_short_escapes(text: &str) -> std::borrow::Cow<'_, str> {
         for r in &spots {
             safe.replace_range(r.clone(), &"?".repeat(r.len()));
         }
-        let reported: Vec<usize> = match fluent_syntax::parser::parse(safe.as_str()) {
+        let junk: Vec<Range<usize>> = match fluent_syntax::parser::parse(safe.as_str()) {
             Ok(_) => Vec::new(),
-            Err((_, errors)) => errors
+            Err((resource, _)) => resource
+                .body
                 .iter()
-                .filter(|e| {
-                    matches!(
-                        e.kind,
-                        fluent_syntax::parser::ErrorKind::InvalidUnicodeEscapeSequence(_)
-                    )
+                .filter_map(|e| match e {
+                    ast::Entry::Junk { content } => {
+                        offset_in(&safe, content).map(|i| i..i + content.len())
+                    }
+                    _ => None,
                 })
-                .map(|e| e.pos.start)
                 .collect(),
         };
         let before = spots.len();
-        spots.retain(|r| reported.contains(&r.start));
+        spots.retain(|r| junk.iter().any(|j| j.start <= r.start && r.end <= j.end));
         if spots.len() == before {
             return safe.into();
         }
@@ -606,6 +607,9 @@ mod tests {
             ("s={\"\\U\u{6b9}", 1),
             ("a = ok\n\nb = { \"\\ué\" }\nc = fine\n", 3),
             ("b = x { \"\\u12қ\" } \\uә { \"\\U1ә\" }\n", 1),
+            // A failed attribute is read again as Junk; the message before it stays.
+            ("e=\n.a={\"\\Uй", 1),
+            ("e = v\n    .a = { \"\\uй\" }\n", 2),
         ] {
             let f = FtlFile::parse(src);
             let junk: Vec<usize> = f
