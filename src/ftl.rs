@@ -177,7 +177,10 @@ fn chunks(src: &str) -> Vec<Range<usize>> {
 
 fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
     let text = &src[chunk.clone()];
-    let (resource, errors) = match fluent_syntax::parser::parse(text) {
+    // Byte for byte as long as `text`; only AST slices of Junk may differ from it, and of
+    // those only offsets and lengths are used.
+    let safe = guard_short_escapes(text);
+    let (resource, errors) = match fluent_syntax::parser::parse(safe.as_ref()) {
         Ok(r) => (r, Vec::new()),
         Err((r, e)) => (r, e),
     };
@@ -216,7 +219,12 @@ fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
     };
     for entry in resource.body {
         if let ast::Entry::Junk { content } = entry {
-            let at = text[cursor..].find(content).map_or(cursor, |i| cursor + i);
+            // The parser's Junk is a slice of `text`: its address gives its place (a search
+            // for its content could find the same text earlier, in a comment or a value).
+            let at = offset_in(&safe, content)
+                .filter(|&i| i >= cursor)
+                .or_else(|| text[cursor..].find(content).map(|i| cursor + i))
+                .unwrap_or(cursor);
             flush(&mut pending, at, cursor, entries);
             let (error_at, message) = match errors.next() {
                 Some(e) => (chunk.start + e.pos.start, describe_error(&e)),
@@ -232,6 +240,79 @@ fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
         }
     }
     flush(&mut pending, text.len(), cursor, entries);
+}
+
+/// fluent-syntax 0.12 panics on a string literal's `\u`/`\U` escape cut short by a
+/// non-ASCII character (`{ "\ué" }`): its error message slices one byte past the escape,
+/// inside the character (fluent-rs issue 389; found by fuzzing). So each such character is
+/// replaced by as many `?` bytes before parsing. An escape the parser reads as one makes
+/// its entry Junk (a failed attribute is read again as a Junk line), so where a `?`s lie in
+/// Junk they stay (Junk is kept from the original text by its span), and every other such
+/// character (in a message's plain text, a comment) is put back and the text parsed again,
+/// so messages are read from their own text. The result has `text`'s length and line
+/// structure, so every offset in it is an offset in `text`.
+fn guard_short_escapes(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut spots = short_escapes(text);
+    if spots.is_empty() {
+        return text.into();
+    }
+    loop {
+        let mut safe = text.to_string();
+        for r in &spots {
+            safe.replace_range(r.clone(), &"?".repeat(r.len()));
+        }
+        let junk: Vec<Range<usize>> = match fluent_syntax::parser::parse(safe.as_str()) {
+            Ok(_) => Vec::new(),
+            Err((resource, _)) => resource
+                .body
+                .iter()
+                .filter_map(|e| match e {
+                    ast::Entry::Junk { content } => {
+                        offset_in(&safe, content).map(|i| i..i + content.len())
+                    }
+                    _ => None,
+                })
+                .collect(),
+        };
+        let before = spots.len();
+        spots.retain(|r| junk.iter().any(|j| j.start <= r.start && r.end <= j.end));
+        if spots.len() == before {
+            return safe.into();
+        }
+    }
+}
+
+/// The non-ASCII characters that end a `\u` (4 hex digits) or `\U` (6) escape early.
+fn short_escapes(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('\\') {
+        let digits = match bytes.get(i + 1) {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            _ => continue,
+        };
+        let hex = bytes[i + 2..]
+            .iter()
+            .take(digits)
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        let at = i + 2 + hex;
+        if hex < digits {
+            if let Some(c) = text.get(at..).and_then(|t| t.chars().next()) {
+                if !c.is_ascii() {
+                    out.push(at..at + c.len_utf8());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Where `inner`, a subslice of `outer`, starts in it.
+fn offset_in(outer: &str, inner: &str) -> Option<usize> {
+    let start = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
+    (start + inner.len() <= outer.len()).then_some(start)
 }
 
 fn describe_error(e: &fluent_syntax::parser::ParserError) -> String {
@@ -482,6 +563,72 @@ mod tests {
         if let EntryKind::Junk { error_at, .. } = &f.entries[1].kind {
             assert_eq!(line_col(src, *error_at).0, 3);
         }
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/ftl.rs): Junk was located by searching for its
+    /// text, which found an earlier copy of it (in a comment, in a value) and left the real
+    /// Junk outside every entry.
+    #[test]
+    fn junk_is_placed_where_it_is_not_where_its_text_first_occurs() {
+        let spans = |src: &str| -> Vec<(String, &'static str)> {
+            FtlFile::parse(src)
+                .entries
+                .iter()
+                .map(|e| {
+                    let kind = match e.kind {
+                        EntryKind::Message(_) => "message",
+                        EntryKind::Junk { .. } => "junk",
+                        EntryKind::Other => "other",
+                    };
+                    (src[e.span.clone()].to_string(), kind)
+                })
+                .collect()
+        };
+        let own = |v: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
+            v.iter().map(|(t, k)| (t.to_string(), *k)).collect()
+        };
+        assert_eq!(spans("# é\né"), own(&[("# é", "other"), ("é", "junk")]));
+        assert_eq!(
+            spans("a = é\né\n"),
+            own(&[("a = é", "message"), ("é", "junk")])
+        );
+        let f = FtlFile::parse("# é\né");
+        if let EntryKind::Junk { error_at, .. } = &f.entries[1].kind {
+            assert_eq!(line_col(&f.src, *error_at), (2, 1));
+        }
+    }
+
+    /// Found by fuzzing: fluent-syntax panicked on `\u`/`\U` escapes cut short by a
+    /// non-ASCII character. The entry is Junk; the same text outside a string literal is a
+    /// message like any other, with its character.
+    #[test]
+    fn short_unicode_escapes_before_non_ascii_are_junk_not_a_panic() {
+        for (src, line) in [
+            ("s={\"\\U\u{6b9}", 1),
+            ("a = ok\n\nb = { \"\\ué\" }\nc = fine\n", 3),
+            ("b = x { \"\\u12қ\" } \\uә { \"\\U1ә\" }\n", 1),
+            // A failed attribute is read again as Junk; the message before it stays.
+            ("e=\n.a={\"\\Uй", 1),
+            ("e = v\n    .a = { \"\\uй\" }\n", 2),
+        ] {
+            let f = FtlFile::parse(src);
+            let junk: Vec<usize> = f
+                .entries
+                .iter()
+                .filter_map(|e| match e.kind {
+                    EntryKind::Junk { error_at, .. } => Some(line_col(src, error_at).0),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(junk, [line], "{src:?}: {:?}", f.entries);
+        }
+        let f = FtlFile::parse("a = ok\n\nb = { \"\\ué\" }\nc = fine\n");
+        assert_eq!(f.message("c").map(|m| m.value.as_str()), Some("fine"));
+        let f = FtlFile::parse("t = plain \\uә and \\U12қ { \"x\" }\n");
+        assert_eq!(
+            f.message("t").map(|m| m.value.as_str()),
+            Some("plain \\uә and \\U12қ x")
+        );
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Project tasks: `cargo xtask ci` runs what CI runs (fmt, clippy, generated docs, tests);
 //! `codegen [--check]` writes (or verifies) docs/checks.md; `shots` builds the editions
-//! and writes screenshots of each for people to look at.
+//! and writes screenshots of each for people to look at; `fuzz` runs the fuzz targets
+//! (see docs/fuzzing.md).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+
+mod fuzz;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -13,8 +16,16 @@ fn main() -> ExitCode {
         "deps" => deps(),
         "shots" => shots(),
         "codegen" => codegen(args.get(1).map(String::as_str) == Some("--check")),
+        "fuzz" => fuzz::fuzz(&root(), &args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     install missing test tools, then fmt --check, clippy -D warnings, codegen --check, tests (what .ci/run runs)\n  deps   install the tools the tests drive (Debian and PyPI packages) when missing\n  codegen [--check]  write (or verify) docs/checks.md from the checks' doc comments\n  shots  build the editions and screenshot each (desktop, phone, notes) into build/shots");
+            eprintln!("usage: cargo xtask <task>
+
+tasks:
+  ci     install missing test tools, then fmt --check, clippy -D warnings, codegen --check, tests (what .ci/run runs)
+  deps   install the tools the tests drive (Debian and PyPI packages) when missing
+  codegen [--check]  write (or verify) docs/checks.md from the checks' doc comments
+  shots  build the editions and screenshot each (desktop, phone, notes) into build/shots
+  fuzz   [TARGET] [--seconds N]: run the fuzz targets (segment, ftl, align), N s each (needs cargo-fuzz)");
             return if task == "help" {
                 ExitCode::SUCCESS
             } else {

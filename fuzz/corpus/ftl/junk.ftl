@@ -1,0 +1,9 @@
+a = ok
+
+b = { broken
+
+# note
+c = fine
+-term = x
+    .attr = y
+## group
