@@ -1,5 +1,8 @@
 //! Project tasks: `cargo xtask ci` runs what CI runs (fmt, clippy, tests); `cargo xtask
-//! shots` builds the editions and writes screenshots of each for people to look at.
+//! shots` builds the editions and writes screenshots of each for people to look at;
+//! `cargo xtask bench` measures the cycle on generated corpora, side by side with po4a.
+
+mod bench;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -10,8 +13,10 @@ fn main() -> ExitCode {
     let result = match task {
         "ci" => ci(),
         "shots" => shots(),
+        "bench" => bench::run(&root(), &args[1..]),
+        "__measure" => bench::launcher(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     fmt --check, clippy -D warnings, tests (what .ci/run runs)\n  shots  build the editions and screenshot each (desktop, phone, notes) into build/shots");
+            eprintln!("usage: cargo xtask <task>\n\ntasks:\n  ci     fmt --check, clippy -D warnings, tests (what .ci/run runs)\n  shots  build the editions and screenshot each (desktop, phone, notes) into build/shots\n  bench  [--quick] time sync, status, check, build on generated corpora, beside po4a");
             return if task == "help" {
                 ExitCode::SUCCESS
             } else {
