@@ -204,7 +204,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             {
                 project.config.apply_safe = true;
             }
-            let plan = plan::plan(&project.config, &project.inputs);
+            let plan = plan::plan_owned(&project.config, std::mem::take(&mut project.inputs));
             refuse_bad_input(&project, &plan)?;
             match command {
                 Command::Sync { check, .. } => {
@@ -401,9 +401,7 @@ pub fn sync(
         return Ok(0);
     }
     fsio::check_writable(&writes.iter().map(|(p, _)| p.as_path()).collect::<Vec<_>>())?;
-    for (p, text) in &writes {
-        writer.write(p, text)?;
-    }
+    writer.write_all(&writes)?;
     Ok(0)
 }
 

@@ -2,8 +2,15 @@
 //! segment and translation, and to the files `sync` would write.
 //!
 //! `sync` writes the plan's files; every read-only command computes the same plan in memory.
+//!
+//! Documents, and the locales of each document, are planned in parallel (rayon); each is a
+//! pure function of its own files, and results are collected in input order, so the plan
+//! is the same whatever the number of threads.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
 
 use crate::align::{self, Change, New, Old};
 use crate::change::{classify, Class};
@@ -41,6 +48,8 @@ pub struct DocPlan {
     pub reference_old: Option<String>,
     pub reference_new: String,
     pub locales: Vec<LocalePlan>,
+    /// Word counts of `messages`, computed once when first asked for.
+    words: OnceLock<Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -108,13 +117,32 @@ impl LocalePlan {
 
 pub fn plan(config: &Config, inputs: &[DocInput]) -> Plan {
     Plan {
-        docs: inputs.iter().map(|d| plan_doc(config, d)).collect(),
+        docs: inputs
+            .par_iter()
+            .map(|d| plan_doc(config, d.clone()))
+            .collect(),
     }
 }
 
-fn plan_doc(config: &Config, input: &DocInput) -> DocPlan {
-    let document = segment::segment(&input.source);
-    let old_ref = input.reference.as_deref().map(FtlFile::parse);
+/// `plan`, taking the inputs: their texts move into the plan instead of being copied.
+pub fn plan_owned(config: &Config, inputs: Vec<DocInput>) -> Plan {
+    Plan {
+        docs: inputs
+            .into_par_iter()
+            .map(|d| plan_doc(config, d))
+            .collect(),
+    }
+}
+
+fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
+    let DocInput {
+        name,
+        source,
+        reference,
+        locales,
+    } = input;
+    let document = segment::segment(source);
+    let old_ref = reference.map(FtlFile::parse);
     let (old, retired) = match &old_ref {
         Some(f) => read_reference(f),
         None => (Vec::new(), BTreeSet::new()),
@@ -156,7 +184,7 @@ fn plan_doc(config: &Config, input: &DocInput) -> DocPlan {
     let removed: Vec<Old> = al.removed.iter().map(|&i| old[i].clone()).collect();
     let mut retired_now = retired;
     retired_now.extend(removed.iter().map(|o| o.id.clone()));
-    let reference_new = write_reference(&input.name, &messages, &retired_now);
+    let reference_new = write_reference(&name, &messages, &retired_now);
     let index: HashMap<String, usize> = messages
         .iter()
         .enumerate()
@@ -167,30 +195,22 @@ fn plan_doc(config: &Config, input: &DocInput) -> DocPlan {
         .map(|o| (o.id.as_str(), o.text.as_str()))
         .collect();
 
-    let locales = input
-        .locales
-        .iter()
-        .map(|(locale, text)| {
-            plan_locale(
-                config,
-                locale,
-                text.as_deref(),
-                &messages,
-                &index,
-                &old_text,
-            )
-        })
+    let locales: Vec<(String, Option<String>)> = locales.into_iter().collect();
+    let locales = locales
+        .into_par_iter()
+        .map(|(locale, text)| plan_locale(config, locale, text, &messages, &index, &old_text))
         .collect();
     DocPlan {
-        name: input.name.clone(),
+        name,
         document,
         seg_ids,
         messages,
         index,
         removed,
-        reference_old: input.reference.clone(),
+        reference_old: old_ref.map(|f| f.src),
         reference_new,
         locales,
+        words: OnceLock::new(),
     }
 }
 
@@ -245,8 +265,8 @@ fn write_reference(name: &str, messages: &[RefMessage], retired: &BTreeSet<Strin
 
 fn plan_locale(
     config: &Config,
-    locale: &str,
-    text: Option<&str>,
+    locale: String,
+    text: Option<String>,
     messages: &[RefMessage],
     index: &HashMap<String, usize>,
     old_text: &HashMap<&str, &str>,
@@ -332,7 +352,7 @@ fn plan_locale(
         _ => None,
     };
     LocalePlan {
-        locale: locale.to_string(),
+        locale,
         file,
         states,
         entry,
@@ -526,11 +546,22 @@ pub struct Counts {
     pub words_missing: usize,
 }
 
+/// Words outside URLs: runs of letters, digits, apostrophes and hyphens that hold a letter
+/// or a digit.
 pub fn word_count(text: &str) -> usize {
-    segment::strip_urls(text)
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let (mut count, mut in_word, mut has_alnum) = (0, false, false);
+    segment::for_each_kept(text, |piece| {
+        for c in piece.chars() {
+            if c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' {
+                in_word = true;
+                has_alnum |= c.is_alphanumeric();
+            } else {
+                count += usize::from(in_word && has_alnum);
+                (in_word, has_alnum) = (false, false);
+            }
+        }
+    });
+    count + usize::from(in_word && has_alnum)
 }
 
 impl DocPlan {
@@ -540,8 +571,10 @@ impl DocPlan {
             obsolete: lp.obsolete.len(),
             ..Counts::default()
         };
-        for (m, s) in self.messages.iter().zip(&lp.states) {
-            let w = word_count(&m.text);
+        let words = self
+            .words
+            .get_or_init(|| self.messages.iter().map(|m| word_count(&m.text)).collect());
+        for ((_, s), &w) in self.messages.iter().zip(&lp.states).zip(words) {
             c.words_total += w;
             match s {
                 State::Translated => {

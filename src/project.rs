@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
+use rayon::prelude::*;
 
 use crate::config::{Config, REFERENCE};
 use crate::fsio::{self, FileError};
@@ -13,6 +14,8 @@ use crate::plan::DocInput;
 pub struct Project {
     pub root: PathBuf,
     pub config: Config,
+    /// The documents' files as read. Commands hand them to `plan::plan_owned`, which takes
+    /// them (this is then empty): read what you need from the plan.
     pub inputs: Vec<DocInput>,
 }
 
@@ -46,21 +49,26 @@ impl Project {
             .map_err(|e| anyhow!("{}: {e}", root.display()))?;
         check_locale_dirs(root, &config)?;
         let names = source_names(root)?;
-        let mut inputs = Vec::with_capacity(names.len());
-        for name in names {
-            let source = fsio::read_text(&source_dir(root).join(format!("{name}.md")))?;
-            let reference = read_optional(&locale_file(root, REFERENCE, &name))?;
-            let mut locales = BTreeMap::new();
-            for l in &config.locales {
-                locales.insert(l.clone(), read_optional(&locale_file(root, l, &name))?);
-            }
-            inputs.push(DocInput {
-                name,
-                source,
-                reference,
-                locales,
-            });
-        }
+        // Documents are read in parallel; the first error in document order is reported.
+        let inputs = names
+            .into_par_iter()
+            .map(|name| -> Result<DocInput, FileError> {
+                let source = fsio::read_text(&source_dir(root).join(format!("{name}.md")))?;
+                let reference = read_optional(&locale_file(root, REFERENCE, &name))?;
+                let mut locales = BTreeMap::new();
+                for l in &config.locales {
+                    locales.insert(l.clone(), read_optional(&locale_file(root, l, &name))?);
+                }
+                Ok(DocInput {
+                    name,
+                    source,
+                    reference,
+                    locales,
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Project {
             root: root.to_path_buf(),
             config,

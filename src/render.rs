@@ -93,8 +93,36 @@ pub struct Edition {
 const FALLBACK_OPEN: &str = "<span class=\"fallback\" lang=\"";
 const MARK_OPEN: &str = "<sup class=\"mark ";
 
+/// What every edition of a document shares, computed once for all of them: the inline
+/// HTML its English segments hold and the images it shows.
+#[derive(Debug, Clone)]
+pub struct Shared {
+    allowed_html: Vec<String>,
+    allowed_images: Vec<String>,
+}
+
+impl Shared {
+    pub fn of(doc: &DocPlan) -> Shared {
+        let mut allowed_html = Vec::new();
+        for (i, seg) in doc.document.segments.iter().enumerate() {
+            if doc.seg_ids[i].is_some() {
+                collect_inline_html(&seg.text, &mut allowed_html);
+            }
+        }
+        Shared {
+            allowed_html,
+            allowed_images: image_urls(&doc.document.src),
+        }
+    }
+}
+
 /// Composes the edition of `doc` in `locale` (`en` reproduces the source byte for byte).
 pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
+    compose_shared(doc, locale, config, &Shared::of(doc))
+}
+
+/// `compose`, with what the document's editions share already computed.
+pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Shared) -> Edition {
     let derived = derived(locale);
     let text_locale = derived.map_or(locale, |d| d.base);
     let src = &doc.document.src;
@@ -103,7 +131,6 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
     let mut md = String::with_capacity(src.len() + src.len() / 2);
     let mut untrusted = Vec::new();
     let mut anchors = Vec::new();
-    let mut allowed_html = Vec::new();
     let mut counts = EditionCounts::default();
     let mut pos = 0;
     for (i, seg) in doc.document.segments.iter().enumerate() {
@@ -114,7 +141,6 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
             md.push_str(&src[seg.span.clone()]);
             continue;
         };
-        collect_inline_html(&seg.text, &mut allowed_html);
         let Some(&k) = doc.index.get(id) else {
             md.push_str(&src[seg.span.clone()]);
             continue;
@@ -186,8 +212,8 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
         markdown: md,
         untrusted,
         anchors,
-        allowed_html,
-        allowed_images: image_urls(src),
+        allowed_html: shared.allowed_html.clone(),
+        allowed_images: shared.allowed_images.clone(),
         counts,
     }
 }
