@@ -596,7 +596,7 @@ fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>
             }
         }
         if !text.is_empty() {
-            linkify(&std::mem::take(&mut text), &mut out);
+            push_linkified(std::mem::take(&mut text), &mut out);
         }
         match &ev {
             Event::Start(Tag::Link { .. }) => in_link += 1,
@@ -608,9 +608,26 @@ fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>
         out.push(ev);
     }
     if !text.is_empty() {
-        linkify(&text, &mut out);
+        push_linkified(text, &mut out);
     }
     out
+}
+
+/// `linkify`, handing text with no URL over as it is.
+fn push_linkified<'a>(text: String, out: &mut Vec<Event<'a>>) {
+    if first_http(&text).is_some() {
+        linkify(&text, out);
+    } else {
+        out.push(Event::Text(CowStr::from(text)));
+    }
+}
+
+/// Where the first `http://` or `https://` in `s` starts.
+fn first_http(s: &str) -> Option<usize> {
+    s.match_indices("http").map(|(i, _)| i).find(|&i| {
+        let rest = &s[i + 4..];
+        rest.starts_with("://") || rest.starts_with("s://")
+    })
 }
 
 /// Pushes `text` as text events with each bare `http(s)://` URL in it made a link (the
@@ -618,11 +635,7 @@ fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>
 /// punctuation stays outside the link; a closing parenthesis only when unmatched.
 fn linkify<'a>(text: &str, out: &mut Vec<Event<'a>>) {
     let mut rest = text;
-    while let Some(at) = ["https://", "http://"]
-        .iter()
-        .filter_map(|p| rest.find(p))
-        .min()
-    {
+    while let Some(at) = first_http(rest) {
         let url_part = &rest[at..];
         let mut end = url_part
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»'))
