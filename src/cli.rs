@@ -204,7 +204,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             {
                 project.config.apply_safe = true;
             }
-            let plan = plan::plan_owned(&project.config, std::mem::take(&mut project.inputs));
+            // Never freed: the process ends right after the command, and freeing a large
+            // plan piece by piece takes longer than the system reclaiming it at once.
+            let plan = std::mem::ManuallyDrop::new(plan::plan_owned(
+                &project.config,
+                std::mem::take(&mut project.inputs),
+            ));
+            let plan: &Plan = &plan;
             refuse_bad_input(&project, &plan)?;
             match command {
                 Command::Sync { check, .. } => {

@@ -213,7 +213,8 @@ fn plain_message(src: &str, chunk: Range<usize>) -> Option<Entry> {
     if first.is_whitespace()
         || last.is_whitespace()
         || matches!(first, '[' | '*' | '.' | '"' | '#' | '-')
-        || value.contains(['{', '}'])
+        || value.contains('{')
+        || value.contains('}')
     {
         return None;
     }
@@ -432,11 +433,12 @@ pub fn write_value(value: &str) -> String {
     }
     let lines: Vec<&str> = value.split('\n').collect();
     if lines.len() == 1 {
-        let mut out = String::from(" ");
+        let mut out = String::with_capacity(value.len() + 1);
+        out.push(' ');
         write_line(&mut out, lines[0], true);
         return out;
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(value.len() + 8 * lines.len());
     for line in lines {
         out.push_str("\n    ");
         write_line(&mut out, line, false);
@@ -457,19 +459,29 @@ fn write_line(out: &mut String, line: &str, first: bool) {
     if !leading.is_empty() {
         literal(out, leading);
     }
-    for (i, c) in middle.chars().enumerate() {
-        match c {
-            '{' => out.push_str("{ \"{\" }"),
-            '}' => out.push_str("{ \"}\" }"),
-            '[' | '*' | '.' if i == 0 && leading.is_empty() && !first => {
-                out.push_str("{ \"");
-                out.push(c);
-                out.push_str("\" }")
-            }
-            '\r' => out.push_str("{ \"\\u000D\" }"),
-            _ => out.push(c),
+    let mut middle = middle;
+    // `[`, `*` and `.` are special only at the start of a continuation line.
+    if let Some(c @ ('[' | '*' | '.')) = middle.chars().next() {
+        if leading.is_empty() && !first {
+            out.push_str("{ \"");
+            out.push(c);
+            out.push_str("\" }");
+            middle = &middle[1..];
         }
     }
+    let mut start = 0;
+    for (i, b) in middle.bytes().enumerate() {
+        let escaped = match b {
+            b'{' => "{ \"{\" }",
+            b'}' => "{ \"}\" }",
+            b'\r' => "{ \"\\u000D\" }",
+            _ => continue,
+        };
+        out.push_str(&middle[start..i]);
+        out.push_str(escaped);
+        start = i + 1;
+    }
+    out.push_str(&middle[start..]);
     if !trailing.is_empty() {
         literal(out, trailing);
     }

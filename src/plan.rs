@@ -195,10 +195,20 @@ fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
         .map(|o| (o.id.as_str(), o.text.as_str()))
         .collect();
 
+    // How each changed message changed, classified once for all the locales whose
+    // translations were made from the same English (the usual case).
+    let classes: Vec<OnceLock<(String, Class)>> =
+        messages.iter().map(|_| OnceLock::new()).collect();
+    let shared = Shared {
+        messages: &messages,
+        index: &index,
+        old_text: &old_text,
+        classes: &classes,
+    };
     let locales: Vec<(String, Option<String>)> = locales.into_iter().collect();
     let locales = locales
         .into_par_iter()
-        .map(|(locale, text)| plan_locale(config, locale, text, &messages, &index, &old_text))
+        .map(|(locale, text)| plan_locale(config, locale, text, &shared))
         .collect();
     DocPlan {
         name,
@@ -263,14 +273,30 @@ fn write_reference(name: &str, messages: &[RefMessage], retired: &BTreeSet<Strin
     out
 }
 
-fn plan_locale(
-    config: &Config,
-    locale: String,
-    text: Option<String>,
-    messages: &[RefMessage],
-    index: &HashMap<String, usize>,
-    old_text: &HashMap<&str, &str>,
-) -> LocalePlan {
+/// What planning each locale of a document needs from the reference.
+struct Shared<'a> {
+    messages: &'a [RefMessage],
+    index: &'a HashMap<String, usize>,
+    old_text: &'a HashMap<&'a str, &'a str>,
+    classes: &'a [OnceLock<(String, Class)>],
+}
+
+impl Shared<'_> {
+    /// How the English of message `k` changed since `from`.
+    fn classify(&self, k: usize, from: &str) -> Class {
+        let now = &self.messages[k].text;
+        let (first, class) =
+            self.classes[k].get_or_init(|| (from.to_string(), classify(from, now)));
+        if first == from {
+            *class
+        } else {
+            classify(from, now)
+        }
+    }
+}
+
+fn plan_locale(config: &Config, locale: String, text: Option<String>, sh: &Shared) -> LocalePlan {
+    let (messages, index, old_text) = (sh.messages, sh.index, sh.old_text);
     let file = text.map(FtlFile::parse);
     let mut states = vec![State::Missing; messages.len()];
     let mut entry = vec![None; messages.len()];
@@ -315,7 +341,7 @@ fn plan_locale(
             if from == *now {
                 states[k] = State::Translated;
             } else {
-                let class = classify(&from, now);
+                let class = sh.classify(k, &from);
                 if config.carry_over && class.carries_over() {
                     states[k] = State::Translated;
                     carried.push((m.id.clone(), class));
@@ -596,5 +622,30 @@ impl DocPlan {
 
     pub fn locale(&self, locale: &str) -> Option<&LocalePlan> {
         self.locales.iter().find(|l| l.locale == locale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Words are counted as they are defined: split the URL-free text at every
+        /// character that is not a letter, digit, apostrophe or hyphen.
+        #[test]
+        fn words_are_counted_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Ж", "1", " ", "-", "'", "’", ".", ",", "<https://x.org>", "[^1]", "](u)",
+                "http://a.b", "\n", "é", "--", "--a",
+            ]), 0..16)
+        ) {
+            let text = pieces.concat();
+            let expected = segment::strip_urls(&text)
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            proptest::prop_assert_eq!(word_count(&text), expected);
+        }
     }
 }

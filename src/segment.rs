@@ -262,6 +262,21 @@ fn strip_prefixes(src: &str, r: Range<usize>, quoted: bool) -> (String, String) 
 
 /// True when the text has a letter outside URLs and link destinations.
 pub fn has_words(text: &str) -> bool {
+    // Usually a letter comes before anything that could start a removed part (`<`, `]`,
+    // `[`, or a letter beginning a URL): then that letter is kept.
+    let first = text
+        .char_indices()
+        .find(|&(_, c)| c.is_alphabetic() || "<[]".contains(c));
+    if let Some((i, c)) = first {
+        let rest = &text[i..];
+        if c.is_alphabetic()
+            && !(rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www."))
+        {
+            return true;
+        }
+    }
     let mut found = false;
     for_each_kept(text, |piece| {
         found = found || piece.chars().any(char::is_alphabetic)
@@ -439,5 +454,76 @@ mod tests {
         assert_eq!(slug("Nazarbayev's regime"), "nazarbayevs-regime");
         assert_eq!(slug("Кириллица"), "section");
         assert_eq!(label_id("12"), "fn-12");
+    }
+
+    /// The straightforward definition `strip_urls` keeps to (the scan is linear instead).
+    fn strip_urls_by_definition(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix('<') {
+                if let Some(end) = after.find('>') {
+                    if after[..end].contains(':') && !after[..end].contains(' ') {
+                        rest = &after[end + 1..];
+                        continue;
+                    }
+                }
+            }
+            if let Some(after) = rest.strip_prefix("](") {
+                if let Some(end) = after.find(')') {
+                    out.push(']');
+                    rest = &after[end + 1..];
+                    continue;
+                }
+            }
+            if let Some(after) = rest.strip_prefix("[^") {
+                if let Some(end) = after.find(']') {
+                    rest = &after[end + 1..];
+                    continue;
+                }
+            }
+            if rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www.")
+            {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                rest = &rest[end..];
+                continue;
+            }
+            let mut chars = rest.chars();
+            if let Some(c) = chars.next() {
+                out.push(c);
+            }
+            rest = chars.as_str();
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn urls_are_stripped_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "<", ">", ":", " ", "](", ")", "]", "[^", "[", "^", "http://", "https://", "www.",
+                "h", "w", "a", "é", "Ж", "1", "\n", "\t", "x.org", "<https://a.b/c>", "\u{a0}",
+            ]), 0..24)
+        ) {
+            let text = pieces.concat();
+            let expected = strip_urls_by_definition(&text);
+            proptest::prop_assert_eq!(&strip_urls(&text), &expected);
+            proptest::prop_assert_eq!(has_words(&text), expected.chars().any(char::is_alphabetic));
+        }
+    }
+
+    /// Unclosed openers, each of which once searched the rest of the text again (minutes
+    /// for this size); the scan is linear now.
+    #[test]
+    fn hostile_text_is_stripped_in_one_pass() {
+        for unit in ["<", "<:", "](", "[^", "< x>"] {
+            let text = unit.repeat(200_000);
+            assert_eq!(strip_urls(&text), text, "{unit}");
+        }
+        assert_eq!(strip_urls(&"http://x".repeat(200_000)), "");
+        assert!(!has_words(&"<a:b>".repeat(200_000)));
     }
 }
