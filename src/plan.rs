@@ -577,13 +577,27 @@ pub struct Counts {
 pub fn word_count(text: &str) -> usize {
     let (mut count, mut in_word, mut has_alnum) = (0, false, false);
     segment::for_each_kept(text, |piece| {
-        for c in piece.chars() {
-            if c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' {
+        let mut step = |alnum: bool, joins: bool| {
+            if alnum || joins {
                 in_word = true;
-                has_alnum |= c.is_alphanumeric();
+                has_alnum |= alnum;
             } else {
                 count += usize::from(in_word && has_alnum);
                 (in_word, has_alnum) = (false, false);
+            }
+        };
+        // ASCII without decoding; other characters one by one.
+        let bytes = piece.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                step(b.is_ascii_alphanumeric(), b == b'\'' || b == b'-');
+                i += 1;
+            } else {
+                let c = piece[i..].chars().next().unwrap_or('\0');
+                step(c.is_alphanumeric(), c == '’');
+                i += c.len_utf8();
             }
         }
     });

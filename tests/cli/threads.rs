@@ -31,7 +31,10 @@ fn project() -> Project {
         }
         p.write(&format!("source/{name}.md"), &parts.join("\n\n"));
         if *name != "g" {
-            p.write(&format!("locales/en/{name}.ftl"), &read("locales/en/dossier.ftl"));
+            p.write(
+                &format!("locales/en/{name}.ftl"),
+                &read("locales/en/dossier.ftl"),
+            );
             for l in ["fr", "ru", "kk"] {
                 p.write(
                     &format!("locales/{l}/{name}.ftl"),
@@ -71,7 +74,11 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let rel = path.strip_prefix(dir).expect("prefix").display().to_string();
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("prefix")
+                    .display()
+                    .to_string();
                 out.insert(rel, std::fs::read(&path).expect("read"));
             }
         }
