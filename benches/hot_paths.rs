@@ -204,6 +204,6 @@ fn classify_change(b: Bencher) {
         changed
             .iter()
             .map(|(before, now)| change::classify(black_box(before), now))
-            .count()
+            .collect::<Vec<_>>()
     });
 }

@@ -210,7 +210,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 &project.config,
                 std::mem::take(&mut project.inputs),
             ));
-            let plan: &Plan = &plan;
             refuse_bad_input(&project, &plan)?;
             match command {
                 Command::Sync { check, .. } => {

@@ -268,6 +268,9 @@ fn push_lines(md: &mut String, text: &str, prefix: &str) {
 }
 
 fn collect_inline_html(text: &str, out: &mut Vec<String>) {
+    if !text.contains('<') {
+        return; // no HTML without a `<`: no need to parse
+    }
     for (ev, _) in Parser::new_ext(text, crate::segment::options()).into_offset_iter() {
         if let Event::InlineHtml(h) = ev {
             if !out.iter().any(|x| x == h.as_ref()) {
@@ -279,6 +282,9 @@ fn collect_inline_html(text: &str, out: &mut Vec<String>) {
 
 fn image_urls(src: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    if !src.contains("![") {
+        return out; // every image starts with `![`: no need to parse
+    }
     for ev in Parser::new_ext(src, crate::segment::options()) {
         if let Event::Start(Tag::Image { dest_url, .. }) = ev {
             if !out.iter().any(|x| x == dest_url.as_ref()) {

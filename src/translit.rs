@@ -244,6 +244,9 @@ fn next_url(s: &str) -> Option<usize> {
 
 /// Byte ranges of `md` that are not human text, in order, not overlapping.
 fn protected(md: &str) -> Vec<Range<usize>> {
+    if plain_text(md) {
+        return Vec::new();
+    }
     let mut keep: Vec<Range<usize>> = Vec::new();
     // Open links and images: their range and where their last child ended.
     let mut open: Vec<(Range<usize>, usize, bool)> = Vec::new();
@@ -311,9 +314,52 @@ fn protected(md: &str) -> Vec<Range<usize>> {
     merged
 }
 
+/// True when `md` has nothing `protected` could find: no code (backticks, tildes, or four
+/// spaces or a tab that could indent a code block, also after a list marker), no HTML or
+/// autolink (`<`), no link, image, footnote or reference (`[`), no math (`$`). Most
+/// segments are such plain text, and need no parse.
+fn plain_text(md: &str) -> bool {
+    !md.contains("    ")
+        && !md
+            .bytes()
+            .any(|b| matches!(b, b'`' | b'~' | b'<' | b'[' | b'$' | b'\t'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Plain text has nothing to protect: skipping the parse changes nothing.
+        #[test]
+        fn plain_text_has_nothing_protected(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Қ", " ", "  ", "   ", "\n", "\n    ", "*", "_", "**", "]", "(", ")", "!",
+                "&amp;", "#", "-", "1.", "|", ">", "\\", "http://x", "www.y", "`", "~~~", "<b>",
+                "[^1]", "[a](b)", "$x$", "\t", "    ", "\n\n", "- ", "> ", "1. ", "===", "---",
+            ]), 0..12)
+        ) {
+            let md = pieces.concat();
+            if plain_text(&md) {
+                proptest::prop_assert!(
+                    !Parser::new_ext(&md, crate::segment::options()).into_offset_iter().any(|(ev, _)| {
+                        matches!(
+                            ev,
+                            Event::Code(_)
+                                | Event::InlineHtml(_)
+                                | Event::Html(_)
+                                | Event::FootnoteReference(_)
+                                | Event::InlineMath(_)
+                                | Event::DisplayMath(_)
+                                | Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Link { .. } | Tag::Image { .. })
+                        )
+                    }),
+                    "{:?}", md
+                );
+            }
+        }
+    }
 
     /// `kk_latn` as first written, one character at a time with both neighbours at hand.
     fn kk_latn_by_definition(text: &str) -> String {

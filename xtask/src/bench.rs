@@ -114,6 +114,7 @@ struct Row {
     n: usize,
     segments: usize,
     messages: usize,
+    locales: usize,
     steps: Vec<Step>,
     /// The whole dossier cycle per run.
     cycle: Step,
@@ -314,6 +315,7 @@ fn bench_size(
         n,
         segments: segments * n,
         messages: messages * n,
+        locales: base.locales.len(),
         steps,
         cycle,
         po4a,
@@ -404,8 +406,10 @@ fn report(rows: &[Row], opts: &Opts, has_check: bool, machine: &str) -> String {
         out.push_str("\n`dossier check`: n/a (this binary has no `check` subcommand).\n");
     }
     out.push_str("\n### Side by side with po4a\n\n");
-    out.push_str("| N | segments | dossier cycle | po4a cycle | po4a ÷ dossier |\n");
-    out.push_str("|---:|---:|---:|---:|---:|\n");
+    out.push_str(
+        "| N | segments | translations (messages × locales) | dossier cycle | po4a cycle | po4a ÷ dossier |\n",
+    );
+    out.push_str("|---:|---:|---:|---:|---:|---:|\n");
     for r in rows {
         let (p, ratio) = match &r.po4a {
             Some(p) => (
@@ -419,9 +423,10 @@ fn report(rows: &[Row], opts: &Opts, has_check: bool, machine: &str) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {p} | {ratio} |",
+            "| {} | {} | {} | {} | {p} | {ratio} |",
             r.n,
             r.segments,
+            r.messages * r.locales,
             ms(r.cycle.median())
         );
     }
@@ -521,8 +526,14 @@ fn machine(tmp: &Path, po4a: Option<&str>) -> String {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
         .unwrap_or_default();
     let fs = filesystem(tmp);
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load = load
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut out = format!(
-        "Machine: {nproc} CPUs (`nproc`), {cpu}, {mem} memory, Linux {}, {rustc}; corpora in {} ({fs}).",
+        "Machine: {nproc} CPUs (`nproc`), {cpu}, {mem} memory, Linux {}, {rustc}; corpora in {} ({fs}); load average when the run ended: {load}.",
         kernel.trim(),
         std::env::temp_dir().display()
     );
