@@ -134,6 +134,11 @@ pub fn plan_owned(config: &Config, inputs: Vec<DocInput>) -> Plan {
     }
 }
 
+/// The plan of one document.
+pub fn plan_one(config: &Config, input: DocInput) -> DocPlan {
+    plan_doc(config, input)
+}
+
 fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
     let DocInput {
         name,
