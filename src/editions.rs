@@ -112,8 +112,9 @@ pub fn select(config: &Config, requested: &[String]) -> Result<Vec<String>> {
 
 /// Writes the given editions; true when one of them is incomplete (stale or fallback).
 ///
-/// Editions are composed, rendered and written in parallel (rayon); what is printed, and
-/// the first error in edition order, come out as if they had been written one by one.
+/// Editions are composed and rendered in parallel (rayon) and written by a few threads of
+/// their own meanwhile; what is printed, and the first error in edition order, come out
+/// as if they had been written one by one.
 /// PDFs are printed afterwards, one at a time, each after its edition's line.
 fn write(
     project: &Project,
@@ -151,24 +152,38 @@ fn write(
         std::fs::create_dir_all(&base)
             .with_context(|| format!("{}: cannot create directory", base.display()))?;
     }
-    let written: Vec<Result<render::EditionCounts, fsio::FileError>> = jobs
-        .par_iter()
-        .map(|&(d, sh, l)| {
-            let ed = render::compose_shared(d, l, &project.config, sh);
-            let ctx = render::PageContext {
-                doc_name: &d.name,
-                locales: &switcher,
-            };
-            let html = render::page(&ed, &ctx);
-            let base = dir.join(l);
-            fsio::write_generated(&base.join(format!("{}.md", d.name)), ed.markdown.as_bytes())?;
-            fsio::write_generated(&base.join(format!("{}.html", d.name)), html.as_bytes())?;
-            Ok(ed.counts)
-        })
-        .collect();
+    // Edition j's Markdown goes to slot 2j, its HTML to 2j + 1.
+    let (counts, written) = fsio::with_generated_writer(2 * jobs.len(), |writer| {
+        jobs.par_iter()
+            .enumerate()
+            .map(|(j, &(d, sh, l))| {
+                let ed = render::compose_shared(d, l, &project.config, sh);
+                let ctx = render::PageContext {
+                    doc_name: &d.name,
+                    locales: &switcher,
+                };
+                let html = render::page(&ed, &ctx);
+                let base = dir.join(l);
+                writer.write(
+                    2 * j,
+                    base.join(format!("{}.md", d.name)),
+                    ed.markdown.into_bytes(),
+                );
+                writer.write(
+                    2 * j + 1,
+                    base.join(format!("{}.html", d.name)),
+                    html.into_bytes(),
+                );
+                ed.counts
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut written = written.into_iter();
     let mut incomplete = false;
-    for ((d, _, l), result) in jobs.iter().zip(written) {
-        let c = result?;
+    for ((d, _, l), c) in jobs.iter().zip(counts) {
+        for outcome in written.by_ref().take(2) {
+            outcome?;
+        }
         let base = dir.join(l);
         if *l != REFERENCE {
             let from = render::derived(l)

@@ -184,6 +184,59 @@ pub fn write_generated(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     Ok(())
 }
 
+/// How many threads write generated files: replacing a file waits for the file system
+/// (allocating, flushing, freeing the old one) more than for the processor, so a few
+/// writers at once keep the cores busy producing.
+const GENERATED_WRITERS: usize = 8;
+
+/// Hands files to `write_generated` on threads of their own (see `with_generated_writer`).
+pub struct GeneratedWriter {
+    tx: std::sync::mpsc::SyncSender<(usize, PathBuf, Vec<u8>)>,
+}
+
+impl GeneratedWriter {
+    /// Queues a file; `slot` is where its outcome goes (a number below `slots`).
+    pub fn write(&self, slot: usize, path: PathBuf, contents: Vec<u8>) {
+        // The writers only stop once every sender is gone: a send cannot fail before.
+        let _ = self.tx.send((slot, path, contents));
+    }
+}
+
+/// Runs `produce` with a writer whose files are written by `GENERATED_WRITERS` threads
+/// while it goes on; returns its result and, per slot, the outcome of the file written
+/// there (`Ok` for a slot no file was queued to).
+pub fn with_generated_writer<T>(
+    slots: usize,
+    produce: impl FnOnce(&GeneratedWriter) -> T,
+) -> (T, Vec<Result<(), FileError>>) {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, PathBuf, Vec<u8>)>(64);
+    let rx = std::sync::Mutex::new(rx);
+    let outcomes: Vec<std::sync::Mutex<Result<(), FileError>>> =
+        (0..slots).map(|_| std::sync::Mutex::new(Ok(()))).collect();
+    let result = std::thread::scope(|s| {
+        for _ in 0..GENERATED_WRITERS {
+            s.spawn(|| loop {
+                let next = rx.lock().ok().and_then(|r| r.recv().ok());
+                let Some((slot, path, contents)) = next else {
+                    break;
+                };
+                let outcome = write_generated(&path, &contents);
+                if let Some(Ok(mut o)) = outcomes.get(slot).map(|m| m.lock()) {
+                    *o = outcome;
+                }
+            });
+        }
+        let writer = GeneratedWriter { tx };
+        produce(&writer)
+        // `writer` is dropped here: the writers finish the queue and stop.
+    });
+    let outcomes = outcomes
+        .into_iter()
+        .map(|m| m.into_inner().unwrap_or(Ok(())))
+        .collect();
+    (result, outcomes)
+}
+
 /// The steps of an atomic write, for fault injection in tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
