@@ -61,7 +61,16 @@ pub fn align(old: &[Old], new: &[New], retired: &BTreeSet<String>) -> Alignment 
     // 1. Unchanged, in order.
     let old_texts: Vec<&str> = old.iter().map(|o| o.text.as_str()).collect();
     let new_texts: Vec<&str> = new.iter().map(|n| n.text.as_str()).collect();
-    let ops = similar::capture_diff_slices(Algorithm::Patience, &old_texts, &new_texts);
+    // Nothing changed (every command after a sync): no diff needed.
+    let ops = if old_texts == new_texts {
+        vec![DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: old.len(),
+        }]
+    } else {
+        similar::capture_diff_slices(Algorithm::Patience, &old_texts, &new_texts)
+    };
     for op in &ops {
         if let DiffOp::Equal {
             old_index,
@@ -312,4 +321,28 @@ fn dice(a: &str, b: &str) -> f32 {
         }
     }
     2.0 * common as f32 / total as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Identical sequences skip the diff: the diff would have matched each segment
+        /// with itself too, duplicates included.
+        #[test]
+        fn unchanged_texts_align_one_to_one(
+            texts in proptest::collection::vec(proptest::sample::select(vec!["a", "b", "c"]), 0..12)
+        ) {
+            let ops = similar::capture_diff_slices(Algorithm::Patience, &texts, &texts);
+            let mut pairs = Vec::new();
+            for op in ops {
+                proptest::prop_assert!(matches!(op, DiffOp::Equal { .. }), "{:?}", op);
+                if let DiffOp::Equal { old_index, new_index, len } = op {
+                    pairs.extend((0..len).map(|k| (old_index + k, new_index + k)));
+                }
+            }
+            proptest::prop_assert_eq!(pairs, (0..texts.len()).map(|k| (k, k)).collect::<Vec<_>>());
+        }
+    }
 }

@@ -64,57 +64,79 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// Footnote references `[^…]` and URLs are taken out (each leaves a space behind);
+    /// what remains splits into alphanumeric runs, where a `.` or `,` between two digits
+    /// belongs to the number (11.5). Runs with a digit are numbers, the others words
+    /// (lowercased).
     pub fn of(text: &str) -> Tokens {
         let mut t = Tokens::default();
-        let mut rest = text;
-        let mut plain = String::new();
-        while !rest.is_empty() {
-            if let Some(after) = rest.strip_prefix("[^") {
-                if let Some(end) = after.find(']') {
-                    t.refs.push(after[..end].to_string());
-                    rest = &after[end + 1..];
-                    plain.push(' ');
-                    continue;
+        let b = text.as_bytes();
+        // Where the last `]` search stopped: searches resume there (linear time).
+        let mut bracket: Option<Option<usize>> = None;
+        let (mut start, mut i) = (0, 0);
+        while i < b.len() {
+            // Only ASCII bytes start a reference or a URL, and those are char boundaries.
+            let cut = match b[i] {
+                b'[' if b.get(i + 1) == Some(&b'^') => {
+                    let stale = bracket.is_some_and(|f| f.is_some_and(|e| e < i + 2));
+                    if bracket.is_none() || stale {
+                        bracket = Some(
+                            b[i + 2..]
+                                .iter()
+                                .position(|&c| c == b']')
+                                .map(|k| i + 2 + k),
+                        );
+                    }
+                    bracket.flatten().map(|e| {
+                        t.refs.push(text[i + 2..e].to_string());
+                        e + 1
+                    })
                 }
+                b'h' | b'm' | b'w' => url_at(&text[i..]).map(|url| {
+                    t.urls.push(url.to_string());
+                    i + url.len()
+                }),
+                _ => None,
+            };
+            match cut {
+                Some(resume) => {
+                    t.push_runs(&text[start..i]);
+                    (start, i) = (resume, resume);
+                }
+                None => i += 1,
             }
-            if let Some(url) = url_at(rest) {
-                t.urls.push(url.to_string());
-                rest = &rest[url.len()..];
-                plain.push(' ');
-                continue;
-            }
-            let mut chars = rest.chars();
-            if let Some(c) = chars.next() {
-                plain.push(c);
-            }
-            rest = chars.as_str();
         }
-        // Alphanumeric runs; a `.` or `,` between two digits belongs to the number (11.5).
-        let chars: Vec<char> = plain.chars().collect();
+        t.push_runs(&text[start..]);
+        t
+    }
+
+    /// The words and numbers of a piece of text with no reference or URL in it.
+    fn push_runs(&mut self, piece: &str) {
+        let chars: Vec<(usize, char)> = piece.char_indices().collect();
         let mut i = 0;
         while i < chars.len() {
-            if !chars[i].is_alphanumeric() {
+            if !chars[i].1.is_alphanumeric() {
                 i += 1;
                 continue;
             }
             let start = i;
             while i < chars.len()
-                && (chars[i].is_alphanumeric()
-                    || ((chars[i] == '.' || chars[i] == ',')
+                && (chars[i].1.is_alphanumeric()
+                    || ((chars[i].1 == '.' || chars[i].1 == ',')
                         && i > start
-                        && chars[i - 1].is_ascii_digit()
-                        && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+                        && chars[i - 1].1.is_ascii_digit()
+                        && chars.get(i + 1).is_some_and(|c| c.1.is_ascii_digit())))
             {
                 i += 1;
             }
-            let w: String = chars[start..i].iter().collect();
-            if w.chars().any(|c| c.is_ascii_digit()) {
-                t.numbers.push(w);
+            let end = chars.get(i).map_or(piece.len(), |c| c.0);
+            let w = &piece[chars[start].0..end];
+            if w.bytes().any(|c| c.is_ascii_digit()) {
+                self.numbers.push(w.to_string());
             } else {
-                t.words.push(w.to_lowercase());
+                self.words.push(w.to_lowercase());
             }
         }
-        t
     }
 }
 
@@ -252,6 +274,74 @@ fn coarse_diff(before: &str, now: &str) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Tokens::of` as first written: one character at a time through a copy of the text.
+    fn tokens_by_definition(text: &str) -> Tokens {
+        let mut t = Tokens::default();
+        let mut rest = text;
+        let mut plain = String::new();
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix("[^") {
+                if let Some(end) = after.find(']') {
+                    t.refs.push(after[..end].to_string());
+                    rest = &after[end + 1..];
+                    plain.push(' ');
+                    continue;
+                }
+            }
+            if let Some(url) = url_at(rest) {
+                t.urls.push(url.to_string());
+                rest = &rest[url.len()..];
+                plain.push(' ');
+                continue;
+            }
+            let mut chars = rest.chars();
+            if let Some(c) = chars.next() {
+                plain.push(c);
+            }
+            rest = chars.as_str();
+        }
+        let chars: Vec<char> = plain.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_alphanumeric()
+                    || ((chars[i] == '.' || chars[i] == ',')
+                        && i > start
+                        && chars[i - 1].is_ascii_digit()
+                        && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+            {
+                i += 1;
+            }
+            let w: String = chars[start..i].iter().collect();
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                t.numbers.push(w);
+            } else {
+                t.words.push(w.to_lowercase());
+            }
+        }
+        t
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn tokens_are_read_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "[^", "]", "[", "^", "1", "2", ".", ",", " ", "a", "Ж", "É", "ß", "İ",
+                "https://x.org/a", "http://", "mailto:", "www.", "<", ">", ")", "h", "m", "w",
+                "\n", "7.62", "x1",
+            ]), 0..20)
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(Tokens::of(&text), tokens_by_definition(&text));
+        }
+    }
 
     #[test]
     fn classes() {

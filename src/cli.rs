@@ -207,25 +207,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     };
     match cli.command {
         Command::AddLocale { tag } => add_locale(&root, &tag, out),
+        Command::Status { locales, json } => status(&root, &locales, json, out),
+        Command::Sync { check, apply_safe } => sync_streaming(&root, check, apply_safe, out),
         command => {
             let mut project = Project::load(&root)?;
-            if let Command::Sync {
-                apply_safe: true, ..
-            } = command
-            {
-                project.config.apply_safe = true;
-            }
-            let plan = plan::plan(&project.config, &project.inputs);
+            // Never freed: the process ends right after the command, and freeing a large
+            // plan piece by piece takes longer than the system reclaiming it at once.
+            let plan = std::mem::ManuallyDrop::new(plan::plan_owned(
+                &project.config,
+                std::mem::take(&mut project.inputs),
+            ));
             // `check` reports these itself, as findings.
             if !matches!(command, Command::Check { .. }) {
                 refuse_bad_input(&project, &plan)?;
                 warn_junk(&project, &plan);
             }
             match command {
-                Command::Sync { check, .. } => {
-                    sync(&project, &plan, check, &mut fsio::AtomicWriter, out)
-                }
-                Command::Status { locales, json } => status(&project, &plan, &locales, json, out),
                 Command::Build {
                     locales,
                     out: dir,
@@ -286,7 +283,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 Command::Check { locales, json, fix } => {
                     check(&project, &plan, &locales, json, fix, out)
                 }
-                Command::AddLocale { .. } => Ok(0),
+                // Handled above, without a whole-project plan.
+                Command::AddLocale { .. } | Command::Status { .. } | Command::Sync { .. } => Ok(0),
             }
         }
     }
@@ -296,25 +294,64 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
 /// translator can fix it (`check` reports it as `syntax` too).
 fn warn_junk(project: &Project, plan: &Plan) {
     for d in &plan.docs {
-        for l in &d.locales {
-            let Some(f) = &l.file else { continue };
-            for e in &f.entries {
-                if let crate::ftl::EntryKind::Junk { error_at, message } = &e.kind {
-                    let (line, col) = crate::ftl::line_col(&f.src, *error_at);
-                    eprintln!(
-                        "warning: {}:{line}:{col}: {message}; the unreadable text is kept as it is and skipped",
-                        rel(&project.root, &project::locale_file(&project.root, &l.locale, &d.name))
-                    );
-                }
+        for w in junk_warnings(project, d) {
+            eprintln!("{w}");
+        }
+    }
+}
+
+fn junk_warnings(project: &Project, d: &plan::DocPlan) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in &d.locales {
+        let Some(f) = &l.file else { continue };
+        for e in &f.entries {
+            if let crate::ftl::EntryKind::Junk { error_at, message } = &e.kind {
+                let (line, col) = crate::ftl::line_col(&f.src, *error_at);
+                out.push(format!(
+                    "warning: {}:{line}:{col}: {message}; the unreadable text is kept as it is and skipped",
+                    rel(&project.root, &project::locale_file(&project.root, &l.locale, &d.name))
+                ));
             }
         }
     }
+    out
+}
+
+/// Plans each document as it is read, in parallel, and keeps only what `keep` takes from
+/// its plan, so memory holds the documents in flight rather than the whole project.
+/// Errors come as `Project::load` and `refuse_bad_input` give them: a file that cannot be
+/// read, then bad input, each the first in document order.
+fn each_doc<T: Send>(
+    project: &Project,
+    keep: impl Fn(&plan::DocPlan) -> T + Sync,
+) -> Result<Vec<T>> {
+    use rayon::prelude::*;
+    let root = &project.root;
+    let docs: Vec<Result<(Result<()>, T), crate::fsio::FileError>> = project::source_names(root)?
+        .into_par_iter()
+        .map(|name| {
+            let input = project::read_input(root, &project.config, name)?;
+            let d = plan::plan_one(&project.config, input);
+            Ok((refuse_bad_doc(project, &d), keep(&d)))
+        })
+        .collect();
+    let docs = docs.into_iter().collect::<Result<Vec<_>, _>>()?;
+    docs.into_iter()
+        .map(|(refused, kept)| refused.map(|()| kept))
+        .collect()
 }
 
 /// Input every command but `check` refuses: an empty source, a source with nothing to
 /// translate, a locale file with the same id twice (which one would count is a guess).
 pub fn refuse_bad_input(project: &Project, plan: &Plan) -> Result<()> {
-    for d in &plan.docs {
+    plan.docs
+        .iter()
+        .try_for_each(|d| refuse_bad_doc(project, d))
+}
+
+/// `refuse_bad_input` for one document.
+pub fn refuse_bad_doc(project: &Project, d: &plan::DocPlan) -> Result<()> {
+    {
         let src = project.root.join("source").join(format!("{}.md", d.name));
         if d.document.src.trim().is_empty() {
             bail!("{}: the source file is empty", src.display());
@@ -361,21 +398,27 @@ pub fn selected(project: &Project, locales: &[String]) -> Result<Vec<String>> {
 
 /// The files sync writes: (path, new text) for every file whose text changes.
 pub fn sync_writes(project: &Project, plan: &Plan) -> Vec<(PathBuf, String)> {
+    plan.docs
+        .iter()
+        .flat_map(|d| doc_writes(project, d))
+        .collect()
+}
+
+/// `sync_writes` for one document.
+fn doc_writes(project: &Project, d: &plan::DocPlan) -> Vec<(PathBuf, String)> {
     let mut writes = Vec::new();
-    for d in &plan.docs {
-        if d.reference_old.as_deref() != Some(d.reference_new.as_str()) {
+    if d.reference_old.as_deref() != Some(d.reference_new.as_str()) {
+        writes.push((
+            project::locale_file(&project.root, REFERENCE, &d.name),
+            d.reference_new.clone(),
+        ));
+    }
+    for l in &d.locales {
+        if let Some(t) = &l.new_text {
             writes.push((
-                project::locale_file(&project.root, REFERENCE, &d.name),
-                d.reference_new.clone(),
+                project::locale_file(&project.root, &l.locale, &d.name),
+                t.clone(),
             ));
-        }
-        for l in &d.locales {
-            if let Some(t) = &l.new_text {
-                writes.push((
-                    project::locale_file(&project.root, &l.locale, &d.name),
-                    t.clone(),
-                ));
-            }
         }
     }
     writes
@@ -388,53 +431,92 @@ pub fn sync(
     writer: &mut dyn Writer,
     out: &mut dyn Write,
 ) -> Result<i32> {
-    let writes = sync_writes(project, plan);
-    for d in &plan.docs {
-        let modified = d
-            .messages
-            .iter()
-            .filter(|m| m.change == crate::align::Change::Modified)
-            .count();
-        let added = d
-            .messages
-            .iter()
-            .filter(|m| m.change == crate::align::Change::Added)
-            .count();
-        let mut line = format!(
-            "{}: {} messages ({} new, {} changed, {} removed)",
-            d.name,
-            d.messages.len(),
-            if d.reference_old.is_none() {
-                d.messages.len()
-            } else {
-                added
-            },
-            modified,
-            d.removed.len()
-        );
-        for l in &d.locales {
-            if !l.stamped.is_empty() {
-                line.push_str(&format!("; {}: {} stamped", l.locale, l.stamped.len()));
-            }
-            if !l.restored.is_empty() {
-                line.push_str(&format!(
-                    "; {}: {} stamp(s) restored from git history",
-                    l.locale,
-                    l.restored.len()
-                ));
-            }
-            for (id, old, new) in &l.applied {
-                line.push_str(&format!("; {}: {id}: replaced {old} with {new}", l.locale));
-            }
-            if !l.carried.is_empty() {
-                line.push_str(&format!("; {}: {} carried over", l.locale, l.carried.len()));
-                for (id, class) in &l.carried {
-                    line.push_str(&format!(" [{id}: {}]", class.name()));
-                }
+    let docs = plan.docs.iter().map(|d| sync_doc(project, d)).collect();
+    finish_sync(project, docs, check, writer, out)
+}
+
+/// `sync` keeping only each document's summary and files to write (see `each_doc`).
+fn sync_streaming(root: &Path, check: bool, apply_safe: bool, out: &mut dyn Write) -> Result<i32> {
+    let mut project = Project::open(root)?;
+    if apply_safe {
+        project.config.apply_safe = true;
+    }
+    let docs = each_doc(&project, |d| sync_doc(&project, d))?;
+    finish_sync(&project, docs, check, &mut fsio::AtomicWriter, out)
+}
+
+/// What sync says about one document, and the files it writes for it.
+pub struct SyncDoc {
+    line: String,
+    warnings: Vec<String>,
+    writes: Vec<(PathBuf, String)>,
+}
+
+fn sync_doc(project: &Project, d: &plan::DocPlan) -> SyncDoc {
+    let modified = d
+        .messages
+        .iter()
+        .filter(|m| m.change == crate::align::Change::Modified)
+        .count();
+    let added = d
+        .messages
+        .iter()
+        .filter(|m| m.change == crate::align::Change::Added)
+        .count();
+    let mut line = format!(
+        "{}: {} messages ({} new, {} changed, {} removed)",
+        d.name,
+        d.messages.len(),
+        if d.reference_old.is_none() {
+            d.messages.len()
+        } else {
+            added
+        },
+        modified,
+        d.removed.len()
+    );
+    for l in &d.locales {
+        if !l.stamped.is_empty() {
+            line.push_str(&format!("; {}: {} stamped", l.locale, l.stamped.len()));
+        }
+        if !l.restored.is_empty() {
+            line.push_str(&format!(
+                "; {}: {} stamp(s) restored from git history",
+                l.locale,
+                l.restored.len()
+            ));
+        }
+        for (id, old, new) in &l.applied {
+            line.push_str(&format!("; {}: {id}: replaced {old} with {new}", l.locale));
+        }
+        if !l.carried.is_empty() {
+            line.push_str(&format!("; {}: {} carried over", l.locale, l.carried.len()));
+            for (id, class) in &l.carried {
+                line.push_str(&format!(" [{id}: {}]", class.name()));
             }
         }
-        writeln!(out, "{line}")?;
     }
+    SyncDoc {
+        line,
+        warnings: junk_warnings(project, d),
+        writes: doc_writes(project, d),
+    }
+}
+
+fn finish_sync(
+    project: &Project,
+    docs: Vec<SyncDoc>,
+    check: bool,
+    writer: &mut dyn Writer,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    for d in &docs {
+        for w in &d.warnings {
+            eprintln!("{w}");
+        }
+        writeln!(out, "{}", d.line)?;
+    }
+    let writes: Vec<(PathBuf, String)> = docs.into_iter().flat_map(|d| d.writes).collect();
     if check {
         for (p, _) in &writes {
             writeln!(out, "would write {}", rel(&project.root, p))?;
@@ -445,9 +527,7 @@ pub fn sync(
         return Ok(0);
     }
     fsio::check_writable(&writes.iter().map(|(p, _)| p.as_path()).collect::<Vec<_>>())?;
-    for (p, text) in &writes {
-        writer.write(p, text)?;
-    }
+    writer.write_all(&writes)?;
     Ok(0)
 }
 
@@ -463,7 +543,7 @@ struct LocaleStatus {
     documents: Vec<DocStatus>,
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, Clone)]
 struct DocStatus {
     doc: String,
     #[serde(flatten)]
@@ -471,33 +551,27 @@ struct DocStatus {
     stale_classes: std::collections::BTreeMap<&'static str, usize>,
 }
 
-fn status(
-    project: &Project,
-    plan: &Plan,
-    locales: &[String],
-    json: bool,
-    out: &mut dyn Write,
-) -> Result<i32> {
-    let locales = selected(project, locales)?;
+/// `status` keeps only each document's counts (see `each_doc`): an editor runs it on every
+/// save, on projects of any size. Unknown locales are reported after bad input, as before.
+fn status(root: &Path, locales: &[String], json: bool, out: &mut dyn Write) -> Result<i32> {
+    let project = Project::open(root)?;
+    let counted = each_doc(&project, |d| {
+        d.locales
+            .iter()
+            .map(|lp| (lp.locale.clone(), doc_status(d, lp)))
+            .collect::<Vec<_>>()
+    })?;
+    let locales = selected(&project, locales)?;
     let mut all = Vec::new();
     for l in &locales {
         let mut total = plan::Counts::default();
         let mut docs = Vec::new();
-        for d in &plan.docs {
-            let Some(lp) = d.locale(l) else { continue };
-            let c = d.counts(lp);
-            add_counts(&mut total, &c);
-            let mut classes = std::collections::BTreeMap::new();
-            for s in &lp.states {
-                if let State::Stale { class, .. } = s {
-                    *classes.entry(class.name()).or_insert(0) += 1;
-                }
-            }
-            docs.push(DocStatus {
-                doc: d.name.clone(),
-                counts: c,
-                stale_classes: classes,
-            });
+        for d in &counted {
+            let Some((_, ds)) = d.iter().find(|(x, _)| x == l) else {
+                continue;
+            };
+            add_counts(&mut total, &ds.counts);
+            docs.push(ds.clone());
         }
         all.push(LocaleStatus {
             locale: l.clone(),
@@ -539,6 +613,20 @@ fn status(
         }
     }
     Ok(0)
+}
+
+fn doc_status(d: &plan::DocPlan, lp: &plan::LocalePlan) -> DocStatus {
+    let mut classes = std::collections::BTreeMap::new();
+    for s in &lp.states {
+        if let State::Stale { class, .. } = s {
+            *classes.entry(class.name()).or_insert(0) += 1;
+        }
+    }
+    DocStatus {
+        doc: d.name.clone(),
+        counts: d.counts(lp),
+        stale_classes: classes,
+    }
 }
 
 fn add_counts(t: &mut plan::Counts, c: &plan::Counts) {

@@ -4,17 +4,18 @@
 //! Command glue like `cli`: rendering is `render`'s, files go through `fsio`, Chromium is
 //! `chromium`'s. Which editions a change affects is one pure function, [`affected`].
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{anyhow, bail, Context, Result};
+use rayon::prelude::*;
 
 use crate::chromium::{self, Browser};
 use crate::config::{self, Config, REFERENCE};
 use crate::fsio;
-use crate::plan::{self, Plan};
+use crate::plan::{self, DocPlan, Plan};
 use crate::project::Project;
 use crate::render;
 
@@ -110,6 +111,11 @@ pub fn select(config: &Config, requested: &[String]) -> Result<Vec<String>> {
 }
 
 /// Writes the given editions; true when one of them is incomplete (stale or fallback).
+///
+/// Editions are composed and rendered in parallel (rayon) and written by a few threads of
+/// their own meanwhile; what is printed, and the first error in edition order, come out
+/// as if they had been written one by one.
+/// PDFs are printed afterwards, one at a time, each after its edition's line.
 fn write(
     project: &Project,
     plan: &Plan,
@@ -119,39 +125,84 @@ fn write(
     out: &mut dyn Write,
 ) -> Result<bool> {
     let switcher = render::edition_locales(&project.config);
+    let mut wanted: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (doc, l) in targets {
+        wanted.entry(doc.as_str()).or_default().push(l.as_str());
+    }
+    let shared: Vec<Option<render::Shared>> = plan
+        .docs
+        .par_iter()
+        .map(|d| {
+            wanted
+                .contains_key(d.name.as_str())
+                .then(|| render::Shared::of(d))
+        })
+        .collect();
+    let mut jobs: Vec<(&DocPlan, &render::Shared, &str)> = Vec::new();
+    for (d, sh) in plan.docs.iter().zip(&shared) {
+        if let (Some(ls), Some(sh)) = (wanted.get(d.name.as_str()), sh) {
+            jobs.extend(ls.iter().map(|l| (d, sh, *l)));
+        }
+    }
+    let mut dirs: Vec<&str> = jobs.iter().map(|j| j.2).collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    for l in dirs {
+        let base = dir.join(l);
+        std::fs::create_dir_all(&base)
+            .with_context(|| format!("{}: cannot create directory", base.display()))?;
+    }
+    // Edition j's Markdown goes to slot 2j, its HTML to 2j + 1.
+    let (counts, written) = fsio::with_generated_writer(2 * jobs.len(), |writer| {
+        jobs.par_iter()
+            .enumerate()
+            .map(|(j, &(d, sh, l))| {
+                let ed = render::compose_shared(d, l, &project.config, sh);
+                let ctx = render::PageContext {
+                    doc_name: &d.name,
+                    locales: &switcher,
+                };
+                let html = render::page(&ed, &ctx);
+                let base = dir.join(l);
+                writer.write(
+                    2 * j,
+                    base.join(format!("{}.md", d.name)),
+                    ed.markdown.into_bytes(),
+                );
+                writer.write(
+                    2 * j + 1,
+                    base.join(format!("{}.html", d.name)),
+                    html.into_bytes(),
+                );
+                ed.counts
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut written = written.into_iter();
     let mut incomplete = false;
-    for d in &plan.docs {
-        for (_, l) in targets.iter().filter(|(doc, _)| *doc == d.name) {
-            let ed = render::compose(d, l, &project.config);
-            let ctx = render::PageContext {
-                doc_name: &d.name,
-                locales: &switcher,
-            };
-            let html = render::page(&ed, &ctx);
-            let base = dir.join(l);
-            fsio::write_atomic(&base.join(format!("{}.md", d.name)), &ed.markdown)?;
-            let html_path = base.join(format!("{}.html", d.name));
-            fsio::write_atomic(&html_path, &html)?;
-            let c = &ed.counts;
-            if l != REFERENCE {
-                let from = render::derived(l)
-                    .map(|x| format!(" (derived from {})", x.base))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "{l}/{}: {} translated, {} stale, {} fallback of {}{from}",
-                    d.name, c.translated, c.stale, c.fallback, c.total
-                )?;
-                if c.stale > 0 || c.fallback > 0 {
-                    incomplete = true;
-                }
+    for ((d, _, l), c) in jobs.iter().zip(counts) {
+        for outcome in written.by_ref().take(2) {
+            outcome?;
+        }
+        let base = dir.join(l);
+        if *l != REFERENCE {
+            let from = render::derived(l)
+                .map(|x| format!(" (derived from {})", x.base))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{l}/{}: {} translated, {} stale, {} fallback of {}{from}",
+                d.name, c.translated, c.stale, c.fallback, c.total
+            )?;
+            if c.stale > 0 || c.fallback > 0 {
+                incomplete = true;
             }
-            if let Some(b) = browser {
-                let pdf = chromium::print_pdf(b, &html_path)?;
-                let pdf_path = base.join(format!("{}.pdf", d.name));
-                fsio::write_atomic_bytes(&pdf_path, &pdf)?;
-                writeln!(out, "{l}/{}.pdf printed", d.name)?;
-            }
+        }
+        if let Some(b) = browser {
+            let pdf = chromium::print_pdf(b, &base.join(format!("{}.html", d.name)))?;
+            let pdf_path = base.join(format!("{}.pdf", d.name));
+            fsio::write_atomic_bytes(&pdf_path, &pdf)?;
+            writeln!(out, "{l}/{}.pdf printed", d.name)?;
         }
     }
     Ok(incomplete)
@@ -302,8 +353,8 @@ fn rebuild(
     changes: &[Change],
     out: &mut dyn Write,
 ) -> Result<()> {
-    let project = Project::load(root)?;
-    let plan = plan::plan(&project.config, &project.inputs);
+    let mut project = Project::load(root)?;
+    let plan = plan::plan_owned(&project.config, std::mem::take(&mut project.inputs));
     let selection = select(&project.config, &opts.locales)?;
     let docs: Vec<String> = plan.docs.iter().map(|d| d.name.clone()).collect();
     let targets: Vec<Target> = affected(&project.config, &docs, &selection, changes)

@@ -86,15 +86,55 @@ pub fn check_text(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
 /// Where writes go. The real one writes atomically; tests inject failures.
 pub trait Writer {
     fn write(&mut self, path: &Path, contents: &str) -> Result<(), FileError>;
+
+    /// Writes several files, each with `write`; stops at the first error.
+    fn write_all(&mut self, files: &[(PathBuf, String)]) -> Result<(), FileError> {
+        for (path, contents) in files {
+            self.write(path, contents)?;
+        }
+        Ok(())
+    }
 }
 
 /// Writes each file to a temporary file in the same directory, flushes it, then renames it
 /// over the target: a reader or a crash sees the old file or the new one, never half.
 pub struct AtomicWriter;
 
+/// How many files `AtomicWriter::write_all` writes at once: flushing a file waits for the
+/// disk, not the processor, and the file system commits concurrent flushes together.
+const WRITERS: usize = 16;
+
 impl Writer for AtomicWriter {
     fn write(&mut self, path: &Path, contents: &str) -> Result<(), FileError> {
         write_atomic(path, contents)
+    }
+
+    /// Writes the files concurrently, each atomically; reports the first error in the
+    /// order given (files after it may have been written, each old or new, never half).
+    fn write_all(&mut self, files: &[(PathBuf, String)]) -> Result<(), FileError> {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let results: Vec<std::sync::Mutex<Option<Result<(), FileError>>>> =
+            files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+        std::thread::scope(|s| {
+            for _ in 0..WRITERS.min(files.len()) {
+                s.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((path, contents)) = files.get(i) else {
+                        break;
+                    };
+                    let r = write_atomic(path, contents);
+                    if let Ok(mut slot) = results[i].lock() {
+                        *slot = Some(r);
+                    }
+                });
+            }
+        });
+        for r in results {
+            if let Ok(Some(Err(e))) = r.into_inner() {
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 }
 
@@ -105,6 +145,96 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FileError> {
 /// `write_atomic` for binary files (PDF editions).
 pub fn write_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     write_atomic_steps(path, contents, &mut |_| Ok(()))
+}
+
+/// Writes a generated file (an edition) as `write_atomic` does, a temporary file renamed
+/// over the target so that a reader sees the old file or the new one, but without waiting
+/// for the disk: the next build writes it again, and flushing every edition of a large
+/// project to disk costs more than building them.
+pub fn write_generated(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.permissions().readonly() {
+            return Err(err(
+                path,
+                None,
+                "the file is read-only: nothing was written",
+            ));
+        }
+    }
+    let temp = || {
+        tempfile::Builder::new()
+            .prefix(".dossier-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+    };
+    let mut tmp = match temp() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
+            temp()
+        }
+        other => other,
+    }
+    .map_err(|e| err(path, None, format!("cannot create a temporary file: {e}")))?;
+    tmp.write_all(contents)
+        .map_err(|e| err(path, None, format!("cannot write: {e}")))?;
+    tmp.persist(path)
+        .map_err(|e| err(path, None, format!("cannot replace the file: {}", e.error)))?;
+    Ok(())
+}
+
+/// How many threads write generated files: replacing a file waits for the file system
+/// (allocating, flushing, freeing the old one) more than for the processor, so a few
+/// writers at once keep the cores busy producing.
+const GENERATED_WRITERS: usize = 8;
+
+/// Hands files to `write_generated` on threads of their own (see `with_generated_writer`).
+pub struct GeneratedWriter {
+    tx: std::sync::mpsc::SyncSender<(usize, PathBuf, Vec<u8>)>,
+}
+
+impl GeneratedWriter {
+    /// Queues a file; `slot` is where its outcome goes (a number below `slots`).
+    pub fn write(&self, slot: usize, path: PathBuf, contents: Vec<u8>) {
+        // The writers only stop once every sender is gone: a send cannot fail before.
+        let _ = self.tx.send((slot, path, contents));
+    }
+}
+
+/// Runs `produce` with a writer whose files are written by `GENERATED_WRITERS` threads
+/// while it goes on; returns its result and, per slot, the outcome of the file written
+/// there (`Ok` for a slot no file was queued to).
+pub fn with_generated_writer<T>(
+    slots: usize,
+    produce: impl FnOnce(&GeneratedWriter) -> T,
+) -> (T, Vec<Result<(), FileError>>) {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, PathBuf, Vec<u8>)>(64);
+    let rx = std::sync::Mutex::new(rx);
+    let outcomes: Vec<std::sync::Mutex<Result<(), FileError>>> =
+        (0..slots).map(|_| std::sync::Mutex::new(Ok(()))).collect();
+    let result = std::thread::scope(|s| {
+        for _ in 0..GENERATED_WRITERS {
+            s.spawn(|| loop {
+                let next = rx.lock().ok().and_then(|r| r.recv().ok());
+                let Some((slot, path, contents)) = next else {
+                    break;
+                };
+                let outcome = write_generated(&path, &contents);
+                if let Some(Ok(mut o)) = outcomes.get(slot).map(|m| m.lock()) {
+                    *o = outcome;
+                }
+            });
+        }
+        let writer = GeneratedWriter { tx };
+        produce(&writer)
+        // `writer` is dropped here: the writers finish the queue and stop.
+    });
+    let outcomes = outcomes
+        .into_iter()
+        .map(|m| m.into_inner().unwrap_or(Ok(())))
+        .collect();
+    (result, outcomes)
 }
 
 /// The steps of an atomic write, for fault injection in tests.

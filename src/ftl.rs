@@ -60,15 +60,22 @@ pub struct Message {
 impl FtlFile {
     /// Parses `src` (already checked for BOM, CR and NUL by the caller). Never fails: what
     /// does not parse becomes Junk.
-    pub fn parse(src: &str) -> FtlFile {
+    ///
+    /// Takes the text by value when it can (`String`), so it is not copied.
+    pub fn parse(src: impl Into<String>) -> FtlFile {
+        Self::parse_with(src.into(), true)
+    }
+
+    /// `parse`; `fast` reads the common plain messages without the general parser.
+    fn parse_with(src: String, fast: bool) -> FtlFile {
         let mut entries = Vec::new();
-        for chunk in chunks(src) {
-            parse_chunk(src, chunk, &mut entries);
+        for chunk in chunks(&src) {
+            match fast.then(|| plain_message(&src, chunk.clone())).flatten() {
+                Some(entry) => entries.push(entry),
+                None => parse_chunk(&src, chunk, &mut entries),
+            }
         }
-        FtlFile {
-            src: src.to_string(),
-            entries,
-        }
+        FtlFile { src, entries }
     }
 
     pub fn messages(&self) -> impl Iterator<Item = (&Entry, &Message)> {
@@ -173,6 +180,75 @@ fn chunks(src: &str) -> Vec<Range<usize>> {
         out.push(start..end);
     }
     out
+}
+
+/// The common chunk, read without the general parser (which gives the same result for it,
+/// as a test checks on random input): `#` comment lines, then one `id = value` line whose
+/// value has no placeable and no white space or special character at either end. `None`
+/// for anything else.
+fn plain_message(src: &str, chunk: Range<usize>) -> Option<Entry> {
+    let text = &src[chunk.clone()];
+    if text.contains('\r') {
+        return None;
+    }
+    let (comments, line, line_start) = match text.rfind('\n') {
+        Some(i) => (&text[..i], &text[i + 1..], i + 1),
+        None => ("", text, 0),
+    };
+    let comment_lines = || comments.split('\n').filter(|_| !comments.is_empty());
+    if !comment_lines().all(|l| l == "#" || l.starts_with("# ")) {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    let id_len = bytes
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
+        .unwrap_or(bytes.len());
+    if id_len == 0 || !bytes[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let value = line[id_len..].strip_prefix(" = ")?;
+    let first = value.chars().next()?;
+    let last = value.chars().next_back()?;
+    if first.is_whitespace()
+        || last.is_whitespace()
+        || matches!(first, '[' | '*' | '.' | '"' | '#' | '-')
+        || value.contains('{')
+        || value.contains('}')
+    {
+        return None;
+    }
+    let (stamp, notes) = read_comment(comment_lines().map(|l| l.get(2..).unwrap_or("")));
+    Some(Entry {
+        span: chunk.clone(),
+        kind: EntryKind::Message(Message {
+            id: line[..id_len].to_string(),
+            value: value.to_string(),
+            stamp,
+            notes,
+            complex: false,
+            value_start: chunk.start + line_start + id_len + 3,
+        }),
+    })
+}
+
+/// The stamp and the translator notes of a message's comment lines.
+fn read_comment<'a>(lines: impl Iterator<Item = &'a str>) -> (Option<String>, Vec<String>) {
+    let mut stamp: Option<String> = None;
+    let mut notes = Vec::new();
+    for line in lines {
+        if let Some(rest) = line.strip_prefix(STAMP) {
+            stamp = Some(rest.to_string());
+        } else if let (Some(rest), Some(s)) = (line.strip_prefix(STAMP_CONT), stamp.as_mut()) {
+            s.push('\n');
+            s.push_str(rest);
+        } else if line == STAMP.trim_end() {
+            stamp = Some(String::new());
+        } else {
+            notes.push(line.to_string());
+        }
+    }
+    (stamp, notes)
 }
 
 fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
@@ -343,22 +419,10 @@ fn flatten(base: usize, text: &str, m: ast::Message<&str>) -> Message {
             }
         }
     }
-    let mut stamp: Option<String> = None;
-    let mut notes = Vec::new();
-    if let Some(c) = &m.comment {
-        for line in &c.content {
-            if let Some(rest) = line.strip_prefix(STAMP) {
-                stamp = Some(rest.to_string());
-            } else if let (Some(rest), Some(s)) = (line.strip_prefix(STAMP_CONT), stamp.as_mut()) {
-                s.push('\n');
-                s.push_str(rest);
-            } else if *line == STAMP.trim_end() {
-                stamp = Some(String::new());
-            } else {
-                notes.push(line.to_string());
-            }
-        }
-    }
+    let (stamp, notes) = match &m.comment {
+        Some(c) => read_comment(c.content.iter().copied()),
+        None => (None, Vec::new()),
+    };
     let id = m.id.name;
     // The value starts after `id` and `=` on the message's line.
     let id_line = text
@@ -450,11 +514,12 @@ pub fn write_value(value: &str) -> String {
     }
     let lines: Vec<&str> = value.split('\n').collect();
     if lines.len() == 1 {
-        let mut out = String::from(" ");
+        let mut out = String::with_capacity(value.len() + 1);
+        out.push(' ');
         write_line(&mut out, lines[0], true);
         return out;
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(value.len() + 8 * lines.len());
     for line in lines {
         out.push_str("\n    ");
         write_line(&mut out, line, false);
@@ -475,19 +540,29 @@ fn write_line(out: &mut String, line: &str, first: bool) {
     if !leading.is_empty() {
         literal(out, leading);
     }
-    for (i, c) in middle.chars().enumerate() {
-        match c {
-            '{' => out.push_str("{ \"{\" }"),
-            '}' => out.push_str("{ \"}\" }"),
-            '[' | '*' | '.' if i == 0 && leading.is_empty() && !first => {
-                out.push_str("{ \"");
-                out.push(c);
-                out.push_str("\" }")
-            }
-            '\r' => out.push_str("{ \"\\u000D\" }"),
-            _ => out.push(c),
+    let mut middle = middle;
+    // `[`, `*` and `.` are special only at the start of a continuation line.
+    if let Some(c @ ('[' | '*' | '.')) = middle.chars().next() {
+        if leading.is_empty() && !first {
+            out.push_str("{ \"");
+            out.push(c);
+            out.push_str("\" }");
+            middle = &middle[1..];
         }
     }
+    let mut start = 0;
+    for (i, b) in middle.bytes().enumerate() {
+        let escaped = match b {
+            b'{' => "{ \"{\" }",
+            b'}' => "{ \"}\" }",
+            b'\r' => "{ \"\\u000D\" }",
+            _ => continue,
+        };
+        out.push_str(&middle[start..i]);
+        out.push_str(escaped);
+        start = i + 1;
+    }
+    out.push_str(&middle[start..]);
     if !trailing.is_empty() {
         literal(out, trailing);
     }
@@ -637,5 +712,88 @@ mod tests {
         let f = FtlFile::parse(&text);
         let m = f.message("m").cloned();
         assert_eq!(m.and_then(|m| m.stamp), Some("first\nsecond".to_string()));
+    }
+
+    /// The plain-message fast path reads exactly what the general parser reads.
+    #[track_caller]
+    fn same_both_ways(src: &str) {
+        let fast = FtlFile::parse_with(src.to_string(), true);
+        let general = FtlFile::parse_with(src.to_string(), false);
+        assert_eq!(
+            format!("{:?}", fast.entries),
+            format!("{:?}", general.entries),
+            "{src:?}"
+        );
+    }
+
+    #[test]
+    fn the_fast_path_reads_the_repository_files_as_the_parser_does() {
+        for l in ["en", "fr", "ru", "kk"] {
+            let path = format!("{}/locales/{l}/dossier.ftl", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).expect("locale file");
+            same_both_ways(&text);
+            let f = FtlFile::parse(text);
+            assert!(f.messages().count() > 50, "{path}");
+        }
+    }
+
+    fn line() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "a",
+            "b",
+            "Z",
+            "é",
+            "я",
+            " ",
+            "  ",
+            "\t",
+            "{",
+            "}",
+            "[",
+            "*",
+            ".",
+            "\"",
+            "#",
+            "-",
+            "=",
+            "\\",
+            "\u{a0}",
+            "\u{202f}",
+            "\r",
+            "x y",
+            "en:",
+            "en+",
+            ":",
+            "{ \"{\" }",
+            "0",
+        ]);
+        let text = prop::collection::vec(piece, 0..6).prop_map(|v| v.concat());
+        let id = prop::sample::select(vec!["m", "m-1", "a_b", "-term", "1x", "Ab"]);
+        let sep = prop::sample::select(vec![" = ", "=", " =", "= ", "  = "]);
+        prop_oneof![
+            (id.clone(), sep, text.clone()).prop_map(|(i, s, t)| format!("{i}{s}{t}")),
+            (id, text.clone()).prop_map(|(i, t)| format!("{i} = {t}")),
+            text.clone().prop_map(|t| format!("# {t}")),
+            text.clone().prop_map(|t| format!("# en: {t}")),
+            text.clone().prop_map(|t| format!("# en+ {t}")),
+            text.clone().prop_map(|t| format!("    {t}")),
+            text.prop_map(|t| format!("#{t}")),
+            Just(String::new()),
+            Just("#".to_string()),
+            Just("## group".to_string()),
+            Just("    .attr = x".to_string()),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_fast_path_reads_any_file_as_the_parser_does(
+            lines in proptest::collection::vec(line(), 0..10)
+        ) {
+            same_both_ways(&lines.join("\n"));
+            same_both_ways(&format!("{}\n", lines.join("\n")));
+        }
     }
 }

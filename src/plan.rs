@@ -2,8 +2,15 @@
 //! segment and translation, and to the files `sync` would write.
 //!
 //! `sync` writes the plan's files; every read-only command computes the same plan in memory.
+//!
+//! Documents, and the locales of each document, are planned in parallel (rayon); each is a
+//! pure function of its own files, and results are collected in input order, so the plan
+//! is the same whatever the number of threads.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
 
 use crate::align::{self, Change, New, Old};
 use crate::change::{classify, Class};
@@ -48,6 +55,8 @@ pub struct DocPlan {
     pub reference_old: Option<String>,
     pub reference_new: String,
     pub locales: Vec<LocalePlan>,
+    /// Word counts of `messages`, computed once when first asked for.
+    words: OnceLock<Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -117,13 +126,38 @@ impl LocalePlan {
 
 pub fn plan(config: &Config, inputs: &[DocInput]) -> Plan {
     Plan {
-        docs: inputs.iter().map(|d| plan_doc(config, d)).collect(),
+        docs: inputs
+            .par_iter()
+            .map(|d| plan_doc(config, d.clone()))
+            .collect(),
     }
 }
 
-fn plan_doc(config: &Config, input: &DocInput) -> DocPlan {
-    let document = segment::segment(&input.source);
-    let old_ref = input.reference.as_deref().map(FtlFile::parse);
+/// `plan`, taking the inputs: their texts move into the plan instead of being copied.
+pub fn plan_owned(config: &Config, inputs: Vec<DocInput>) -> Plan {
+    Plan {
+        docs: inputs
+            .into_par_iter()
+            .map(|d| plan_doc(config, d))
+            .collect(),
+    }
+}
+
+/// The plan of one document.
+pub fn plan_one(config: &Config, input: DocInput) -> DocPlan {
+    plan_doc(config, input)
+}
+
+fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
+    let DocInput {
+        name,
+        source,
+        reference,
+        locales,
+        mut history,
+    } = input;
+    let document = segment::segment(source);
+    let old_ref = reference.map(FtlFile::parse);
     let (old, retired) = match &old_ref {
         Some(f) => read_reference(f),
         None => (Vec::new(), BTreeSet::new()),
@@ -165,7 +199,7 @@ fn plan_doc(config: &Config, input: &DocInput) -> DocPlan {
     let removed: Vec<Old> = al.removed.iter().map(|&i| old[i].clone()).collect();
     let mut retired_now = retired;
     retired_now.extend(removed.iter().map(|o| o.id.clone()));
-    let reference_new = write_reference(&input.name, &messages, &retired_now);
+    let reference_new = write_reference(&name, &messages, &retired_now);
     let index: HashMap<String, usize> = messages
         .iter()
         .enumerate()
@@ -176,31 +210,38 @@ fn plan_doc(config: &Config, input: &DocInput) -> DocPlan {
         .map(|o| (o.id.as_str(), o.text.as_str()))
         .collect();
 
-    let locales = input
-        .locales
-        .iter()
-        .map(|(locale, text)| {
-            plan_locale(
-                config,
-                locale,
-                text.as_deref(),
-                &messages,
-                &index,
-                &old_text,
-                input.history.get(locale),
-            )
+    // How each changed message changed, classified once for all the locales whose
+    // translations were made from the same English (the usual case).
+    let classes: Vec<OnceLock<(String, Class)>> =
+        messages.iter().map(|_| OnceLock::new()).collect();
+    let shared = Shared {
+        messages: &messages,
+        index: &index,
+        old_text: &old_text,
+        classes: &classes,
+    };
+    let locales: Vec<(String, Option<String>, Option<History>)> = locales
+        .into_iter()
+        .map(|(l, text)| {
+            let h = history.remove(&l);
+            (l, text, h)
         })
         .collect();
+    let locales = locales
+        .into_par_iter()
+        .map(|(locale, text, history)| plan_locale(config, locale, text, &shared, history.as_ref()))
+        .collect();
     DocPlan {
-        name: input.name.clone(),
+        name,
         document,
         seg_ids,
         messages,
         index,
         removed,
-        reference_old: input.reference.clone(),
+        reference_old: old_ref.map(|f| f.src),
         reference_new,
         locales,
+        words: OnceLock::new(),
     }
 }
 
@@ -253,15 +294,36 @@ fn write_reference(name: &str, messages: &[RefMessage], retired: &BTreeSet<Strin
     out
 }
 
+/// What planning each locale of a document needs from the reference.
+struct Shared<'a> {
+    messages: &'a [RefMessage],
+    index: &'a HashMap<String, usize>,
+    old_text: &'a HashMap<&'a str, &'a str>,
+    classes: &'a [OnceLock<(String, Class)>],
+}
+
+impl Shared<'_> {
+    /// How the English of message `k` changed since `from`.
+    fn classify(&self, k: usize, from: &str) -> Class {
+        let now = &self.messages[k].text;
+        let (first, class) =
+            self.classes[k].get_or_init(|| (from.to_string(), classify(from, now)));
+        if first == from {
+            *class
+        } else {
+            classify(from, now)
+        }
+    }
+}
+
 fn plan_locale(
     config: &Config,
-    locale: &str,
-    text: Option<&str>,
-    messages: &[RefMessage],
-    index: &HashMap<String, usize>,
-    old_text: &HashMap<&str, &str>,
+    locale: String,
+    text: Option<String>,
+    sh: &Shared,
     history: Option<&History>,
 ) -> LocalePlan {
+    let (messages, index, old_text) = (sh.messages, sh.index, sh.old_text);
     let file = text.map(FtlFile::parse);
     let mut states = vec![State::Missing; messages.len()];
     let mut entry = vec![None; messages.len()];
@@ -315,7 +377,7 @@ fn plan_locale(
             if from == *now {
                 states[k] = State::Translated;
             } else {
-                let class = classify(&from, now);
+                let class = sh.classify(k, &from);
                 if config.carry_over && class.carries_over() {
                     states[k] = State::Translated;
                     carried.push((m.id.clone(), class));
@@ -352,7 +414,7 @@ fn plan_locale(
         _ => None,
     };
     LocalePlan {
-        locale: locale.to_string(),
+        locale,
         file,
         states,
         entry,
@@ -547,11 +609,36 @@ pub struct Counts {
     pub words_missing: usize,
 }
 
+/// Words outside URLs: runs of letters, digits, apostrophes and hyphens that hold a letter
+/// or a digit.
 pub fn word_count(text: &str) -> usize {
-    segment::strip_urls(text)
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let (mut count, mut in_word, mut has_alnum) = (0, false, false);
+    segment::for_each_kept(text, |piece| {
+        let mut step = |alnum: bool, joins: bool| {
+            if alnum || joins {
+                in_word = true;
+                has_alnum |= alnum;
+            } else {
+                count += usize::from(in_word && has_alnum);
+                (in_word, has_alnum) = (false, false);
+            }
+        };
+        // ASCII without decoding; other characters one by one.
+        let bytes = piece.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                step(b.is_ascii_alphanumeric(), b == b'\'' || b == b'-');
+                i += 1;
+            } else {
+                let c = piece[i..].chars().next().unwrap_or('\0');
+                step(c.is_alphanumeric(), c == '’');
+                i += c.len_utf8();
+            }
+        }
+    });
+    count + usize::from(in_word && has_alnum)
 }
 
 impl DocPlan {
@@ -561,8 +648,10 @@ impl DocPlan {
             obsolete: lp.obsolete.len(),
             ..Counts::default()
         };
-        for (m, s) in self.messages.iter().zip(&lp.states) {
-            let w = word_count(&m.text);
+        let words = self
+            .words
+            .get_or_init(|| self.messages.iter().map(|m| word_count(&m.text)).collect());
+        for ((_, s), &w) in self.messages.iter().zip(&lp.states).zip(words) {
             c.words_total += w;
             match s {
                 State::Translated => {
@@ -584,5 +673,30 @@ impl DocPlan {
 
     pub fn locale(&self, locale: &str) -> Option<&LocalePlan> {
         self.locales.iter().find(|l| l.locale == locale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Words are counted as they are defined: split the URL-free text at every
+        /// character that is not a letter, digit, apostrophe or hyphen.
+        #[test]
+        fn words_are_counted_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Ж", "1", " ", "-", "'", "’", ".", ",", "<https://x.org>", "[^1]", "](u)",
+                "http://a.b", "\n", "é", "--", "--a",
+            ]), 0..16)
+        ) {
+            let text = pieces.concat();
+            let expected = segment::strip_urls(&text)
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            proptest::prop_assert_eq!(word_count(&text), expected);
+        }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
+use rayon::prelude::*;
 
 use crate::config::{Config, REFERENCE};
 use crate::fsio::{self, FileError};
@@ -13,6 +14,8 @@ use crate::plan::DocInput;
 pub struct Project {
     pub root: PathBuf,
     pub config: Config,
+    /// The documents' files as read. Commands hand them to `plan::plan_owned`, which takes
+    /// them (this is then empty): read what you need from the plan.
     pub inputs: Vec<DocInput>,
 }
 
@@ -33,7 +36,22 @@ pub fn locale_file(root: &Path, locale: &str, doc: &str) -> PathBuf {
 }
 
 impl Project {
+    /// The project with every document's files read (see `open` to read them one by one).
     pub fn load(root: &Path) -> Result<Project> {
+        let mut project = Project::open(root)?;
+        let names = source_names(root)?;
+        // Documents are read in parallel; the first error in document order is reported.
+        project.inputs = names
+            .into_par_iter()
+            .map(|name| read_input(root, &project.config, name))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(project)
+    }
+
+    /// The project's configuration, checked, without reading any document yet.
+    pub fn open(root: &Path) -> Result<Project> {
         let l10n_path = root.join("l10n.toml");
         let l10n = fsio::read_text(&l10n_path)?;
         let dossier_path = root.join("dossier.toml");
@@ -45,35 +63,35 @@ impl Project {
         let config = Config::parse(&l10n, dossier.as_deref())
             .map_err(|e| anyhow!("{}: {e}", root.display()))?;
         check_locale_dirs(root, &config)?;
-        let names = source_names(root)?;
-        let mut inputs = Vec::with_capacity(names.len());
-        for name in names {
-            let source = fsio::read_text(&source_dir(root).join(format!("{name}.md")))?;
-            let reference = read_optional(&locale_file(root, REFERENCE, &name))?;
-            let mut locales = BTreeMap::new();
-            for l in &config.locales {
-                locales.insert(l.clone(), read_optional(&locale_file(root, l, &name))?);
-            }
-            let mut history = BTreeMap::new();
-            for (l, text) in &locales {
-                if text.as_deref().is_some_and(has_unstamped) {
-                    history.insert(l.clone(), git_history(root, &locale_file(root, l, &name)));
-                }
-            }
-            inputs.push(DocInput {
-                name,
-                source,
-                reference,
-                locales,
-                history,
-            });
-        }
         Ok(Project {
             root: root.to_path_buf(),
             config,
-            inputs,
+            inputs: Vec::new(),
         })
     }
+}
+
+/// The files of document `name`: its source, its reference and its translations.
+pub fn read_input(root: &Path, config: &Config, name: String) -> Result<DocInput, FileError> {
+    let source = fsio::read_text(&source_dir(root).join(format!("{name}.md")))?;
+    let reference = read_optional(&locale_file(root, REFERENCE, &name))?;
+    let mut locales = BTreeMap::new();
+    for l in &config.locales {
+        locales.insert(l.clone(), read_optional(&locale_file(root, l, &name))?);
+    }
+    let mut history = BTreeMap::new();
+    for (l, text) in &locales {
+        if text.as_deref().is_some_and(has_unstamped) {
+            history.insert(l.clone(), git_history(root, &locale_file(root, l, &name)));
+        }
+    }
+    Ok(DocInput {
+        name,
+        source,
+        reference,
+        locales,
+        history,
+    })
 }
 
 fn read_optional(path: &Path) -> Result<Option<String>, FileError> {

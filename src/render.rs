@@ -93,8 +93,36 @@ pub struct Edition {
 const FALLBACK_OPEN: &str = "<span class=\"fallback\" lang=\"";
 const MARK_OPEN: &str = "<sup class=\"mark ";
 
+/// What every edition of a document shares, computed once for all of them: the inline
+/// HTML its English segments hold and the images it shows.
+#[derive(Debug, Clone)]
+pub struct Shared {
+    allowed_html: Vec<String>,
+    allowed_images: Vec<String>,
+}
+
+impl Shared {
+    pub fn of(doc: &DocPlan) -> Shared {
+        let mut allowed_html = Vec::new();
+        for (i, seg) in doc.document.segments.iter().enumerate() {
+            if doc.seg_ids[i].is_some() {
+                collect_inline_html(&seg.text, &mut allowed_html);
+            }
+        }
+        Shared {
+            allowed_html,
+            allowed_images: image_urls(&doc.document.src),
+        }
+    }
+}
+
 /// Composes the edition of `doc` in `locale` (`en` reproduces the source byte for byte).
 pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
+    compose_shared(doc, locale, config, &Shared::of(doc))
+}
+
+/// `compose`, with what the document's editions share already computed.
+pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Shared) -> Edition {
     let derived = derived(locale);
     let text_locale = derived.map_or(locale, |d| d.base);
     let src = &doc.document.src;
@@ -103,7 +131,6 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
     let mut md = String::with_capacity(src.len() + src.len() / 2);
     let mut untrusted = Vec::new();
     let mut anchors = Vec::new();
-    let mut allowed_html = Vec::new();
     let mut counts = EditionCounts::default();
     let mut pos = 0;
     for (i, seg) in doc.document.segments.iter().enumerate() {
@@ -114,7 +141,6 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
             md.push_str(&src[seg.span.clone()]);
             continue;
         };
-        collect_inline_html(&seg.text, &mut allowed_html);
         let Some(&k) = doc.index.get(id) else {
             md.push_str(&src[seg.span.clone()]);
             continue;
@@ -186,8 +212,8 @@ pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
         markdown: md,
         untrusted,
         anchors,
-        allowed_html,
-        allowed_images: image_urls(src),
+        allowed_html: shared.allowed_html.clone(),
+        allowed_images: shared.allowed_images.clone(),
         counts,
     }
 }
@@ -242,6 +268,9 @@ fn push_lines(md: &mut String, text: &str, prefix: &str) {
 }
 
 fn collect_inline_html(text: &str, out: &mut Vec<String>) {
+    if !text.contains('<') {
+        return; // no HTML without a `<`: no need to parse
+    }
     for (ev, _) in Parser::new_ext(text, crate::segment::options()).into_offset_iter() {
         if let Event::InlineHtml(h) = ev {
             if !out.iter().any(|x| x == h.as_ref()) {
@@ -253,6 +282,9 @@ fn collect_inline_html(text: &str, out: &mut Vec<String>) {
 
 fn image_urls(src: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    if !src.contains("![") {
+        return out; // every image starts with `![`: no need to parse
+    }
     for ev in Parser::new_ext(src, crate::segment::options()) {
         if let Event::Start(Tag::Image { dest_url, .. }) = ev {
             if !out.iter().any(|x| x == dest_url.as_ref()) {
@@ -570,7 +602,7 @@ fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>
             }
         }
         if !text.is_empty() {
-            linkify(&std::mem::take(&mut text), &mut out);
+            push_linkified(std::mem::take(&mut text), &mut out);
         }
         match &ev {
             Event::Start(Tag::Link { .. }) => in_link += 1,
@@ -582,9 +614,26 @@ fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>
         out.push(ev);
     }
     if !text.is_empty() {
-        linkify(&text, &mut out);
+        push_linkified(text, &mut out);
     }
     out
+}
+
+/// `linkify`, handing text with no URL over as it is.
+fn push_linkified<'a>(text: String, out: &mut Vec<Event<'a>>) {
+    if first_http(&text).is_some() {
+        linkify(&text, out);
+    } else {
+        out.push(Event::Text(CowStr::from(text)));
+    }
+}
+
+/// Where the first `http://` or `https://` in `s` starts.
+fn first_http(s: &str) -> Option<usize> {
+    s.match_indices("http").map(|(i, _)| i).find(|&i| {
+        let rest = &s[i + 4..];
+        rest.starts_with("://") || rest.starts_with("s://")
+    })
 }
 
 /// Pushes `text` as text events with each bare `http(s)://` URL in it made a link (the
@@ -592,11 +641,7 @@ fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>
 /// punctuation stays outside the link; a closing parenthesis only when unmatched.
 fn linkify<'a>(text: &str, out: &mut Vec<Event<'a>>) {
     let mut rest = text;
-    while let Some(at) = ["https://", "http://"]
-        .iter()
-        .filter_map(|p| rest.find(p))
-        .min()
-    {
+    while let Some(at) = first_http(rest) {
         let url_part = &rest[at..];
         let mut end = url_part
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»'))

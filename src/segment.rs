@@ -58,7 +58,18 @@ enum Container {
 }
 
 /// Segments a Markdown document. Never fails: any text is valid Markdown.
-pub fn segment(src: &str) -> Document {
+///
+/// Takes the text by value when it can (`String`), so it is not copied.
+pub fn segment(src: impl Into<String>) -> Document {
+    let owned: String = src.into();
+    let segments = segments(&owned);
+    Document {
+        src: owned,
+        segments,
+    }
+}
+
+fn segments(src: &str) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
     let mut stack: Vec<Container> = Vec::new();
     let mut run: Option<Range<usize>> = None;
@@ -168,10 +179,7 @@ pub fn segment(src: &str) -> Document {
         }
     }
     close(&mut run, &stack, &mut segments, &mut last_heading);
-    Document {
-        src: src.to_string(),
-        segments,
-    }
+    segments
 }
 
 fn is_inline(tag: &Tag) -> bool {
@@ -254,47 +262,110 @@ fn strip_prefixes(src: &str, r: Range<usize>, quoted: bool) -> (String, String) 
 
 /// True when the text has a letter outside URLs and link destinations.
 pub fn has_words(text: &str) -> bool {
-    strip_urls(text).chars().any(char::is_alphabetic)
+    // Usually a letter comes before anything that could start a removed part (`<`, `]`,
+    // `[`, or a letter beginning a URL): then that letter is kept.
+    let first = text
+        .char_indices()
+        .find(|&(_, c)| c.is_alphabetic() || "<[]".contains(c));
+    if let Some((i, c)) = first {
+        let rest = &text[i..];
+        if c.is_alphabetic()
+            && !(rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www."))
+        {
+            return true;
+        }
+    }
+    let mut found = false;
+    for_each_kept(text, |piece| {
+        found = found || piece.chars().any(char::is_alphabetic)
+    });
+    found
 }
 
 /// The text with autolinks, bare URLs, link destinations and footnote references removed.
 pub fn strip_urls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('<') {
-            if let Some(end) = after.find('>') {
-                if after[..end].contains(':') && !after[..end].contains(' ') {
-                    rest = &after[end + 1..];
-                    continue;
-                }
-            }
-        }
-        if let Some(after) = rest.strip_prefix("](") {
-            if let Some(end) = after.find(')') {
-                out.push(']');
-                rest = &after[end + 1..];
-                continue;
-            }
-        }
-        if let Some(after) = rest.strip_prefix("[^") {
-            if let Some(end) = after.find(']') {
-                rest = &after[end + 1..];
-                continue;
-            }
-        }
-        if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            rest = &rest[end..];
-            continue;
-        }
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            out.push(c);
-        }
-        rest = chars.as_str();
-    }
+    for_each_kept(text, |piece| out.push_str(piece));
     out
+}
+
+/// Calls `keep` with the pieces of `text` that `strip_urls` keeps, in order: autolinks
+/// `<scheme:…>` (no space inside), link destinations `](…)` (the `]` stays), footnote
+/// references `[^…]` and bare URLs (`http://`, `https://`, `www.` up to whitespace) are left
+/// out. Linear in the text: each search for a closing character resumes where the last
+/// one stopped.
+pub fn for_each_kept(text: &str, mut keep: impl FnMut(&str)) {
+    let b = text.as_bytes();
+    let mut gt_or_space = NextByte::new(b, b"> ");
+    let mut colon = NextByte::new(b, b":");
+    let mut paren = NextByte::new(b, b")");
+    let mut bracket = NextByte::new(b, b"]");
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        // Only ASCII bytes start something to remove, and those are character boundaries.
+        let skip_to = match b[i] {
+            b'<' => gt_or_space
+                .from(i + 1)
+                .filter(|&e| b[e] == b'>' && colon.from(i + 1).is_some_and(|c| c < e))
+                .map(|e| (i, e + 1)),
+            b']' if b.get(i + 1) == Some(&b'(') => paren.from(i + 2).map(|e| (i + 1, e + 1)),
+            b'[' if b.get(i + 1) == Some(&b'^') => bracket.from(i + 2).map(|e| (i, e + 1)),
+            b'h' | b'w'
+                if text[i..].starts_with("http://")
+                    || text[i..].starts_with("https://")
+                    || text[i..].starts_with("www.") =>
+            {
+                let end = text[i..]
+                    .find(char::is_whitespace)
+                    .map_or(b.len(), |k| i + k);
+                Some((i, end))
+            }
+            _ => None,
+        };
+        match skip_to {
+            Some((cut, resume)) => {
+                keep(&text[start..cut]);
+                (start, i) = (resume, resume);
+            }
+            None => i += 1,
+        }
+    }
+    keep(&text[start..]);
+}
+
+/// The first position at or after a given one of a byte of `set`, remembering the last
+/// answer: asked for growing positions, it never scans a byte twice.
+struct NextByte<'a> {
+    bytes: &'a [u8],
+    set: &'static [u8],
+    from: usize,
+    found: Option<usize>,
+}
+
+impl<'a> NextByte<'a> {
+    fn new(bytes: &'a [u8], set: &'static [u8]) -> Self {
+        NextByte {
+            bytes,
+            set,
+            from: usize::MAX,
+            found: None,
+        }
+    }
+
+    fn from(&mut self, from: usize) -> Option<usize> {
+        let still_valid = from >= self.from && self.found.is_none_or(|f| f >= from);
+        if !still_valid {
+            self.from = from;
+            self.found = self
+                .bytes
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|c| self.set.contains(c)))
+                .map(|k| from + k);
+        }
+        self.found
+    }
 }
 
 /// A readable Fluent identifier from heading text: ASCII letters and digits, hyphens.
@@ -383,5 +454,76 @@ mod tests {
         assert_eq!(slug("Nazarbayev's regime"), "nazarbayevs-regime");
         assert_eq!(slug("Кириллица"), "section");
         assert_eq!(label_id("12"), "fn-12");
+    }
+
+    /// The straightforward definition `strip_urls` keeps to (the scan is linear instead).
+    fn strip_urls_by_definition(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix('<') {
+                if let Some(end) = after.find('>') {
+                    if after[..end].contains(':') && !after[..end].contains(' ') {
+                        rest = &after[end + 1..];
+                        continue;
+                    }
+                }
+            }
+            if let Some(after) = rest.strip_prefix("](") {
+                if let Some(end) = after.find(')') {
+                    out.push(']');
+                    rest = &after[end + 1..];
+                    continue;
+                }
+            }
+            if let Some(after) = rest.strip_prefix("[^") {
+                if let Some(end) = after.find(']') {
+                    rest = &after[end + 1..];
+                    continue;
+                }
+            }
+            if rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www.")
+            {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                rest = &rest[end..];
+                continue;
+            }
+            let mut chars = rest.chars();
+            if let Some(c) = chars.next() {
+                out.push(c);
+            }
+            rest = chars.as_str();
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn urls_are_stripped_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "<", ">", ":", " ", "](", ")", "]", "[^", "[", "^", "http://", "https://", "www.",
+                "h", "w", "a", "é", "Ж", "1", "\n", "\t", "x.org", "<https://a.b/c>", "\u{a0}",
+            ]), 0..24)
+        ) {
+            let text = pieces.concat();
+            let expected = strip_urls_by_definition(&text);
+            proptest::prop_assert_eq!(&strip_urls(&text), &expected);
+            proptest::prop_assert_eq!(has_words(&text), expected.chars().any(char::is_alphabetic));
+        }
+    }
+
+    /// Unclosed openers, each of which once searched the rest of the text again (minutes
+    /// for this size); the scan is linear now.
+    #[test]
+    fn hostile_text_is_stripped_in_one_pass() {
+        for unit in ["<", "<:", "](", "[^", "< x>"] {
+            let text = unit.repeat(200_000);
+            assert_eq!(strip_urls(&text), text, "{unit}");
+        }
+        assert_eq!(strip_urls(&"http://x".repeat(200_000)), "");
+        assert!(!has_words(&"<a:b>".repeat(200_000)));
     }
 }

@@ -32,6 +32,28 @@ pub const MAPPING: &str = "dossier kk-Latn 1";
 
 /// The Latin spelling of one lowercase Kazakh Cyrillic letter, or `None` for anything else.
 fn lower_latin(c: char) -> Option<&'static str> {
+    let i = (c as u32).wrapping_sub(CYRILLIC);
+    LATIN.get(i as usize).copied().flatten()
+}
+
+/// The first code point of the Cyrillic block.
+const CYRILLIC: u32 = 0x400;
+
+/// `latin_of` for every code point of the Cyrillic block, looked up by offset.
+const LATIN: [Option<&str>; 0x100] = {
+    let mut table = [None; 0x100];
+    let mut i = 0;
+    while i < table.len() {
+        if let Some(c) = char::from_u32(CYRILLIC + i as u32) {
+            table[i] = latin_of(c);
+        }
+        i += 1;
+    }
+    table
+};
+
+/// The mapping itself: the Latin spelling of a lowercase Kazakh Cyrillic letter.
+const fn latin_of(c: char) -> Option<&'static str> {
     Some(match c {
         'а' => "a",
         'ә' => "ä",
@@ -133,9 +155,18 @@ fn is_upper_letter(c: Option<char>) -> bool {
 
 /// Transliterates Kazakh Cyrillic text to Latin; every other character is kept.
 pub fn kk_latn(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (i, &c) in chars.iter().enumerate() {
+    // Text outside the Cyrillic block is copied as it is, a run at a time.
+    let mut plain = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let before = prev.replace(c);
+        if !is_cyrillic(c) {
+            continue;
+        }
+        out.push_str(&text[plain..at]);
+        plain = at + c.len_utf8();
         if let Some(latin) = lower_latin(c) {
             out.push_str(latin);
             continue;
@@ -154,16 +185,16 @@ pub fn kk_latn(text: &str) -> String {
             continue;
         }
         // Inside a word in capitals, the whole digraph is in capitals.
-        let next = chars.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.peek().map(|&(_, n)| n);
         let next_is_letter = next.is_some_and(char::is_alphabetic);
-        let all_caps = is_upper_letter(next) || (!next_is_letter && is_upper_letter(prev));
+        let all_caps = is_upper_letter(next) || (!next_is_letter && is_upper_letter(before));
         if all_caps {
             out.push_str(&turkic_upper(rest));
         } else {
             out.push_str(rest);
         }
     }
+    out.push_str(&text[plain..]);
     out
 }
 
@@ -199,15 +230,23 @@ fn push_text(out: &mut String, text: &str) {
     out.push_str(&kk_latn(rest));
 }
 
+/// Where the first `http://`, `https://` or `www.` in `s` starts.
 fn next_url(s: &str) -> Option<usize> {
-    ["http://", "https://", "www."]
-        .iter()
-        .filter_map(|p| s.find(p))
-        .min()
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| {
+        // ASCII bytes are character boundaries.
+        matches!(b[i], b'h' | b'w')
+            && (s[i..].starts_with("http://")
+                || s[i..].starts_with("https://")
+                || s[i..].starts_with("www."))
+    })
 }
 
 /// Byte ranges of `md` that are not human text, in order, not overlapping.
 fn protected(md: &str) -> Vec<Range<usize>> {
+    if plain_text(md) {
+        return Vec::new();
+    }
     let mut keep: Vec<Range<usize>> = Vec::new();
     // Open links and images: their range and where their last child ended.
     let mut open: Vec<(Range<usize>, usize, bool)> = Vec::new();
@@ -275,9 +314,113 @@ fn protected(md: &str) -> Vec<Range<usize>> {
     merged
 }
 
+/// True when `md` has nothing `protected` could find: no code (backticks, tildes, or four
+/// spaces or a tab that could indent a code block, also after a list marker), no HTML or
+/// autolink (`<`), no link, image, footnote or reference (`[`), no math (`$`). Most
+/// segments are such plain text, and need no parse.
+fn plain_text(md: &str) -> bool {
+    !md.contains("    ")
+        && !md
+            .bytes()
+            .any(|b| matches!(b, b'`' | b'~' | b'<' | b'[' | b'$' | b'\t'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Plain text has nothing to protect: skipping the parse changes nothing.
+        #[test]
+        fn plain_text_has_nothing_protected(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Қ", " ", "  ", "   ", "\n", "\n    ", "*", "_", "**", "]", "(", ")", "!",
+                "&amp;", "#", "-", "1.", "|", ">", "\\", "http://x", "www.y", "`", "~~~", "<b>",
+                "[^1]", "[a](b)", "$x$", "\t", "    ", "\n\n", "- ", "> ", "1. ", "===", "---",
+            ]), 0..12)
+        ) {
+            let md = pieces.concat();
+            if plain_text(&md) {
+                proptest::prop_assert!(
+                    !Parser::new_ext(&md, crate::segment::options()).into_offset_iter().any(|(ev, _)| {
+                        matches!(
+                            ev,
+                            Event::Code(_)
+                                | Event::InlineHtml(_)
+                                | Event::Html(_)
+                                | Event::FootnoteReference(_)
+                                | Event::InlineMath(_)
+                                | Event::DisplayMath(_)
+                                | Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Link { .. } | Tag::Image { .. })
+                        )
+                    }),
+                    "{:?}", md
+                );
+            }
+        }
+    }
+
+    /// `kk_latn` as first written, one character at a time with both neighbours at hand.
+    fn kk_latn_by_definition(text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if let Some(latin) = lower_latin(c) {
+                out.push_str(latin);
+                continue;
+            }
+            let Some(latin) = cyrillic_lower(c).and_then(lower_latin) else {
+                out.push(c);
+                continue;
+            };
+            let mut letters = latin.chars();
+            let Some(first) = letters.next() else {
+                continue;
+            };
+            turkic_upper_char(first, &mut out);
+            let rest = letters.as_str();
+            if rest.is_empty() {
+                continue;
+            }
+            let next = chars.get(i + 1).copied();
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next_is_letter = next.is_some_and(char::is_alphabetic);
+            if is_upper_letter(next) || (!next_is_letter && is_upper_letter(prev)) {
+                out.push_str(&turkic_upper(rest));
+            } else {
+                out.push_str(rest);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn transliteration_is_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "Я", "я", "Ю", "ё", "Ё", "Ә", "ә", "Ъ", "ь", "А", "қ", "І", "і", "И", "A", "a",
+                " ", "-", "1", "é", "Ж", "ЯЛТА", "http://x.kz", "www.a", "h", "w", "\n",
+            ]), 0..16)
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(kk_latn(&text), kk_latn_by_definition(&text));
+            let mut by_definition = String::new();
+            let mut rest = text.as_str();
+            while let Some(at) = ["http://", "https://", "www."].iter().filter_map(|p| rest.find(p)).min() {
+                by_definition.push_str(&kk_latn_by_definition(&rest[..at]));
+                let url = &rest[at..];
+                let end = url.find(char::is_whitespace).unwrap_or(url.len());
+                by_definition.push_str(&url[..end]);
+                rest = &url[end..];
+            }
+            by_definition.push_str(&kk_latn_by_definition(rest));
+            let mut out = String::new();
+            push_text(&mut out, &text);
+            proptest::prop_assert_eq!(out, by_definition);
+        }
+    }
 
     #[track_caller]
     fn check(cyrl: &str, latn: &str) {

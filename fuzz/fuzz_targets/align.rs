@@ -84,6 +84,7 @@ fn run(config: &Config, source: &str, reference: Option<&str>, fr: Option<&str>)
         source: source.to_string(),
         reference: reference.map(String::from),
         locales: [("fr".to_string(), fr.map(String::from))].into(),
+        ..Default::default()
     };
     let mut p = plan::plan(config, &[input]);
     let p = p.docs.remove(0);

@@ -41,6 +41,7 @@ fuzz_target!(|data: &[u8]| {
         source: src.to_string(),
         reference: None,
         locales: Default::default(),
+        ..Default::default()
     };
     let plan = plan::plan(&config, &[input]);
     let ed = dossier::render::compose(&plan.docs[0], "en", &config);

@@ -7,6 +7,7 @@ mod editions;
 mod interop;
 mod review;
 mod sync_cases;
+mod threads;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,7 +1,9 @@
 //! Project tasks: `cargo xtask ci` runs what CI runs (fmt, clippy, generated docs, tests);
 //! `codegen [--check]` writes (or verifies) docs/checks.md; `shots` builds the editions
 //! and writes screenshots of each for people to look at; `fuzz` runs the fuzz targets
-//! (see docs/fuzzing.md).
+//! (see docs/fuzzing.md); `bench` measures the cycle on generated corpora, beside po4a.
+
+mod bench;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -17,6 +19,8 @@ fn main() -> ExitCode {
         "shots" => shots(),
         "codegen" => codegen(args.get(1).map(String::as_str) == Some("--check")),
         "fuzz" => fuzz::fuzz(&root(), &args[1..]),
+        "bench" => bench::run(&root(), &args[1..]),
+        "__measure" => bench::launcher(&args[1..]),
         _ => {
             eprintln!("usage: cargo xtask <task>
 
@@ -25,7 +29,8 @@ tasks:
   deps   install the tools the tests drive (Debian and PyPI packages) when missing
   codegen [--check]  write (or verify) docs/checks.md from the checks' doc comments
   shots  build the editions and screenshot each (desktop, phone, notes) into build/shots
-  fuzz   [TARGET] [--seconds N]: run the fuzz targets (segment, ftl, align), N s each (needs cargo-fuzz)");
+  fuzz   [TARGET] [--seconds N]: run the fuzz targets (segment, ftl, align), N s each (needs cargo-fuzz)
+  bench  [--quick] time sync, status, check, build on generated corpora, beside po4a");
             return if task == "help" {
                 ExitCode::SUCCESS
             } else {
