@@ -467,8 +467,14 @@ pub fn restamp_replacing(
         }
     }
     let mut tail = entry_text[id_line..].to_string();
+    // Replace in the value only: the id can hold the same token (`risks-2-p1`).
+    let value_at = tail
+        .get(m.id.len()..)
+        .and_then(|t| t.find('='))
+        .map_or(tail.len(), |i| m.id.len() + i + 1);
     for (old, new) in replace {
-        if let Some(at) = find_token(&tail, old) {
+        if let Some(at) = tail.get(value_at..).and_then(|v| find_token(v, old)) {
+            let at = value_at + at;
             tail.replace_range(at..at + old.len(), new);
         }
     }
@@ -679,6 +685,7 @@ impl DocPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::StalePolicy;
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
@@ -698,5 +705,53 @@ mod tests {
                 .count();
             proptest::prop_assert_eq!(word_count(&text), expected);
         }
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/align.rs): `sync --apply-safe` replaced the
+    /// first whole-token occurrence of a changed number in the message's text from its id
+    /// on, so a number in the id (`risks-2-p1`, the second "Risks" heading) was replaced
+    /// instead of the one in the value, and the translation was lost under a wrong id.
+    #[test]
+    fn apply_safe_replaces_in_the_value_not_in_the_id() {
+        let config = Config {
+            locales: vec!["fr".into()],
+            fallback: BTreeMap::new(),
+            carry_over: false,
+            stale: StalePolicy::Mark,
+            apply_safe: true,
+        };
+        let doc = |source: &str, reference: Option<String>, fr: Option<String>| DocInput {
+            name: "doc".into(),
+            source: source.into(),
+            reference,
+            locales: [("fr".to_string(), fr)].into(),
+            ..Default::default()
+        };
+        let old = "# Risks\n\n# Risks\n\nHe faced 2 trials in 2019.\n";
+        let first = plan(&config, &[doc(old, None, None)]);
+        let ids: Vec<&str> = first.docs[0]
+            .messages
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(ids, ["risks", "risks-2", "risks-2-p1"]);
+        let fr = format!(
+            "{}\n",
+            ftl::write_message(
+                "risks-2-p1",
+                "Il a subi 2 procès en 2019.",
+                &ftl::stamp_lines("He faced 2 trials in 2019.")
+            )
+        );
+        let new = "# Risks\n\n# Risks\n\nHe faced 3 trials in 2019.\n";
+        let reference = Some(first.docs[0].reference_new.clone());
+        let second = plan(&config, &[doc(new, reference, Some(fr))]);
+        let lp = &second.docs[0].locales[0];
+        assert_eq!(lp.states[2], State::Translated);
+        let text = lp.new_text.clone().unwrap_or_default();
+        assert_eq!(
+            text,
+            "# en: He faced 3 trials in 2019.\nrisks-2-p1 = Il a subi 3 procès en 2019.\n"
+        );
     }
 }
