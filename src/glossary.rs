@@ -21,7 +21,7 @@
 //! Acronyms (two or more capitals, no lowercase) and do-not-translate entries match case
 //! for case.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
 
@@ -121,6 +121,24 @@ pub struct Glossary {
     en_ac: Option<AhoCorasick>,
     locales: BTreeMap<String, LocaleMatcher>,
     ru_stemmer: Stemmer,
+    /// Russian stems already computed: the same words come back in every message.
+    ru_stems: std::sync::Mutex<HashMap<String, String>>,
+}
+
+impl Glossary {
+    /// The Snowball stem of a Russian word, cached.
+    fn ru_stem(&self, word: &str) -> String {
+        let mut cache = match self.ru_stems.lock() {
+            Ok(c) => c,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(s) = cache.get(word) {
+            return s.clone();
+        }
+        let stem = self.ru_stemmer.stem(word).into_owned();
+        cache.insert(word.to_string(), stem.clone());
+        stem
+    }
 }
 
 impl fmt::Debug for Glossary {
@@ -305,6 +323,7 @@ impl Glossary {
             en_ac,
             locales,
             ru_stemmer,
+            ru_stems: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
@@ -469,8 +488,8 @@ impl Glossary {
             }
             "ru" => {
                 if is_cyrillic_word(&fw.norm) {
-                    let a = self.ru_stemmer.stem(&w.norm);
-                    let b = self.ru_stemmer.stem(&fw.norm);
+                    let a = self.ru_stem(&w.norm);
+                    let b = self.ru_stem(&fw.norm);
                     if a == b {
                         return WordMatch::Inflected;
                     }
