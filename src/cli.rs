@@ -974,8 +974,18 @@ pub fn check(
     };
     let mut diags = Vec::new();
     let mut fixed = Vec::new();
-    for mut t in checks::targets(plan, &locales) {
-        let mut found = checks::check_file(&t, glossary.as_ref());
+    // Checking is pure: files are checked in parallel, in order; fixes are written after.
+    let checked: Vec<_> = {
+        use rayon::prelude::*;
+        checks::targets(plan, &locales)
+            .into_par_iter()
+            .map(|t| {
+                let found = checks::check_file(&t, glossary.as_ref());
+                (t, found)
+            })
+            .collect()
+    };
+    for (mut t, mut found) in checked {
         if fix {
             let (text, applied) = checks::apply_fixes(&t.file.src, &found);
             if !applied.is_empty() {
