@@ -203,6 +203,18 @@ fn a_broken_glossary_fails_with_its_line() {
         "{}",
         o.stderr
     );
+    p.write(
+        "glossary.csv",
+        "en,fr,ru,kk,note,fr_allowed,ru_allowed,kk_allowed,fr_forbidden,ru_forbidden,kk_forbidden,dnt\nBTA,BTA,BTA,BTA,,,,,,,,yes\n\"Grave risks,risques graves,,,,,,,,,,\nX,Y,,,,,,,,,,\n",
+    );
+    let o = p.run(&["check"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr
+            .contains("glossary.csv:3: a quoted field is never closed"),
+        "{}",
+        o.stderr
+    );
     p.write("glossary.csv", "en,fr,xx-bad-column\n");
     let o = p.run(&["check"]);
     assert_eq!(o.code, 2);
