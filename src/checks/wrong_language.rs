@@ -1,13 +1,19 @@
 //! `wrong-language`: a translation that is not in its locale's language.
 //!
 //! ## What it does
-//! Identifies the language of each translation with lingua, restricted to English,
-//! French, Russian and Kazakh (the models load on first use, only when this check runs),
-//! after removing URLs, markup, quotations (a French title quoted in a Kazakh message)
-//! and the capitalised words the English segment also has (names). A message of five words or more whose language is another one with
-//! good confidence is reported, and so is a message mostly in another script. Kazakh
+//! Removes URLs, markup, quotations (a French title quoted in a Kazakh message) and the
+//! capitalised words the English segment also has (names), then: a message mostly in
+//! another script is reported; a Latin-script message (fr) of five words or more is
+//! identified with lingua between English and French, a Kazakh one with lingua between
+//! Russian and Kazakh (only the models of the message's script load, on first use, only
+//! when this check runs). Russian never uses ӘҒҚҢӨҰҮҺІ, so a Russian message with three
+//! or more words containing them (a fifth of its words at least) reads as Kazakh. Kazakh
 //! adds a heuristic lingua needs help with: a Kazakh message of eight Cyrillic words or
 //! more without any of ӘҒҚҢӨҰҮҺІ is almost certainly Russian.
+//!
+//! Limits: a single Russian letter typed for a Kazakh one (Қазакстан) is caught only
+//! through glossary terms (`glossary`) or this heuristic; short messages (under five
+//! words) are not identified.
 //!
 //! ## Why it matters
 //! Pasting the wrong column, or a Russian draft into the Kazakh file (kk falls back to
