@@ -168,22 +168,7 @@ fn suggest_fill_writes_stale_suggestions_in_reference_order() {
 #[test]
 fn diff_since_shows_what_a_translator_changed() {
     let p = project();
-    let git = |args: &[&str]| {
-        let ok = Command::new("git")
-            .args([
-                "-c",
-                "user.name=t",
-                "-c",
-                "user.email=t@t",
-                "-c",
-                "commit.gpgsign=false",
-            ])
-            .args(args)
-            .current_dir(p.dir.path())
-            .output()
-            .is_ok_and(|o| o.status.success());
-        assert!(ok, "git {args:?}");
-    };
+    let git = |args: &[&str]| git(&p, args);
     let o = p.run(&["diff", "fr", "--since", "HEAD"]);
     assert_eq!(o.code, 2);
     assert!(
@@ -215,22 +200,7 @@ fn diff_since_shows_what_a_translator_changed() {
 #[test]
 fn stamps_dropped_by_a_platform_come_back_from_git_history() {
     let p = project();
-    let git = |args: &[&str]| {
-        let ok = Command::new("git")
-            .args([
-                "-c",
-                "user.name=t",
-                "-c",
-                "user.email=t@t",
-                "-c",
-                "commit.gpgsign=false",
-            ])
-            .args(args)
-            .current_dir(p.dir.path())
-            .output()
-            .is_ok_and(|o| o.status.success());
-        assert!(ok, "git {args:?}");
-    };
+    let git = |args: &[&str]| git(&p, args);
     git(&["init", "-q"]);
     git(&["add", "-A"]);
     git(&["commit", "-qm", "translated"]);
@@ -264,4 +234,23 @@ fn stamps_dropped_by_a_platform_come_back_from_git_history() {
     assert!(p.read("locales/fr/doc.ftl").contains(
         "# en: The court rejected the extradition request as politically motivated.\nfacts-p2 ="
     ));
+}
+
+/// Runs git in the project, failing the test when it fails.
+#[track_caller]
+fn git(p: &Project, args: &[&str]) {
+    let ok = Command::new("git")
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(p.dir.path())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(ok, "git {args:?}");
 }
