@@ -56,17 +56,7 @@ pub fn page(locale: &str, items: &[Item]) -> String {
             "<nav class=\"toc\" aria-labelledby=\"_toc\">\n<h2 id=\"_toc\">Messages</h2>\n<ol>\n",
         );
         for it in items {
-            let _ = writeln!(
-                out,
-                "<li><a href=\"#{}\"><code>{}</code></a> <span class=\"badge {}\">{}</span>{}</li>",
-                anchor(it),
-                attr(it.id),
-                attr(it.state),
-                attr(it.state),
-                it.class
-                    .map(|c| format!(" <span class=\"badge class\">{}</span>", attr(c)))
-                    .unwrap_or_default()
-            );
+            let _ = writeln!(out, "<li>{}</li>", label(it));
         }
         out.push_str("</ol>\n</nav>\n");
     }
@@ -92,6 +82,20 @@ pub fn page(locale: &str, items: &[Item]) -> String {
     out
 }
 
+/// The message's id linking to its entry, its state and change class as badges.
+fn label(it: &Item) -> String {
+    format!(
+        "<a href=\"#{}\"><code>{}</code></a> <span class=\"badge {}\">{}</span>{}",
+        anchor(it),
+        attr(it.id),
+        attr(it.state),
+        attr(it.state),
+        it.class
+            .map(|c| format!(" <span class=\"badge class\">{}</span>", attr(c)))
+            .unwrap_or_default()
+    )
+}
+
 fn anchor(it: &Item) -> String {
     attr(&format!("{}--{}", it.doc, it.id))
 }
@@ -103,17 +107,7 @@ fn item(out: &mut String, locale: &str, it: &Item) {
         attr(it.state),
         anchor(it)
     );
-    let _ = writeln!(
-        out,
-        "<h3><a href=\"#{}\"><code>{}</code></a> <span class=\"badge {}\">{}</span>{}</h3>",
-        anchor(it),
-        attr(it.id),
-        attr(it.state),
-        attr(it.state),
-        it.class
-            .map(|c| format!(" <span class=\"badge class\">{}</span>", attr(c)))
-            .unwrap_or_default()
-    );
+    let _ = writeln!(out, "<h3>{}</h3>", label(it));
     out.push_str("<div class=\"cols\">\n<div class=\"col en\" lang=\"en\">\n");
     match it.source_before {
         Some(_) => {

@@ -109,29 +109,20 @@ impl Finding {
     }
 
     /// Adds a fix that `--fix` applies (it cannot change meaning).
-    pub fn auto_fix(
-        mut self,
-        replacement: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Finding {
-        self.fix = Some(Fix {
-            message: message.into(),
-            replacement: replacement.into(),
-            automatic: true,
-        });
-        self
+    pub fn auto_fix(self, replacement: impl Into<String>, message: impl Into<String>) -> Finding {
+        self.with_fix(replacement.into(), message.into(), true)
     }
 
     /// Adds a fix for a person to review (`--fix` leaves it).
-    pub fn suggest(
-        mut self,
-        replacement: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Finding {
+    pub fn suggest(self, replacement: impl Into<String>, message: impl Into<String>) -> Finding {
+        self.with_fix(replacement.into(), message.into(), false)
+    }
+
+    fn with_fix(mut self, replacement: String, message: String, automatic: bool) -> Finding {
         self.fix = Some(Fix {
-            message: message.into(),
-            replacement: replacement.into(),
-            automatic: false,
+            message,
+            replacement,
+            automatic,
         });
         self
     }
