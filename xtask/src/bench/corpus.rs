@@ -1,7 +1,7 @@
 //! Generated corpora: N documents derived from source/dossier.md and its fr, ru, kk
 //! translations, each segment varied per document so that no two segments are equal.
 //!
-//! The variation appends ` (D.K)` (document D, message K) to every translatable segment of
+//! The variation appends ` (D/K)` (document D, message K) to every translatable segment of
 //! the English and to its translations, so translations stay complete and stamped. The
 //! message ids are the repository's own (the reference locks them), so `dossier sync` on a
 //! fresh corpus has nothing to do; `generate` checks that with the tool's own plan.
@@ -140,7 +140,7 @@ impl Base {
     /// Document `d` (0-based) of a corpus.
     pub fn doc(&self, d: usize) -> Doc {
         let name = format!("doc-{:04}", d + 1);
-        let token = |k: usize| format!(" ({}.{})", d + 1, k + 1);
+        let token = |k: usize| format!(" ({}/{})", d + 1, k + 1);
         let edited = self.edited(d);
         let mut source = String::with_capacity(self.source.len() + 16 * self.messages.len());
         let mut changed = String::with_capacity(source.capacity() + 64 * edited.len());
