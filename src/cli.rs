@@ -1,5 +1,6 @@
 //! The command line: arguments, the commands, exit codes (0 ok, 1 findings, 2 failure).
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -99,6 +100,9 @@ pub enum Command {
         /// Apply the fixes that cannot change meaning (no-break spaces, apostrophes, …).
         #[arg(long)]
         fix: bool,
+        /// Check every message again, without reading or writing .dossier-cache/.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Export a locale's messages for CAT tools and platforms (XLIFF 2.0, PO, TMX).
     Export(ExportArgs),
@@ -209,6 +213,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
         Command::AddLocale { tag } => add_locale(&root, &tag, out),
         Command::Status { locales, json } => status(&root, &locales, json, out),
         Command::Sync { check, apply_safe } => sync_streaming(&root, check, apply_safe, out),
+        Command::Check {
+            locales,
+            json,
+            fix,
+            no_cache,
+        } => self::check(&root, &locales, json, fix, no_cache, out),
         command => {
             let mut project = Project::load(&root)?;
             // Never freed: the process ends right after the command, and freeing a large
@@ -217,11 +227,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 &project.config,
                 std::mem::take(&mut project.inputs),
             ));
-            // `check` reports these itself, as findings.
-            if !matches!(command, Command::Check { .. }) {
-                refuse_bad_input(&project, &plan)?;
-                warn_junk(&project, &plan);
-            }
+            refuse_bad_input(&project, &plan)?;
+            warn_junk(&project, &plan);
             match command {
                 Command::Build {
                     locales,
@@ -280,11 +287,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 ),
                 Command::Export(a) => export(&project, &plan, &a, out),
                 Command::Import(a) => import(&project, &plan, &a, &mut fsio::AtomicWriter, out),
-                Command::Check { locales, json, fix } => {
-                    check(&project, &plan, &locales, json, fix, out)
-                }
                 // Handled above, without a whole-project plan.
-                Command::AddLocale { .. } | Command::Status { .. } | Command::Sync { .. } => Ok(0),
+                Command::AddLocale { .. }
+                | Command::Status { .. }
+                | Command::Sync { .. }
+                | Command::Check { .. } => Ok(0),
             }
         }
     }
@@ -952,51 +959,92 @@ pub fn import(
 
 /// `dossier check`: runs every check on the selected locales; with `--fix`, applies the
 /// automatic fixes atomically, reports each, and checks the fixed files again.
-pub fn check(
-    project: &Project,
-    plan: &Plan,
+/// One checked file: its findings, the cache entries of its messages, and the file itself
+/// when `--fix` has something to apply to it.
+struct Checked {
+    locale: String,
+    found: Vec<crate::checks::Diagnostic>,
+    used: Vec<(crate::checks::cache::Key, Vec<crate::checks::Finding>)>,
+    to_fix: Option<crate::checks::Target>,
+}
+
+/// `check` reads and checks each document in turn and keeps only its findings (and, for
+/// `--fix`, the files with fixes to apply): its memory is the documents in flight. Bad
+/// input is not refused: `check` reports it, as findings.
+fn check(
+    root: &Path,
     locales: &[String],
     json: bool,
     fix: bool,
+    no_cache: bool,
     out: &mut dyn Write,
 ) -> Result<i32> {
     use crate::checks;
-    let locales = selected(project, locales)?;
+    use rayon::prelude::*;
+    let project = Project::open(root)?;
+    let locales = selected(&project, locales)?;
     let glossary_path = project.root.join("glossary.csv");
-    let glossary = if glossary_path.exists() {
-        let text = fsio::read_text(&glossary_path)?;
-        Some(
-            crate::glossary::Glossary::parse(&text)
-                .map_err(|e| anyhow!("glossary.csv:{}: {}", e.line, e.message))?,
-        )
+    let glossary_text = if glossary_path.exists() {
+        Some(fsio::read_text(&glossary_path)?)
     } else {
         None
     };
+    let glossary = glossary_text
+        .as_deref()
+        .map(|text| {
+            crate::glossary::Glossary::parse(text)
+                .map_err(|e| anyhow!("glossary.csv:{}: {}", e.line, e.message))
+        })
+        .transpose()?;
+    let cache = if no_cache {
+        checks::Cache::off()
+    } else {
+        checks::Cache::load(root, &locales, glossary_text.as_deref())
+    };
+    // Checking is pure: documents are checked in parallel, kept in order; fixes are
+    // written after.
+    let checked: Vec<Result<Vec<Checked>, fsio::FileError>> = project::source_names(root)?
+        .into_par_iter()
+        .map(|name| {
+            let input = project::read_input(root, &project.config, name)?;
+            let d = plan::plan_one(&project.config, input);
+            Ok(checks::doc_targets(&d, &locales)
+                .into_iter()
+                .map(|t| {
+                    let (found, used) = checks::check_file_cached(&t, glossary.as_ref(), &cache);
+                    let fixable = fix
+                        && found
+                            .iter()
+                            .any(|d| d.fix.as_ref().is_some_and(|f| f.automatic));
+                    Checked {
+                        locale: t.locale.clone(),
+                        found,
+                        used,
+                        to_fix: fixable.then_some(t),
+                    }
+                })
+                .collect())
+        })
+        .collect();
     let mut diags = Vec::new();
     let mut fixed = Vec::new();
-    // Checking is pure: files are checked in parallel, in order; fixes are written after.
-    let checked: Vec<_> = {
-        use rayon::prelude::*;
-        checks::targets(plan, &locales)
-            .into_par_iter()
-            .map(|t| {
-                let found = checks::check_file(&t, glossary.as_ref());
-                (t, found)
-            })
-            .collect()
-    };
-    for (mut t, mut found) in checked {
-        if fix {
-            let (text, applied) = checks::apply_fixes(&t.file.src, &found);
-            if !applied.is_empty() {
-                fsio::write_atomic(&project.root.join(&t.path), &text)?;
-                fixed.extend(applied.into_iter().cloned());
-                t.file = crate::ftl::FtlFile::parse(&text);
-                found = checks::check_file(&t, glossary.as_ref());
+    let mut used: HashMap<String, Vec<_>> = HashMap::new();
+    for c in checked {
+        for mut c in c? {
+            if let Some(mut t) = c.to_fix {
+                let (text, applied) = checks::apply_fixes(&t.file.src, &c.found);
+                if !applied.is_empty() {
+                    fsio::write_atomic(&project.root.join(&t.path), &text)?;
+                    fixed.extend(applied.into_iter().cloned());
+                    t.file = crate::ftl::FtlFile::parse(&text);
+                    (c.found, c.used) = checks::check_file_cached(&t, glossary.as_ref(), &cache);
+                }
             }
+            used.entry(c.locale).or_default().extend(c.used);
+            diags.extend(c.found);
         }
-        diags.extend(found);
     }
+    cache.save(used);
     checks::sort(&mut diags);
     if json {
         out.write_all(checks::render_json(&diags, &fixed).as_bytes())?;

@@ -27,7 +27,6 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::UnicodeNormalization;
 
 /// One row of glossary.csv.
 #[derive(Debug, Clone)]
@@ -602,7 +601,7 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    crate::checks::text::is_alnum(c) || is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -638,7 +637,7 @@ pub fn words(text: &str) -> Vec<Word> {
             break;
         }
         let end = chars.get(j).map_or(text.len(), |c| c.0);
-        let orig: String = text[start..end].nfc().collect();
+        let orig = crate::checks::text::nfc(&text[start..end]).into_owned();
         out.push(Word {
             range: start..end,
             norm: normalize_word(&orig),
@@ -651,7 +650,8 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// Lowercase, ё folded to е, hyphens unified.
 pub fn normalize_word(w: &str) -> String {
-    w.nfc()
+    crate::checks::text::nfc(w)
+        .chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'ё' => 'е',

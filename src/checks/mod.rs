@@ -14,8 +14,11 @@ use serde::Serialize;
 
 use crate::ftl::{self, EntryKind, FtlFile, Message};
 use crate::glossary::Glossary;
-use crate::plan::Plan;
+use crate::plan::DocPlan;
 
+pub use cache::Cache;
+
+pub mod cache;
 pub mod duplicate_id;
 pub mod glossary;
 pub mod invisible;
@@ -241,28 +244,26 @@ pub struct Target {
     pub reference: Reference,
 }
 
-/// The translation files of the selected locales, with their references.
-pub fn targets(plan: &Plan, locales: &[String]) -> Vec<Target> {
+/// The translation files of one document in the selected locales, with its reference.
+pub fn doc_targets(d: &DocPlan, locales: &[String]) -> Vec<Target> {
+    let reference = Reference {
+        english: d
+            .messages
+            .iter()
+            .map(|m| (m.id.clone(), m.text.clone()))
+            .collect(),
+        retired: Reference::retired_from(&d.reference_new),
+    };
     let mut out = Vec::new();
-    for d in &plan.docs {
-        let reference = Reference {
-            english: d
-                .messages
-                .iter()
-                .map(|m| (m.id.clone(), m.text.clone()))
-                .collect(),
-            retired: Reference::retired_from(&d.reference_new),
-        };
-        for l in locales {
-            let Some(lp) = d.locale(l) else { continue };
-            let Some(file) = &lp.file else { continue };
-            out.push(Target {
-                locale: l.clone(),
-                path: format!("locales/{l}/{}.ftl", d.name),
-                file: file.clone(),
-                reference: reference.clone(),
-            });
-        }
+    for l in locales {
+        let Some(lp) = d.locale(l) else { continue };
+        let Some(file) = &lp.file else { continue };
+        out.push(Target {
+            locale: l.clone(),
+            path: format!("locales/{l}/{}.ftl", d.name),
+            file: file.clone(),
+            reference: reference.clone(),
+        });
     }
     out
 }
@@ -271,8 +272,19 @@ pub fn targets(plan: &Plan, locales: &[String]) -> Vec<Target> {
 /// reference has, against the English it was translated from (its stamp, or else the
 /// reference's text). Suppressions apply; the result is sorted by position.
 pub fn check_file(t: &Target, glossary: Option<&Glossary>) -> Vec<Diagnostic> {
+    check_file_cached(t, glossary, &Cache::off()).0
+}
+
+/// `check_file` taking each message's findings from `cache` when it has them; also returns
+/// the findings of every message checked, for the next run's cache (empty when it is off).
+pub fn check_file_cached(
+    t: &Target,
+    glossary: Option<&Glossary>,
+    cache: &Cache,
+) -> (Vec<Diagnostic>, Vec<(cache::Key, Vec<Finding>)>) {
     let src = t.file.src.as_str();
     let mut out = Vec::new();
+    let mut used = Vec::new();
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     let place =
         |code: &'static str,
@@ -343,15 +355,25 @@ pub fn check_file(t: &Target, glossary: Option<&Glossary>) -> Vec<Diagnostic> {
                 .as_deref()
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or(reference);
-            let msg = Msg::new(&t.locale, &m.id, english, &m.value, glossary);
-            let map = PosMap::new(src, m.value_start, entry.span.end, &m.value);
-            for f in check_message(&msg) {
-                let span = map.span(f.range.clone());
-                let fix = f.fix.filter(|fix| {
-                    // An automatic fix must replace exactly the text it was computed on.
-                    !fix.automatic || src.get(span.clone()) == m.value.get(f.range.clone())
-                });
-                found.push(place(f.code, f.severity, span, Some(&m.id), f.message, fix));
+            let key = cache::key(&t.locale, &m.id, english, &m.value);
+            let findings = match cache.get(key) {
+                Some(f) => f.to_vec(),
+                None => check_message(&Msg::new(&t.locale, &m.id, english, &m.value, glossary)),
+            };
+            if cache.is_on() {
+                used.push((key, findings.clone()));
+            }
+            // Placing findings in the file needs a position map: only when there are some.
+            if !findings.is_empty() {
+                let map = PosMap::new(src, m.value_start, entry.span.end, &m.value);
+                for f in findings {
+                    let span = map.span(f.range.clone());
+                    let fix = f.fix.filter(|fix| {
+                        // An automatic fix must replace exactly the text it was computed on.
+                        !fix.automatic || src.get(span.clone()) == m.value.get(f.range.clone())
+                    });
+                    found.push(place(f.code, f.severity, span, Some(&m.id), f.message, fix));
+                }
             }
         }
         found.retain(|d| !ignored.contains(d.code));
@@ -359,7 +381,7 @@ pub fn check_file(t: &Target, glossary: Option<&Glossary>) -> Vec<Diagnostic> {
     }
     out.sort_by(|a, b| (a.span.start, a.code, &a.message).cmp(&(b.span.start, b.code, &b.message)));
     out.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
-    out
+    (out, used)
 }
 
 fn first_line(t: &Target, id: &str, before: usize) -> usize {

@@ -20,15 +20,12 @@
 //! ```
 //! `error[untranslated]: the translation is the English text`.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::{Finding, Msg};
 
 const CODE: &str = "untranslated";
 
 fn normalized(s: &str) -> String {
-    s.nfc()
-        .collect::<String>()
+    super::text::nfc(s)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -90,6 +90,12 @@ fn latin_script(lang: &str) -> Option<bool> {
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {
+    verdict(m, true).0
+}
+
+/// The findings, and whether the language model was asked; `shortcut` false always asks it
+/// where `evident` would have answered (for the test that compares the two).
+fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
     let lang = m.lang();
     let whole = 0..m.text.len();
     // Kazakh letters heuristic, on the whole message.
@@ -99,14 +105,17 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             .filter(|(_, w)| w.chars().all(is_cyrillic))
             .count();
         if cyr_words >= 8 && !m.masked.contains(|c| KAZAKH_LETTERS.contains(c)) {
-            return vec![Finding::error(
-                CODE,
-                whole,
-                format!(
+            return (
+                vec![Finding::error(
+                    CODE,
+                    whole,
+                    format!(
                     "this Kazakh message has {cyr_words} Cyrillic words and none of the letters \
                      ӘҒҚҢӨҰҮҺІ: it reads as Russian"
                 ),
-            )];
+                )],
+                false,
+            );
         }
     }
     // Names and quotations say nothing of the message's language: leave out the words
@@ -133,14 +142,17 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         let c = own.chars().filter(|c| is_cyrillic(*c)).count();
         let (mine, other) = if latin { (l, c) } else { (c, l) };
         if other >= 25 && other > 2 * mine {
-            return vec![Finding::error(
-                CODE,
-                whole,
-                format!(
-                    "this {lang} message is mostly in {} script",
-                    if latin { "Cyrillic" } else { "Latin" }
-                ),
-            )];
+            return (
+                vec![Finding::error(
+                    CODE,
+                    whole,
+                    format!(
+                        "this {lang} message is mostly in {} script",
+                        if latin { "Cyrillic" } else { "Latin" }
+                    ),
+                )],
+                false,
+            );
         }
     }
     let sample: Vec<&str> = runs
@@ -155,10 +167,10 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         .collect();
     let letters: usize = sample.iter().map(|w| w.chars().count()).sum();
     if sample.len() < 5 || letters < 25 {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let Some(expected) = language_of(lang) else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     // Russian never uses ӘҒҚҢӨҰҮҺІ: several words with them in a Russian message are
     // Kazakh, without a model.
@@ -168,37 +180,89 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             .filter(|w| w.contains(|c| KAZAKH_LETTERS.contains(c)))
             .count();
         if kazakh >= 3 && kazakh * 5 >= sample.len() {
-            return vec![Finding::error(
+            return (vec![Finding::error(
                 CODE,
                 whole,
                 format!("this ru message has {kazakh} words with Kazakh letters (ӘҒҚҢӨҰҮҺІ): it reads as Kazakh"),
-            )];
+            )], false);
         }
-        return Vec::new();
+        return (Vec::new(), false);
+    }
+    if shortcut && evident(expected, &sample) {
+        return (Vec::new(), false);
     }
     let sample = sample.join(" ");
     let values = detector(latin).compute_language_confidence_values(sample);
     let Some((top, conf)) = values.first().copied() else {
-        return Vec::new();
+        return (Vec::new(), true);
     };
     let mine = values
         .iter()
         .find(|(l, _)| *l == expected)
         .map_or(0.0, |(_, c)| *c);
     if top != expected && conf >= 0.5 && mine < 0.25 {
-        return vec![Finding::error(
-            CODE,
-            whole,
-            format!(
-                "this {lang} message reads as {} (confidence {:.0} %, {} {:.0} %)",
-                name(top),
-                conf * 100.0,
-                name(expected),
-                mine * 100.0
-            ),
-        )];
+        return (
+            vec![Finding::error(
+                CODE,
+                whole,
+                format!(
+                    "this {lang} message reads as {} (confidence {:.0} %, {} {:.0} %)",
+                    name(top),
+                    conf * 100.0,
+                    name(expected),
+                    mine * 100.0
+                ),
+            )],
+            true,
+        );
     }
-    Vec::new()
+    (Vec::new(), true)
+}
+
+/// Words only French writes often, and words only English writes often (none of them a
+/// word of the other language: not "a", "an", "on", "as").
+const FRENCH: &[&str] = &[
+    "le", "la", "les", "l", "de", "des", "du", "d", "et", "à", "au", "aux", "un", "une", "dans",
+    "pour", "par", "sur", "est", "sont", "qui", "que", "qu", "ne", "pas", "il", "elle", "ils",
+    "se", "sa", "ses", "cette", "avec", "été", "ont", "était", "leur", "leurs", "après", "contre",
+    "selon", "lors",
+];
+const ENGLISH: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "was", "that", "for", "with", "by", "at", "from", "his",
+    "he", "it", "be", "has", "have", "were", "which", "are", "this", "not", "been", "who", "its",
+    "their", "after", "against",
+];
+
+/// True when the sample is plainly in the expected language, so the statistical model
+/// has nothing to decide: a French message whose function words are French (three at
+/// least, a fifth of its words, and four times as many as English ones), a Kazakh message
+/// whose words often carry the letters Russian never uses (two at least, a sixth of its
+/// words). Loading the models and scoring n-grams was most of `check`'s time, for
+/// messages like these; a test compares this answer with the model's on every message of
+/// the repository's translations.
+fn evident(expected: Language, sample: &[&str]) -> bool {
+    match expected {
+        Language::French => {
+            let (mut fr, mut en) = (0, 0);
+            for w in sample {
+                let w = w.to_lowercase();
+                if FRENCH.contains(&w.as_str()) {
+                    fr += 1;
+                } else if ENGLISH.contains(&w.as_str()) {
+                    en += 1;
+                }
+            }
+            fr >= 3 && fr * 5 >= sample.len() && fr >= 4 * en
+        }
+        Language::Kazakh => {
+            let kazakh = sample
+                .iter()
+                .filter(|w| w.contains(|c| KAZAKH_LETTERS.contains(c)))
+                .count();
+            kazakh >= 2 && kazakh * 6 >= sample.len()
+        }
+        _ => false,
+    }
 }
 
 /// The spans inside quotation marks: « », “ ”, „ “, and straight double quotes.
@@ -224,4 +288,72 @@ fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ftl::FtlFile;
+
+    fn file(locale: &str) -> FtlFile {
+        let path = format!(
+            "{}/locales/{locale}/dossier.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        FtlFile::parse(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+    }
+
+    /// Every message of the repository's translations, checked as `as_locale` (its own
+    /// locale, or another one to see a wrong language caught): the shortcut gives the
+    /// model's answer, and spares the model for most messages.
+    fn compare(text_locale: &str, as_locale: &str) -> (usize, usize, usize) {
+        let english = file("en");
+        let texts = file(text_locale);
+        let (mut asked, mut spared, mut flagged) = (0, 0, 0);
+        for (_, t) in texts.messages() {
+            let Some(en) = english.message(&t.id) else {
+                continue;
+            };
+            let m = Msg::new(as_locale, &t.id, &en.value, &t.value, None);
+            let (fast, fast_asked) = verdict(&m, true);
+            let (slow, slow_asked) = verdict(&m, false);
+            assert_eq!(
+                fast.iter().map(|f| &f.message).collect::<Vec<_>>(),
+                slow.iter().map(|f| &f.message).collect::<Vec<_>>(),
+                "{text_locale} as {as_locale}: {}",
+                t.id
+            );
+            flagged += usize::from(!fast.is_empty());
+            if slow_asked {
+                if fast_asked {
+                    asked += 1;
+                } else {
+                    spared += 1;
+                }
+            }
+        }
+        (asked, spared, flagged)
+    }
+
+    #[test]
+    fn shortcut_agrees_with_the_model_on_real_translations() {
+        for (text, as_locale) in [("fr", "fr"), ("kk", "kk")] {
+            let (asked, spared, flagged) = compare(text, as_locale);
+            assert_eq!(flagged, 0, "{text}");
+            assert!(
+                spared >= 9 * (asked + spared) / 10,
+                "{text}: the model was still asked for {asked} of {} messages",
+                asked + spared
+            );
+        }
+        // Text in another language is still caught (the findings are the model's, as
+        // compared above; English quoting French titles is French, for both).
+        for (text, as_locale) in [("en", "fr"), ("ru", "kk"), ("fr", "kk"), ("kk", "fr")] {
+            let (asked, spared, flagged) = compare(text, as_locale);
+            assert!(
+                flagged >= 30,
+                "{text} checked as {as_locale}: {flagged} caught ({asked} asked, {spared} spared)"
+            );
+        }
+    }
 }

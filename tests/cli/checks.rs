@@ -269,3 +269,48 @@ fn the_repository_translations_have_no_errors() {
         .collect();
     assert!(errors.is_empty(), "false positives:\n{}", errors.join("\n"));
 }
+
+/// What `check` found, as (file, line, code, message) lines.
+fn findings(p: &Project, args: &[&str]) -> Vec<String> {
+    let (_, list) = json(p, args);
+    list.iter()
+        .map(|d| format!("{} {} {} {}", d["file"], d["line"], d["code"], d["message"]))
+        .collect()
+}
+
+#[test]
+fn the_cache_gives_the_findings_a_full_check_gives() {
+    let p = project(&GOOD.replace("11,5", "11.5"));
+    let full = findings(&p, &["check", "--json", "--no-cache"]);
+    assert_eq!(full.len(), 1, "{full:?}");
+    assert!(
+        !p.path(".dossier-cache").exists(),
+        "--no-cache writes nothing"
+    );
+    // Cold, then warm: the same findings.
+    assert_eq!(findings(&p, &["check", "--json"]), full);
+    assert!(p.path(".dossier-cache/check-fr").exists());
+    assert_eq!(findings(&p, &["check", "--json"]), full);
+    // An edited translation is checked again.
+    p.write(
+        "locales/fr/doc.ftl",
+        &p.read("locales/fr/doc.ftl")
+            .replace("exporté 11.5", "exporté 11,5"),
+    );
+    assert_eq!(findings(&p, &["check", "--json"]), Vec::<String>::new());
+    // A new glossary is a new cache: its term is enforced on messages seen before.
+    p.write(
+        "glossary.csv",
+        "en,fr,ru,kk,note,fr_allowed,ru_allowed,kk_allowed,fr_forbidden,ru_forbidden,kk_forbidden,dnt\ntonnes,tonnes métriques,,,,,,,,,,\n",
+    );
+    let with_term = findings(&p, &["check", "--json"]);
+    assert_eq!(with_term, findings(&p, &["check", "--json", "--no-cache"]));
+    assert!(
+        with_term.iter().any(|f| f.contains("glossary")),
+        "{with_term:?}"
+    );
+    // A damaged cache is no cache.
+    p.write(".dossier-cache/check-fr", "not a cache");
+    assert_eq!(findings(&p, &["check", "--json"]), with_term);
+    assert_eq!(findings(&p, &["check", "--json"]), with_term);
+}

@@ -1,0 +1,304 @@
+//! What `check` found in each message, kept between runs in `.dossier-cache/`, so that a
+//! run reads again only the messages whose text, English, id or locale changed (the way
+//! ruff's and eslint's caches work). An editor loop checks a project of a thousand
+//! documents in the time it takes to read its files.
+//!
+//! A message's findings depend on nothing but that message (`check_message` is a pure
+//! function of `Msg`), the glossary and the program itself: the cache's header holds a
+//! hash of the last two, and another glossary or another build of dossier starts from an
+//! empty cache. Nothing in the cache is needed: a missing, unreadable, damaged or foreign
+//! file is a run without cache, never an error. One file per locale, holding exactly the
+//! messages the last check of that locale read (it never grows beyond the project),
+//! written atomically and only when it changed. `dossier check --no-cache` neither reads
+//! nor writes it; deleting the directory is always safe.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::Xxh3Default;
+
+use super::{Finding, Fix, Severity, CODES};
+
+const MAGIC: &[u8] = b"dossier check cache 1\n";
+
+/// The directory of the cache, under the project's root.
+pub const DIR: &str = ".dossier-cache";
+
+/// A message's key: its locale, id, English and text.
+pub type Key = u128;
+
+/// The findings of the messages checked last time, for the locales being checked.
+#[derive(Default)]
+pub struct Cache {
+    /// None: the cache is off.
+    dir: Option<PathBuf>,
+    stamp: u128,
+    entries: HashMap<Key, Vec<Finding>>,
+    /// How many entries each locale's file had.
+    sizes: HashMap<String, usize>,
+}
+
+fn field(h: &mut Xxh3Default, bytes: &[u8]) {
+    h.update(&(bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}
+
+/// The key of one message.
+pub fn key(locale: &str, id: &str, english: &str, text: &str) -> Key {
+    let mut h = Xxh3Default::new();
+    for part in [locale, id, english, text] {
+        field(&mut h, part.as_bytes());
+    }
+    h.digest128()
+}
+
+/// What the findings depend on besides the message: this build of dossier and the glossary.
+fn stamp(glossary: Option<&str>) -> u128 {
+    let mut h = Xxh3Default::new();
+    field(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let t = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .unwrap_or_default();
+            format!("{} {}", m.len(), t.as_nanos())
+        })
+        .unwrap_or_default();
+    field(&mut h, exe.as_bytes());
+    field(&mut h, glossary.unwrap_or("").as_bytes());
+    h.digest128()
+}
+
+fn file(dir: &Path, locale: &str) -> PathBuf {
+    dir.join(format!("check-{locale}"))
+}
+
+impl Cache {
+    /// No cache: every message is checked, nothing is written.
+    pub fn off() -> Cache {
+        Cache::default()
+    }
+
+    /// The cache of `locales` in the project at `root`, for this glossary text.
+    pub fn load(root: &Path, locales: &[String], glossary: Option<&str>) -> Cache {
+        let dir = root.join(DIR);
+        let stamp = stamp(glossary);
+        let mut entries = HashMap::new();
+        let mut sizes = HashMap::new();
+        for l in locales {
+            let n = std::fs::read(file(&dir, l))
+                .ok()
+                .and_then(|bytes| decode(&bytes, stamp, &mut entries))
+                .unwrap_or(0);
+            sizes.insert(l.clone(), n);
+        }
+        Cache {
+            dir: Some(dir),
+            stamp,
+            entries,
+            sizes,
+        }
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.dir.is_some()
+    }
+
+    pub fn get(&self, key: Key) -> Option<&[Finding]> {
+        self.entries.get(&key).map(Vec::as_slice)
+    }
+
+    /// Replaces each locale's file with the messages this run read (`used`: locale →
+    /// entries), when that differs from the file. Failing to write a cache is not an
+    /// error: the next run is only slower.
+    pub fn save(&self, used: HashMap<String, Vec<(Key, Vec<Finding>)>>) {
+        let Some(dir) = &self.dir else { return };
+        for (locale, mut entries) in used {
+            entries.sort_by_key(|(k, _)| *k);
+            entries.dedup_by_key(|(k, _)| *k);
+            let unchanged = self.sizes.get(&locale) == Some(&entries.len())
+                && entries.iter().all(|(k, _)| self.entries.contains_key(k));
+            if unchanged {
+                continue;
+            }
+            let _ = std::fs::create_dir_all(dir);
+            let _ =
+                crate::fsio::write_generated(&file(dir, &locale), &encode(self.stamp, &entries));
+        }
+    }
+}
+
+fn encode(stamp: u128, entries: &[(Key, Vec<Finding>)]) -> Vec<u8> {
+    fn text(out: &mut Vec<u8>, s: &str) {
+        out.extend((s.len() as u32).to_le_bytes());
+        out.extend(s.as_bytes());
+    }
+    let mut out = Vec::with_capacity(MAGIC.len() + 20 + entries.len() * 20);
+    out.extend(MAGIC);
+    out.extend(stamp.to_le_bytes());
+    out.extend((entries.len() as u32).to_le_bytes());
+    for (k, findings) in entries {
+        out.extend(k.to_le_bytes());
+        out.extend((findings.len() as u32).to_le_bytes());
+        for f in findings {
+            let code = CODES.iter().position(|c| *c == f.code).unwrap_or(0);
+            out.push(code as u8);
+            out.push(match f.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+            });
+            out.extend((f.range.start as u32).to_le_bytes());
+            out.extend((f.range.end as u32).to_le_bytes());
+            text(&mut out, &f.message);
+            match &f.fix {
+                None => out.push(0),
+                Some(fix) => {
+                    out.push(if fix.automatic { 2 } else { 1 });
+                    text(&mut out, &fix.message);
+                    text(&mut out, &fix.replacement);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads a cache file into `into`; None when it is not one written for `stamp`.
+fn decode(bytes: &[u8], stamp: u128, into: &mut HashMap<Key, Vec<Finding>>) -> Option<usize> {
+    struct Reader<'a>(&'a [u8]);
+    impl<'a> Reader<'a> {
+        fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+            let (a, b) = (self.0.get(..n)?, self.0.get(n..)?);
+            self.0 = b;
+            Some(a)
+        }
+        fn u8(&mut self) -> Option<u8> {
+            Some(self.take(1)?[0])
+        }
+        fn u32(&mut self) -> Option<u32> {
+            Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+        }
+        fn u128(&mut self) -> Option<u128> {
+            Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+        }
+        fn text(&mut self) -> Option<String> {
+            let n = self.u32()? as usize;
+            String::from_utf8(self.take(n)?.to_vec()).ok()
+        }
+    }
+    let mut r = Reader(bytes);
+    if r.take(MAGIC.len())? != MAGIC || r.u128()? != stamp {
+        return None;
+    }
+    let n = r.u32()? as usize;
+    let mut read = Vec::with_capacity(n.min(bytes.len() / 20));
+    for _ in 0..n {
+        let k = r.u128()?;
+        let count = r.u32()? as usize;
+        let mut findings = Vec::with_capacity(count.min(64));
+        for _ in 0..count {
+            let code = *CODES.get(r.u8()? as usize)?;
+            let severity = match r.u8()? {
+                0 => Severity::Error,
+                1 => Severity::Warning,
+                _ => return None,
+            };
+            let range = r.u32()? as usize..r.u32()? as usize;
+            let message = r.text()?;
+            let fix = match r.u8()? {
+                0 => None,
+                a @ (1 | 2) => Some(Fix {
+                    message: r.text()?,
+                    replacement: r.text()?,
+                    automatic: a == 2,
+                }),
+                _ => return None,
+            };
+            findings.push(Finding {
+                code,
+                severity,
+                range,
+                message,
+                fix,
+            });
+        }
+        read.push((k, findings));
+    }
+    if !r.0.is_empty() {
+        return None;
+    }
+    let n = read.len();
+    into.extend(read);
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<(Key, Vec<Finding>)> {
+        vec![
+            (key("fr", "a", "Hello", "Bonjour"), Vec::new()),
+            (
+                key("fr", "b", "It is 3.5", "C’est 3.5"),
+                vec![
+                    Finding::error("number", 7..10, "write \"3,5\"").suggest("3,5", "write"),
+                    Finding::warning("typography", 0..1, "space").auto_fix("\u{202f}", "nbsp"),
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn round_trip_and_refusals() {
+        let entries = sample();
+        let bytes = encode(7, &entries);
+        let mut back = HashMap::new();
+        assert_eq!(decode(&bytes, 7, &mut back), Some(2));
+        for (k, f) in &entries {
+            assert_eq!(back.get(k), Some(f));
+        }
+        // Another build or glossary, a truncated file, a file with bytes after the end:
+        // not this cache.
+        assert_eq!(decode(&bytes, 8, &mut HashMap::new()), None);
+        for cut in [0, 5, MAGIC.len() + 3, bytes.len() - 1] {
+            assert_eq!(decode(&bytes[..cut], 7, &mut HashMap::new()), None, "{cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode(&longer, 7, &mut HashMap::new()), None);
+    }
+
+    #[test]
+    fn keys_separate_their_parts() {
+        assert_ne!(key("fr", "ab", "c", "d"), key("fr", "a", "bc", "d"));
+        assert_ne!(key("fr", "a", "b", "c"), key("ru", "a", "b", "c"));
+    }
+
+    #[test]
+    fn saved_then_loaded_for_the_same_glossary_only() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let locales = vec!["fr".to_string()];
+        let cache = Cache::load(dir.path(), &locales, Some("g1"));
+        assert!(cache.is_on() && cache.entries.is_empty());
+        cache.save(HashMap::from([("fr".to_string(), sample())]));
+        let again = Cache::load(dir.path(), &locales, Some("g1"));
+        assert_eq!(again.entries.len(), 2);
+        assert_eq!(again.get(sample()[1].0), Some(sample()[1].1.as_slice()));
+        assert!(Cache::load(dir.path(), &locales, Some("g2"))
+            .entries
+            .is_empty());
+        // A damaged file is no cache.
+        std::fs::write(
+            file(&dir.path().join(DIR), "fr"),
+            b"dossier check cache 1\nxx",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(Cache::load(dir.path(), &locales, Some("g1"))
+            .entries
+            .is_empty());
+    }
+}
