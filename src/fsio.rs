@@ -45,12 +45,11 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
 
 /// The checks of `read_text` on bytes already read.
 pub fn check_text(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let good = String::from_utf8_lossy(&bytes[..at]).into_owned();
+    // The SIMD validator answers yes or no several times faster than the standard one on
+    // Cyrillic text (reading was a third of `status`); the standard one says where.
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        if let Err(e) = std::str::from_utf8(&bytes) {
+            let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
             let pos = crate::ftl::line_col(&good, good.len());
             return Err(err(
                 path,
@@ -58,29 +57,29 @@ pub fn check_text(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
                 "invalid UTF-8: save the file as UTF-8",
             ));
         }
-    };
-    if text.starts_with('\u{FEFF}') {
+    }
+    if bytes.starts_with("\u{FEFF}".as_bytes()) {
         return Err(err(
             path,
             Some((1, 1)),
             "the file starts with a byte order mark (BOM): save it as UTF-8 without BOM",
         ));
     }
-    if let Some(i) = text.find('\r') {
-        return Err(err(
-            path,
-            Some(crate::ftl::line_col(&text, i)),
-            "carriage return (CRLF or CR line ends): save the file with LF line ends",
-        ));
+    // One pass for both bytes (UTF-8 never uses them inside a character).
+    if let Some(i) = memchr::memchr2(b'\r', b'\0', &bytes) {
+        let before = String::from_utf8_lossy(&bytes[..i]);
+        let pos = crate::ftl::line_col(&before, before.len());
+        let message = if bytes[i] == b'\r' {
+            "carriage return (CRLF or CR line ends): save the file with LF line ends"
+        } else {
+            "NUL byte in a text file"
+        };
+        return Err(err(path, Some(pos), message));
     }
-    if let Some(i) = text.find('\0') {
-        return Err(err(
-            path,
-            Some(crate::ftl::line_col(&text, i)),
-            "NUL byte in a text file",
-        ));
-    }
-    Ok(text)
+    // SAFETY: `bytes` is valid UTF-8: simdutf8 accepted it above, and it accepts exactly
+    // what `std::str::from_utf8` accepts (its documented contract, and a property test
+    // here); validating a second time would undo the gain.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// Where writes go. The real one writes atomically; tests inject failures.
@@ -357,5 +356,50 @@ fn pid_alive(pid: &str) -> bool {
 impl Drop for Lock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// `check_text` accepts exactly the bytes the standard library reads as UTF-8 (less
+        /// a BOM, CR and NUL), and returns the same text: the SIMD validator changes speed,
+        /// not answers.
+        #[test]
+        fn check_text_agrees_with_std(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[a-zа-яәғқңөұүһі \n.,«»’]{0,12}")
+                        .unwrap_or_else(|e| panic!("{e}"))
+                        .prop_map(String::into_bytes),
+                    proptest::collection::vec(proptest::num::u8::ANY, 0..3),
+                ],
+                0..8,
+            )
+        ) {
+            let bytes: Vec<u8> = parts.concat();
+            let std = std::str::from_utf8(&bytes)
+                .ok()
+                .filter(|t| !t.starts_with('\u{FEFF}') && !t.contains(['\r', '\0']));
+            let ours = check_text(Path::new("x"), bytes.clone()).ok();
+            proptest::prop_assert_eq!(ours.as_deref(), std);
+        }
+    }
+
+    #[test]
+    fn the_first_bad_byte_is_placed() {
+        let e = check_text(Path::new("f"), b"ab\ncd\xffe".to_vec()).err();
+        assert_eq!(
+            e.map(|e| e.to_string()),
+            Some("f:2:3: invalid UTF-8: save the file as UTF-8".into())
+        );
+        let e = check_text(Path::new("f"), "й\nжx\0\r".as_bytes().to_vec()).err();
+        assert_eq!(
+            e.map(|e| e.to_string()),
+            Some("f:2:3: NUL byte in a text file".into())
+        );
     }
 }
