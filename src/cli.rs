@@ -194,7 +194,7 @@ fn root_of(cli_root: Option<PathBuf>) -> Result<PathBuf> {
 }
 
 /// How long a writing command waits for another one to finish.
-const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     let root = root_of(cli.root)?;

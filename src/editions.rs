@@ -152,6 +152,11 @@ fn write(
         std::fs::create_dir_all(&base)
             .with_context(|| format!("{}: cannot create directory", base.display()))?;
     }
+    // The spares editions are swapped with (see `fsio::write_generated`) live in the
+    // project's cache, one set per output directory; builds take the project's lock while
+    // they write, so that two never fill the same spare.
+    let spares = spare_dir(&project.root, dir);
+    let _lock = fsio::Lock::acquire(&project.root, crate::cli::LOCK_WAIT)?;
     // Edition j's Markdown goes to slot 2j, its HTML to 2j + 1.
     let (counts, written) = fsio::with_generated_writer(2 * jobs.len(), |writer| {
         jobs.par_iter()
@@ -164,16 +169,14 @@ fn write(
                 };
                 let html = render::page(&ed, &ctx);
                 let base = dir.join(l);
-                writer.write(
-                    2 * j,
-                    base.join(format!("{}.md", d.name)),
-                    ed.markdown.into_bytes(),
-                );
-                writer.write(
-                    2 * j + 1,
-                    base.join(format!("{}.html", d.name)),
-                    html.into_bytes(),
-                );
+                for (slot, ext, bytes) in [
+                    (2 * j, "md", ed.markdown.into_bytes()),
+                    (2 * j + 1, "html", html.into_bytes()),
+                ] {
+                    let file = format!("{}.{ext}", d.name);
+                    let spare = spares.as_ref().map(|s| s.join(l).join(&file));
+                    writer.write(slot, base.join(file), spare, bytes);
+                }
                 ed.counts
             })
             .collect::<Vec<_>>()
@@ -206,6 +209,19 @@ fn write(
         }
     }
     Ok(incomplete)
+}
+
+/// Where the spares of the editions written to `out` live: under the project's cache,
+/// named by a hash of `out`'s absolute path. None when `out` cannot be resolved (the
+/// editions are then written through temporary files only).
+fn spare_dir(root: &Path, out: &Path) -> Option<PathBuf> {
+    let out = std::fs::canonicalize(out).ok()?;
+    let hash = xxhash_rust::xxh3::xxh3_64(out.as_os_str().as_encoded_bytes());
+    Some(
+        root.join(crate::checks::cache::DIR)
+            .join("spare")
+            .join(format!("{hash:016x}")),
+    )
 }
 
 /// A saved file, as far as editions are concerned.

@@ -125,8 +125,11 @@ impl Cache {
                 continue;
             }
             let _ = std::fs::create_dir_all(dir);
-            let _ =
-                crate::fsio::write_generated(&file(dir, &locale), &encode(self.stamp, &entries));
+            let _ = crate::fsio::write_generated(
+                &file(dir, &locale),
+                &encode(self.stamp, &entries),
+                None,
+            );
         }
     }
 }

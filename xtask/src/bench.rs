@@ -118,6 +118,8 @@ struct Row {
     steps: Vec<Step>,
     /// The whole dossier cycle per run.
     cycle: Step,
+    /// `check` on the fresh corpus with no cache, once.
+    cold_check: Option<Step>,
     po4a: Option<Step>,
 }
 
@@ -246,9 +248,15 @@ fn bench_size(
     // The corpus is consistent: sync has nothing to write.
     step(dossier(bin, dir, &["sync", "--check"]), &[0])?;
     // And clean: `check` times the checks, not the printing of findings.
-    if has_check {
-        step(dossier(bin, dir, &["check"]), &[0])?;
-    }
+    let cold_check = if has_check {
+        let _ = std::fs::remove_dir_all(dir.join(".dossier-cache"));
+        Some(Step {
+            name: "check".into(),
+            samples: vec![step(dossier(bin, dir, &["check"]), &[0])?],
+        })
+    } else {
+        None
+    };
     let po = if po4a {
         let po = po4a::setup(dir, base, &docs)?;
         eprintln!(
@@ -278,6 +286,11 @@ fn bench_size(
     };
     for run in 0..opts.runs {
         eprintln!("N = {n}: dossier cycle, run {}/{}", run + 1, opts.runs);
+        // The editions on disk are those of the corpus before the edit, as in a real
+        // project (not the previous run's, which already match the edit), so that
+        // `build` writes every edition again.
+        write_corpus(dir, base, &docs, false)?;
+        step(dossier(bin, dir, &["build"]), &[0])?;
         write_corpus(dir, base, &docs, true)?;
         settle();
         let mut total = Sample {
@@ -322,6 +335,7 @@ fn bench_size(
         locales: base.locales.len(),
         steps,
         cycle,
+        cold_check,
         po4a,
     })
 }
@@ -375,6 +389,9 @@ fn table(rows: &[Row]) -> String {
                 rate(r.segments, st.median())
             );
         };
+        if let Some(st) = &r.cold_check {
+            line("`dossier check`, cold (empty cache, once)", st);
+        }
         for st in &r.steps {
             line(&format!("`dossier {}`", st.name), st);
         }
