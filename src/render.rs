@@ -258,6 +258,10 @@ fn choose<'a>(
 }
 
 fn push_lines(md: &mut String, text: &str, prefix: &str) {
+    if prefix.is_empty() {
+        md.push_str(text);
+        return;
+    }
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             md.push('\n');
@@ -630,7 +634,7 @@ fn push_linkified<'a>(text: String, out: &mut Vec<Event<'a>>) {
 
 /// Where the first `http://` or `https://` in `s` starts.
 fn first_http(s: &str) -> Option<usize> {
-    s.match_indices("http").map(|(i, _)| i).find(|&i| {
+    memchr::memmem::find_iter(s.as_bytes(), b"http").find(|&i| {
         let rest = &s[i + 4..];
         rest.starts_with("://") || rest.starts_with("s://")
     })

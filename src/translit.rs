@@ -291,7 +291,7 @@ fn protected(md: &str) -> Vec<Range<usize>> {
     }
     // Footnote references and reference-link labels, also where their definition is not
     // in this fragment (a segment is parsed without the rest of its document).
-    for (at, _) in md.match_indices("[^") {
+    for at in memchr::memmem::find_iter(md.as_bytes(), b"[^") {
         if let Some(len) = md[at..].find(']') {
             if !md[at..at + len].contains(char::is_whitespace) {
                 keep.push(at..at + len + 1);
@@ -319,7 +319,7 @@ fn protected(md: &str) -> Vec<Range<usize>> {
 /// autolink (`<`), no link, image, footnote or reference (`[`), no math (`$`). Most
 /// segments are such plain text, and need no parse.
 fn plain_text(md: &str) -> bool {
-    !md.contains("    ")
+    memchr::memmem::find(md.as_bytes(), b"    ").is_none()
         && !md
             .bytes()
             .any(|b| matches!(b, b'`' | b'~' | b'<' | b'[' | b'$' | b'\t'))
