@@ -93,6 +93,10 @@ struct FormWord {
     orig: String,
     acronym: bool,
     capitalised: bool,
+    /// Russian forms: the Snowball stem of a Cyrillic word (empty otherwise), and the
+    /// beginning an inflected name keeps (`russian_name`), computed once.
+    stem: String,
+    name_prefix: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -289,6 +293,14 @@ impl Glossary {
         }))
         .map(|(ac, _)| ac);
         let ru_stemmer = Stemmer::create(Algorithm::Russian);
+        if let Some(list) = locale_forms.get_mut("ru") {
+            for w in list.iter_mut().flat_map(|f| f.words.iter_mut()) {
+                if is_cyrillic_word(&w.norm) {
+                    w.stem = ru_stemmer.stem(&w.norm).into_owned();
+                }
+                w.name_prefix = russian_name_prefix(&w.norm);
+            }
+        }
         let mut locales = BTreeMap::new();
         for (locale, forms) in locale_forms {
             let keys: Vec<String> = forms
@@ -377,14 +389,18 @@ impl Glossary {
 
     /// Every form of `locale` found in `text` (URLs already masked).
     pub fn find_translation(&self, locale: &str, text: &str) -> Vec<Hit> {
+        self.find_translation_in(locale, &words(text))
+    }
+
+    /// `find_translation` on the words of a text (`words`), for a caller that has them.
+    pub fn find_translation_in(&self, locale: &str, words: &[Word]) -> Vec<Hit> {
         let Some(lm) = self.locales.get(locale) else {
             return Vec::new();
         };
         let Some(ac) = &lm.ac else {
             return Vec::new();
         };
-        let words = words(text);
-        let (hay, starts) = haystack(&words);
+        let (hay, starts) = haystack(words);
         let mut out = Vec::new();
         let mut tried: BTreeSet<(usize, usize)> = BTreeSet::new();
         for m in ac.find_overlapping_iter(hay.as_str()) {
@@ -396,7 +412,7 @@ impl Glossary {
                     continue;
                 }
                 let form = &lm.forms[fi];
-                if let Some(hit) = self.verify(locale, form, &words, wi) {
+                if let Some(hit) = self.verify(locale, form, words, wi) {
                     out.push(hit);
                 }
             }
@@ -487,12 +503,20 @@ impl Glossary {
             }
             "ru" => {
                 if is_cyrillic_word(&fw.norm) {
-                    let a = self.ru_stem(&w.norm);
-                    let b = self.ru_stem(&fw.norm);
-                    if a == b {
+                    // A stem is a beginning of its word: a word that does not start with
+                    // the form's stem cannot have the same stem (no need to stem it).
+                    if !fw.stem.is_empty()
+                        && w.norm.starts_with(fw.stem.as_str())
+                        && self.ru_stem(&w.norm) == fw.stem
+                    {
                         return WordMatch::Inflected;
                     }
-                    if fw.capitalised && russian_name(&w.norm, &fw.norm) {
+                    if fw.capitalised
+                        && fw
+                            .name_prefix
+                            .as_deref()
+                            .is_some_and(|p| russian_name(&w.norm, p))
+                    {
                         return WordMatch::Inflected;
                     }
                 }
@@ -519,6 +543,16 @@ impl Glossary {
         entry: usize,
         text: &str,
     ) -> Vec<(Range<usize>, String)> {
+        self.near_misses_in(locale, entry, &words(text))
+    }
+
+    /// `near_misses` on the words of a text (`words`), for a caller that has them.
+    pub fn near_misses_in(
+        &self,
+        locale: &str,
+        entry: usize,
+        words: &[Word],
+    ) -> Vec<(Range<usize>, String)> {
         let Some(lm) = self.locales.get(locale) else {
             return Vec::new();
         };
@@ -532,6 +566,7 @@ impl Glossary {
         if names.is_empty() {
             return Vec::new();
         }
+        let name_chars: Vec<Vec<char>> = names.iter().map(|f| f.norm.chars().collect()).collect();
         let accepted: Vec<&FormWord> = lm
             .forms
             .iter()
@@ -539,33 +574,40 @@ impl Glossary {
             .flat_map(|f| f.words.iter())
             .collect();
         let mut out = Vec::new();
-        for w in words(text) {
+        for w in words {
             if !w.orig.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let known = accepted
-                .iter()
-                .any(|fw| !matches!(self.word_match(locale, fw, &w, true, false), WordMatch::No));
-            if known {
-                continue;
-            }
-            for f in &names {
-                let n = f.norm.chars().count();
+            let wc: Vec<char> = w.norm.chars().collect();
+            let near = names.iter().zip(&name_chars).find(|(_, fc)| {
+                let n = fc.len();
                 let limit = if n >= 8 { 2 } else { 1 };
-                let prefix: String = w.norm.chars().take(n).collect();
-                let d = levenshtein(&w.norm, &f.norm).min(levenshtein(&prefix, &f.norm));
+                // Shorter by more than `limit` letters: too far, whole or cut.
+                if wc.len() + limit < n {
+                    return false;
+                }
                 // A difference in the last letter is an ending (`Президент` /
                 // `Президенті`), not a misspelling.
-                let common = w
-                    .norm
-                    .chars()
-                    .zip(f.norm.chars())
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                if d >= 1 && d <= limit && common + 1 < n {
-                    out.push((w.range.clone(), f.orig.clone()));
-                    break;
+                let common = wc.iter().zip(fc.iter()).take_while(|(a, b)| a == b).count();
+                if common + 1 >= n {
+                    return false;
                 }
+                let d = levenshtein_within(&wc, fc, limit).min(levenshtein_within(
+                    &wc[..n.min(wc.len())],
+                    fc,
+                    limit,
+                ));
+                d >= 1 && d <= limit
+            });
+            let Some((f, _)) = near else { continue };
+            // Only a word close to a name is compared with every accepted word (rare:
+            // comparing every capitalised word with the whole glossary was most of
+            // `check`'s time).
+            let known = accepted
+                .iter()
+                .any(|fw| !matches!(self.word_match(locale, fw, w, true, false), WordMatch::No));
+            if !known {
+                out.push((w.range.clone(), f.orig.clone()));
             }
         }
         out
@@ -691,6 +733,8 @@ fn make_form(entry: usize, kind: FormKind, text: &str, case_sensitive: bool) -> 
                 capitalised: w.orig.chars().next().is_some_and(char::is_uppercase),
                 norm: w.norm,
                 orig: w.orig,
+                stem: String::new(),
+                name_prefix: None,
             })
             .collect(),
         case_sensitive,
@@ -756,19 +800,27 @@ fn french_inflection(w: &str, f: &str) -> bool {
         .is_some_and(|stem| w.strip_prefix(stem) == Some("aux"))
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+/// The edit distance of `a` and `b` when it is at most `limit`, else `limit + 1` (the
+/// rows stop as soon as every cell is over the limit).
+fn levenshtein_within(a: &[char], b: &[char], limit: usize) -> usize {
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
         }
-        prev = cur;
+        if cur.iter().all(|&d| d > limit) {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev[b.len()].min(limit + 1)
 }
 
 fn english_plural(w: &str, f: &str) -> bool {
@@ -824,14 +876,17 @@ fn name_prefix_len(chars: &[char]) -> usize {
     }
 }
 
-/// A Russian name in another case: the form less a final vowel, then up to three letters.
-fn russian_name(w: &str, f: &str) -> bool {
+/// What a Russian name keeps in every case: the form less a final vowel (names of four
+/// letters or more).
+fn russian_name_prefix(f: &str) -> Option<String> {
     let fc: Vec<char> = f.chars().collect();
-    if fc.len() < 4 {
-        return false;
-    }
-    let prefix: String = fc[..name_prefix_len(&fc)].iter().collect();
-    w.strip_prefix(prefix.as_str()).is_some_and(|rest| {
+    (fc.len() >= 4).then(|| fc[..name_prefix_len(&fc)].iter().collect())
+}
+
+/// A Russian name in another case: its kept beginning (`russian_name_prefix`), then up to
+/// three letters.
+fn russian_name(w: &str, prefix: &str) -> bool {
+    w.strip_prefix(prefix).is_some_and(|rest| {
         rest.chars().count() <= 3 && rest.chars().all(|c| matches!(c as u32, 0x0430..=0x044F))
     })
 }
@@ -1099,6 +1154,19 @@ mod tests {
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].missing_hyphen, Some("ҚДТ".len()));
         assert!(found(&g, "kk", "Bta").is_empty());
+    }
+
+    #[test]
+    fn bounded_edit_distance() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        let d = |a: &str, b: &str, k: usize| levenshtein_within(&c(a), &c(b), k);
+        assert_eq!(d("Аблязов", "Аблязов", 2), 0);
+        assert_eq!(d("Аблезов", "Аблязов", 2), 1);
+        assert_eq!(d("Mouktar", "Moukhtar", 1), 1);
+        assert_eq!(d("Abliazov", "Ablyazov", 1), 1);
+        assert_eq!(d("Abjazof", "Ablyazov", 2), 3, "over the limit: limit + 1");
+        assert_eq!(d("Kazakhstan", "Moukhtar", 2), 3);
+        assert_eq!(d("", "abc", 5), 3);
     }
 
     #[test]

@@ -43,7 +43,8 @@ pub fn check(m: &Msg) -> Vec<Finding> {
     if en_hits.is_empty() {
         return Vec::new();
     }
-    let hits = g.find_translation(lang, &m.masked);
+    let words = crate::glossary::words(&m.masked);
+    let hits = g.find_translation_in(lang, &words);
     let first = 0..m.text.chars().next().map_or(0, char::len_utf8);
     let mut out = Vec::new();
     let mut done: BTreeSet<usize> = BTreeSet::new();
@@ -104,7 +105,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         }
         // A name one letter off: point at it.
         let mut near_here = false;
-        for (r, name) in g.near_misses(lang, *entry, &m.masked) {
+        for (r, name) in g.near_misses_in(lang, *entry, &words) {
             near_here = true;
             if flagged.insert((r.start, r.end)) {
                 let found = m.text.get(r.clone()).unwrap_or_default();

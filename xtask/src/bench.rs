@@ -191,6 +191,9 @@ fn write_corpus(dir: &Path, base: &Base, docs: &[Doc], edited: bool) -> Result<(
     if let Some(t) = &base.dossier_toml {
         write(&dir.join("dossier.toml"), t)?;
     }
+    if let Some(t) = &base.glossary {
+        write(&dir.join("glossary.csv"), t)?;
+    }
     for d in docs {
         let src = if edited { &d.edited } else { &d.source };
         write(&dir.join(format!("source/{}.md", d.name)), src)?;

@@ -20,6 +20,8 @@ pub const EDIT: &str = " The court confirmed this again in 2024.";
 pub struct Base {
     pub l10n: String,
     pub dossier_toml: Option<String>,
+    /// The repository's glossary: `check` compares every message with it.
+    pub glossary: Option<String>,
     pub locales: Vec<String>,
     source: String,
     segments: usize,
@@ -58,6 +60,7 @@ impl Base {
     pub fn load(root: &Path) -> Result<Base, String> {
         let l10n = read(&root.join("l10n.toml"))?;
         let dossier_toml = read(&root.join("dossier.toml")).ok();
+        let glossary = read(&root.join("glossary.csv")).ok();
         let config = Config::parse(&l10n, dossier_toml.as_deref())?;
         let source = read(&root.join("source/dossier.md"))?;
         let mut locales = BTreeMap::new();
@@ -105,6 +108,7 @@ impl Base {
         Ok(Base {
             l10n,
             dossier_toml,
+            glossary,
             locales: config.locales.clone(),
             segments: doc.document.segments.len(),
             source,
