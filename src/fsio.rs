@@ -184,14 +184,7 @@ pub fn write_generated(
             }
         }
     }
-    let temp = || {
-        let mut b = tempfile::Builder::new();
-        b.prefix(".dossier-").suffix(".tmp");
-        // Editions are for reading: the usual mode of a new file, not a temporary one's.
-        #[cfg(unix)]
-        b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-        b.tempfile_in(dir)
-    };
+    let temp = || temp_file(dir, path);
     let mut tmp = match temp() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             std::fs::create_dir_all(dir)
@@ -206,6 +199,20 @@ pub fn write_generated(
     tmp.persist(path)
         .map_err(|e| err(path, None, format!("cannot replace the file: {}", e.error)))?;
     Ok(())
+}
+
+/// A temporary file in `dir` that will replace `path`, with `path`'s permissions (a new
+/// file gets the usual 0644 less the umask, not a temporary file's 0600: a translator's
+/// files stay readable by the team, editions by the web server).
+fn temp_file(dir: &Path, path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(".dossier-").suffix(".tmp");
+    #[cfg(unix)]
+    b.permissions(match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    });
+    b.tempfile_in(dir)
 }
 
 /// Writes `contents` to `spare` and swaps it with the existing `path`; false (and no
@@ -314,12 +321,7 @@ pub fn write_atomic_steps(
         }
     }
     let mut tmp = fault(Step::CreateTemp)
-        .and_then(|_| {
-            tempfile::Builder::new()
-                .prefix(".dossier-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-        })
+        .and_then(|_| temp_file(dir, path))
         .map_err(|e| err(path, None, format!("cannot create a temporary file: {e}")))?;
     fault(Step::Write)
         .and_then(|_| tmp.write_all(contents))
@@ -507,5 +509,32 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(read(&out), "four");
         assert_eq!(listing(&dir.path().join("build/en")), ["doc.html"]);
+    }
+
+    #[test]
+    fn replaced_files_keep_their_permissions_and_new_ones_are_readable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mode = |p: &Path| {
+            std::fs::metadata(p)
+                .map(|m| m.permissions().mode() & 0o777)
+                .ok()
+        };
+        let kept = dir.path().join("fr.ftl");
+        std::fs::write(&kept, "a = b\n").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640))
+            .unwrap_or_else(|e| panic!("{e}"));
+        write_atomic(&kept, "a = c\n").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(mode(&kept), Some(0o640));
+        let new = dir.path().join("kk.ftl");
+        write_atomic(&new, "a = d\n").unwrap_or_else(|e| panic!("{e}"));
+        // As any program makes a file (0666 less the umask), without write for others.
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, "").unwrap_or_else(|e| panic!("{e}"));
+        let usual = mode(&plain).map(|m| m & 0o644);
+        assert_eq!(mode(&new), usual);
+        let edition = dir.path().join("doc.html");
+        write_generated(&edition, b"x", None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(mode(&edition), usual);
     }
 }
