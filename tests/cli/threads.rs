@@ -71,6 +71,11 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).expect("read dir").flatten() {
             let path = e.path();
+            // The cache (check's findings, editions' spares) is named after the
+            // project's own path: not an output to compare.
+            if e.file_name() == ".dossier-cache" {
+                continue;
+            }
             if path.is_dir() {
                 stack.push(path);
             } else {
