@@ -989,18 +989,31 @@ fn check(
     } else {
         None
     };
-    let glossary = glossary_text
-        .as_deref()
-        .map(|text| {
-            crate::glossary::Glossary::parse(text)
-                .map_err(|e| anyhow!("glossary.csv:{}: {}", e.line, e.message))
+    // Read on the first message the cache does not have: a run the cache answers whole
+    // does not need it (the cache was made with this very text, which read without error).
+    let parsed: std::sync::OnceLock<Result<crate::glossary::Glossary, String>> =
+        std::sync::OnceLock::new();
+    let parse = || {
+        glossary_text.as_deref().map(|text| {
+            parsed.get_or_init(|| {
+                crate::glossary::Glossary::parse(text)
+                    .map_err(|e| format!("glossary.csv:{}: {}", e.line, e.message))
+            })
         })
-        .transpose()?;
+    };
+    let glossary = || parse().and_then(|r| r.as_ref().ok());
     let cache = if no_cache {
         checks::Cache::off()
     } else {
         checks::Cache::load(root, &locales, glossary_text.as_deref())
     };
+    // Without findings made with this glossary text, read it now: an error in it is
+    // reported before anything else, even in a project with nothing to check.
+    if cache.is_empty() {
+        if let Some(Err(e)) = parse() {
+            bail!("{e}");
+        }
+    }
     // Checking is pure: documents are checked in parallel, kept in order; fixes are
     // written after.
     let checked: Vec<Result<Vec<Checked>, fsio::FileError>> = project::source_names(root)?
@@ -1011,7 +1024,7 @@ fn check(
             Ok(checks::doc_targets(&d, &locales)
                 .into_iter()
                 .map(|t| {
-                    let (found, used) = checks::check_file_cached(&t, glossary.as_ref(), &cache);
+                    let (found, used) = checks::check_file_cached(&t, &glossary, &cache);
                     let fixable = fix
                         && found
                             .iter()
@@ -1026,18 +1039,22 @@ fn check(
                 .collect())
         })
         .collect();
+    let checked: Vec<Vec<Checked>> = checked.into_iter().collect::<Result<_, _>>()?;
+    if let Some(Err(e)) = parsed.get() {
+        bail!("{e}");
+    }
     let mut diags = Vec::new();
     let mut fixed = Vec::new();
     let mut used: HashMap<String, Vec<_>> = HashMap::new();
     for c in checked {
-        for mut c in c? {
+        for mut c in c {
             if let Some(mut t) = c.to_fix {
                 let (text, applied) = checks::apply_fixes(&t.file.src, &c.found);
                 if !applied.is_empty() {
                     fsio::write_atomic(&project.root.join(&t.path), &text)?;
                     fixed.extend(applied.into_iter().cloned());
                     t.file = crate::ftl::FtlFile::parse(&text);
-                    (c.found, c.used) = checks::check_file_cached(&t, glossary.as_ref(), &cache);
+                    (c.found, c.used) = checks::check_file_cached(&t, &glossary, &cache);
                 }
             }
             used.entry(c.locale).or_default().extend(c.used);

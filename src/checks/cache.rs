@@ -103,6 +103,12 @@ impl Cache {
         }
     }
 
+    /// True when no message's findings were loaded (cache off, missing, or for another
+    /// glossary or build).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     pub fn is_on(&self) -> bool {
         self.dir.is_some()
     }

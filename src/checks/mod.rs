@@ -272,14 +272,16 @@ pub fn doc_targets(d: &DocPlan, locales: &[String]) -> Vec<Target> {
 /// reference has, against the English it was translated from (its stamp, or else the
 /// reference's text). Suppressions apply; the result is sorted by position.
 pub fn check_file(t: &Target, glossary: Option<&Glossary>) -> Vec<Diagnostic> {
-    check_file_cached(t, glossary, &Cache::off()).0
+    check_file_cached(t, &|| glossary, &Cache::off()).0
 }
 
 /// `check_file` taking each message's findings from `cache` when it has them; also returns
 /// the findings of every message checked, for the next run's cache (empty when it is off).
-pub fn check_file_cached(
+/// `glossary` is asked for only when a message is not in the cache (reading the glossary
+/// is most of a warm run on a small project).
+pub fn check_file_cached<'g>(
     t: &Target,
-    glossary: Option<&Glossary>,
+    glossary: &(dyn Fn() -> Option<&'g Glossary> + Sync),
     cache: &Cache,
 ) -> (Vec<Diagnostic>, Vec<(cache::Key, Vec<Finding>)>) {
     let src = t.file.src.as_str();
@@ -358,7 +360,7 @@ pub fn check_file_cached(
             let key = cache::key(&t.locale, &m.id, english, &m.value);
             let findings = match cache.get(key) {
                 Some(f) => f.to_vec(),
-                None => check_message(&Msg::new(&t.locale, &m.id, english, &m.value, glossary)),
+                None => check_message(&Msg::new(&t.locale, &m.id, english, &m.value, glossary())),
             };
             if cache.is_on() {
                 used.push((key, findings.clone()));

@@ -313,4 +313,9 @@ fn the_cache_gives_the_findings_a_full_check_gives() {
     p.write(".dossier-cache/check-fr", "not a cache");
     assert_eq!(findings(&p, &["check", "--json"]), with_term);
     assert_eq!(findings(&p, &["check", "--json"]), with_term);
+    // A glossary broken after a warm run is reported, not skipped for the cache's sake.
+    p.write("glossary.csv", "en,fr\n\"tonnes,tonnes\n");
+    let o = p.run(&["check"]);
+    assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
+    assert!(o.stderr.contains("glossary.csv:2:"), "{}", o.stderr);
 }
