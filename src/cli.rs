@@ -219,6 +219,23 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             fix,
             no_cache,
         } => self::check(&root, &locales, json, fix, no_cache, out),
+        Command::Build {
+            locales,
+            out: dir,
+            strict,
+            watch,
+            pdf,
+        } => crate::editions::run(
+            &root,
+            &crate::editions::Options {
+                locales,
+                out: dir,
+                strict,
+                watch,
+                pdf,
+            },
+            out,
+        ),
         command => {
             let mut project = Project::load(&root)?;
             // Never freed: the process ends right after the command, and freeing a large
@@ -230,24 +247,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             refuse_bad_input(&project, &plan)?;
             warn_junk(&project, &plan);
             match command {
-                Command::Build {
-                    locales,
-                    out: dir,
-                    strict,
-                    watch,
-                    pdf,
-                } => crate::editions::run(
-                    &project,
-                    &plan,
-                    &crate::editions::Options {
-                        locales,
-                        out: dir,
-                        strict,
-                        watch,
-                        pdf,
-                    },
-                    out,
-                ),
                 Command::Diff {
                     locale,
                     ids,
@@ -291,7 +290,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 Command::AddLocale { .. }
                 | Command::Status { .. }
                 | Command::Sync { .. }
-                | Command::Check { .. } => Ok(0),
+                | Command::Check { .. }
+                | Command::Build { .. } => Ok(0),
             }
         }
     }
@@ -299,7 +299,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
 
 /// Text a parser could not read is kept verbatim and skipped; say where it is, so the
 /// translator can fix it (`check` reports it as `syntax` too).
-fn warn_junk(project: &Project, plan: &Plan) {
+pub fn warn_junk(project: &Project, plan: &Plan) {
     for d in &plan.docs {
         for w in junk_warnings(project, d) {
             eprintln!("{w}");

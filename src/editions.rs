@@ -32,7 +32,14 @@ pub struct Options {
 /// One edition: a document in a locale.
 pub type Target = (String, String);
 
-pub fn run(project: &Project, plan: &Plan, opts: &Options, out: &mut dyn Write) -> Result<i32> {
+/// How many documents `build` reads, plans and writes at a time: its memory is that many
+/// documents' plans and editions, whatever the size of the project.
+const CHUNK: usize = 128;
+
+/// `dossier build`: the documents are read, checked, planned and written a chunk at a
+/// time, in order (bad input stops the build at its document: the editions of the
+/// documents before it are written and correct).
+pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<i32> {
     // Find Chromium before writing anything, so a missing browser fails fast and clearly.
     let browser = if opts.pdf {
         let b = chromium::find()?;
@@ -48,20 +55,33 @@ pub fn run(project: &Project, plan: &Plan, opts: &Options, out: &mut dyn Write) 
     } else {
         None
     };
+    let project = Project::open(root)?;
     let dir = opts
         .out
         .clone()
         .unwrap_or_else(|| project.root.join("build"));
     let selection = select(&project.config, &opts.locales)?;
-    let targets: Vec<Target> = plan
-        .docs
-        .iter()
-        .flat_map(|d| selection.iter().map(|l| (d.name.clone(), l.clone())))
-        .collect();
-    let incomplete = write(project, plan, &dir, &targets, browser.as_ref(), out)?;
+    let mut incomplete = false;
+    for names in crate::project::source_names(root)?.chunks(CHUNK) {
+        let inputs = names
+            .par_iter()
+            .map(|name| crate::project::read_input(root, &project.config, name.clone()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
+        let plan = plan::plan_owned(&project.config, inputs);
+        crate::cli::refuse_bad_input(&project, &plan)?;
+        crate::cli::warn_junk(&project, &plan);
+        let targets: Vec<Target> = plan
+            .docs
+            .iter()
+            .flat_map(|d| selection.iter().map(|l| (d.name.clone(), l.clone())))
+            .collect();
+        incomplete |= write(&project, &plan, &dir, &targets, browser.as_ref(), out)?;
+    }
     writeln!(out, "editions written to {}", dir.display())?;
     if opts.watch {
-        return watch(&project.root, opts, &dir, browser.as_ref(), out);
+        return watch(root, opts, &dir, browser.as_ref(), out);
     }
     if opts.strict && incomplete {
         writeln!(
