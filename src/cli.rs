@@ -1021,7 +1021,7 @@ fn check(
         .map(|name| {
             let input = project::read_input(root, &project.config, name)?;
             let d = plan::plan_one(&project.config, input);
-            Ok(checks::doc_targets(&d, &locales)
+            Ok(checks::doc_targets(d, &locales)
                 .into_iter()
                 .map(|t| {
                     let (found, used) = checks::check_file_cached(&t, &glossary, &cache);

@@ -244,24 +244,28 @@ pub struct Target {
     pub reference: Reference,
 }
 
-/// The translation files of one document in the selected locales, with its reference.
-pub fn doc_targets(d: &DocPlan, locales: &[String]) -> Vec<Target> {
+/// The translation files of one document in the selected locales, with its reference
+/// (taken from the plan, not copied).
+pub fn doc_targets(d: DocPlan, locales: &[String]) -> Vec<Target> {
     let reference = Reference {
-        english: d
-            .messages
-            .iter()
-            .map(|m| (m.id.clone(), m.text.clone()))
-            .collect(),
         retired: Reference::retired_from(&d.reference_new),
+        english: d.messages.into_iter().map(|m| (m.id, m.text)).collect(),
     };
+    let name = d.name;
+    let mut files: HashMap<String, FtlFile> = d
+        .locales
+        .into_iter()
+        .filter_map(|lp| Some((lp.locale, lp.file?)))
+        .collect();
     let mut out = Vec::new();
     for l in locales {
-        let Some(lp) = d.locale(l) else { continue };
-        let Some(file) = &lp.file else { continue };
+        let Some(file) = files.remove(l) else {
+            continue;
+        };
         out.push(Target {
             locale: l.clone(),
-            path: format!("locales/{l}/{}.ftl", d.name),
-            file: file.clone(),
+            path: format!("locales/{l}/{name}.ftl"),
+            file,
             reference: reference.clone(),
         });
     }
@@ -322,12 +326,11 @@ pub fn check_file_cached<'g>(
                 None,
             ));
         }
-        let id_span = id_span(src, entry.span.clone(), m);
         if !seen.insert(m.id.as_str()) {
             found.push(place(
                 "duplicate-id",
                 Severity::Error,
-                id_span.clone(),
+                id_span(src, entry.span.clone(), m),
                 Some(&m.id),
                 duplicate_id::message(&m.id, first_line(t, &m.id, e)),
                 None,
@@ -336,7 +339,7 @@ pub fn check_file_cached<'g>(
             found.push(place(
                 "unknown-id",
                 Severity::Error,
-                id_span,
+                id_span(src, entry.span.clone(), m),
                 Some(&m.id),
                 msg,
                 None,
