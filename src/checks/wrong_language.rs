@@ -9,7 +9,11 @@
 //! when this check runs). Russian never uses ӘҒҚҢӨҰҮҺІ, so a Russian message with three
 //! or more words containing them (a fifth of its words at least) reads as Kazakh. Kazakh
 //! adds a heuristic lingua needs help with: a Kazakh message of eight Cyrillic words or
-//! more without any of ӘҒҚҢӨҰҮҺІ is almost certainly Russian.
+//! more without any of ӘҒҚҢӨҰҮҺІ is almost certainly Russian. The model is asked only
+//! when the words leave a doubt: a French message whose function words are French
+//! (`le`, `des`, `qui`…: three at least, and four times as many as English ones), a Kazakh
+//! one whose words often carry ӘҒҚҢӨҰҮҺІ, are taken as what they are (a test compares
+//! this shortcut with the model on every message of the repository's translations).
 //!
 //! Limits: a single Russian letter typed for a Kazakh one (Қазакстан) is caught only
 //! through glossary terms (`glossary`) or this heuristic; short messages (under five
