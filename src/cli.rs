@@ -957,8 +957,6 @@ pub fn import(
     Ok(0)
 }
 
-/// `dossier check`: runs every check on the selected locales; with `--fix`, applies the
-/// automatic fixes atomically, reports each, and checks the fixed files again.
 /// One checked file: its findings, the cache entries of its messages, and the file itself
 /// when `--fix` has something to apply to it.
 struct Checked {
@@ -968,9 +966,11 @@ struct Checked {
     to_fix: Option<crate::checks::Target>,
 }
 
-/// `check` reads and checks each document in turn and keeps only its findings (and, for
-/// `--fix`, the files with fixes to apply): its memory is the documents in flight. Bad
-/// input is not refused: `check` reports it, as findings.
+/// `dossier check`: runs every check on the selected locales; with `--fix`, applies the
+/// automatic fixes atomically, reports each, and checks the fixed files again. It reads and
+/// checks each document in turn and keeps only its findings (and, for `--fix`, the files
+/// with fixes to apply): its memory is the documents in flight. Bad input is not refused:
+/// `check` reports it, as findings.
 fn check(
     root: &Path,
     locales: &[String],

@@ -176,7 +176,7 @@ fn write(
     // project's cache, one set per output directory; builds take the project's lock while
     // they write, so that two never fill the same spare.
     let spares = spare_dir(&project.root, dir);
-    let _lock = fsio::Lock::acquire(&project.root, crate::cli::LOCK_WAIT)?;
+    let lock = fsio::Lock::acquire(&project.root, crate::cli::LOCK_WAIT)?;
     // Edition j's Markdown goes to slot 2j, its HTML to 2j + 1.
     let (counts, written) = fsio::with_generated_writer(2 * jobs.len(), |writer| {
         jobs.par_iter()
@@ -201,6 +201,8 @@ fn write(
             })
             .collect::<Vec<_>>()
     });
+    // Released before PDFs are printed: they take long, and write no spare.
+    drop(lock);
     let mut written = written.into_iter();
     let mut incomplete = false;
     for ((d, _, l), c) in jobs.iter().zip(counts) {
