@@ -63,13 +63,17 @@ pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<i32> {
     let selection = select(&project.config, &opts.locales)?;
     let mut incomplete = false;
     for names in crate::project::source_names(root)?.chunks(CHUNK) {
-        let inputs = names
+        // Each document is planned as soon as it is read (reading and planning overlap).
+        let docs = names
             .par_iter()
-            .map(|name| crate::project::read_input(root, &project.config, name.clone()))
+            .map(|name| {
+                crate::project::read_input(root, &project.config, name.clone())
+                    .map(|input| plan::plan_one(&project.config, input))
+            })
             .collect::<Vec<_>>()
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
-        let plan = plan::plan_owned(&project.config, inputs);
+        let plan = plan::Plan { docs };
         crate::cli::refuse_bad_input(&project, &plan)?;
         crate::cli::warn_junk(&project, &plan);
         let targets: Vec<Target> = plan
@@ -78,6 +82,9 @@ pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<i32> {
             .flat_map(|d| selection.iter().map(|l| (d.name.clone(), l.clone())))
             .collect();
         incomplete |= write(&project, &plan, &dir, &targets, browser.as_ref(), out)?;
+        // Freeing a chunk's plan takes a while: on another thread, while the next chunk is
+        // read (the process does not wait for it; the system reclaims the last one).
+        std::thread::spawn(move || drop(plan));
     }
     writeln!(out, "editions written to {}", dir.display())?;
     if opts.watch {
