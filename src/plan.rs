@@ -639,7 +639,7 @@ pub fn word_count(text: &str) -> usize {
                 i += 1;
             } else {
                 let c = piece[i..].chars().next().unwrap_or('\0');
-                step(c.is_alphanumeric(), c == '’');
+                step(crate::checks::text::is_alnum(c), c == '’');
                 i += c.len_utf8();
             }
         }
