@@ -1,8 +1,8 @@
 //! Micro-benchmarks of the hot paths, on the repository's own document and translations:
 //! segmenting, FTL parsing and writing, alignment, planning one document, composing and
-//! rendering editions. `cargo bench --bench hot_paths`; the whole cycle on large corpora is
-//! `cargo xtask bench`. (The quality checks live on their own branch; their benchmark
-//! belongs there.)
+//! rendering editions, the quality checks (a whole file without cache, the glossary alone,
+//! and a file the cache answers). `cargo bench --bench hot_paths`; the whole cycle on large
+//! corpora is `cargo xtask bench`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -206,5 +206,64 @@ fn classify_change(b: Bencher) {
             .iter()
             .map(|(before, now)| change::classify(black_box(before), now))
             .collect::<Vec<_>>()
+    });
+}
+
+static GLOSSARY: LazyLock<dossier::glossary::Glossary> =
+    LazyLock::new(|| dossier::glossary::Glossary::parse(&read("glossary.csv")).expect("glossary"));
+
+/// One translation file as `dossier check` reads it, with its reference.
+fn target(locale: &str) -> dossier::checks::Target {
+    let doc = DATA.plan.docs[0].clone();
+    dossier::checks::doc_targets(doc, &[locale.to_string()])
+        .pop()
+        .expect("the locale's file")
+}
+
+/// Every check on every message of one translation file, nothing cached (a cold run).
+#[divan::bench(args = ["fr", "ru", "kk"])]
+fn check_file(b: Bencher, locale: &str) {
+    let t = target(locale);
+    let g = &*GLOSSARY;
+    b.counter(BytesCount::new(t.file.src.len()))
+        .bench(|| dossier::checks::check_file(black_box(&t), Some(g)));
+}
+
+/// The same file when the cache has every message (a warm run: hashing and placing).
+#[divan::bench(args = ["fr", "ru", "kk"])]
+fn check_file_cached(b: Bencher, locale: &str) {
+    let t = target(locale);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let locales = [locale.to_string()];
+    let g = &*GLOSSARY;
+    let cold = dossier::checks::Cache::load(dir.path(), &locales, Some("g"));
+    let (_, used) = dossier::checks::check_file_cached(&t, &|| Some(g), &cold);
+    cold.save(std::collections::HashMap::from([(
+        locale.to_string(),
+        used,
+    )]));
+    let warm = dossier::checks::Cache::load(dir.path(), &locales, Some("g"));
+    b.counter(BytesCount::new(t.file.src.len()))
+        .bench(|| dossier::checks::check_file_cached(black_box(&t), &|| None, &warm));
+}
+
+/// Glossary matching alone: the terms of each English message and their forms in the
+/// Russian translation (Aho-Corasick automata, stems).
+#[divan::bench]
+fn glossary_matching(b: Bencher) {
+    let g = &*GLOSSARY;
+    let english = ftl::FtlFile::parse(DATA.reference.clone());
+    let ru = ftl::FtlFile::parse(DATA.locales["ru"].clone().unwrap_or_default());
+    let pairs: Vec<(String, String)> = ru
+        .messages()
+        .filter_map(|(_, m)| Some((english.message(&m.id)?.value.clone(), m.value.clone())))
+        .collect();
+    b.bench(|| {
+        pairs
+            .iter()
+            .map(|(en, tr)| {
+                g.find_english(black_box(en)).len() + g.find_translation("ru", black_box(tr)).len()
+            })
+            .sum::<usize>()
     });
 }
