@@ -156,36 +156,63 @@ fn is_upper_letter(c: Option<char>) -> bool {
 /// Transliterates Kazakh Cyrillic text to Latin; every other character is kept.
 pub fn kk_latn(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    // Text outside the Cyrillic block is copied as it is, a run at a time.
+    push_kk_latn(&mut out, text);
+    out
+}
+
+/// The lowercase of each capital of the Cyrillic block (`cyrillic_lower`), looked up by
+/// offset: Rust's casing searches the whole Unicode table for every capital.
+static LOWER: std::sync::LazyLock<[Option<char>; 0x100]> = std::sync::LazyLock::new(|| {
+    let mut table = [None; 0x100];
+    for (i, slot) in table.iter_mut().enumerate() {
+        *slot = char::from_u32(CYRILLIC + i as u32).and_then(cyrillic_lower);
+    }
+    table
+});
+
+/// `kk_latn`, appended to `out`. Works on bytes: in UTF-8 every character of the Cyrillic
+/// block (U+0400–U+04FF) is two bytes led by 0xD0–0xD3, which no other byte is, so
+/// everything else is copied a run at a time without being decoded.
+fn push_kk_latn(out: &mut String, text: &str) {
+    let b = text.as_bytes();
     let mut plain = 0;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let before = prev.replace(c);
-        if !is_cyrillic(c) {
+    let mut i = 0;
+    while i < b.len() {
+        if !matches!(b[i], 0xD0..=0xD3) {
+            i += 1;
             continue;
         }
-        out.push_str(&text[plain..at]);
-        plain = at + c.len_utf8();
-        if let Some(latin) = lower_latin(c) {
-            out.push_str(latin);
+        let Some(&cont) = b.get(i + 1) else {
+            break;
+        };
+        let offset = ((usize::from(b[i] & 0x1F) << 6) | usize::from(cont & 0x3F)) - 0x400;
+        let at = i;
+        i += 2;
+        if plain < at {
+            out.push_str(&text[plain..at]);
+        }
+        plain = i;
+        if let Some(latin) = LATIN[offset] {
+            // One or two letters: pushed as characters, not copied as strings.
+            latin.chars().for_each(|l| out.push(l));
             continue;
         }
-        let Some(latin) = cyrillic_lower(c).and_then(lower_latin) else {
-            out.push(c);
+        let Some(latin) = LOWER[offset].and_then(lower_latin) else {
+            out.push_str(&text[at..i]);
             continue;
         };
         let mut letters = latin.chars();
         let Some(first) = letters.next() else {
             continue; // Ъ, Ь
         };
-        turkic_upper_char(first, &mut out);
+        turkic_upper_char(first, out);
         let rest = letters.as_str();
         if rest.is_empty() {
             continue;
         }
         // Inside a word in capitals, the whole digraph is in capitals.
-        let next = chars.peek().map(|&(_, n)| n);
+        let before = text[..at].chars().next_back();
+        let next = text[i..].chars().next();
         let next_is_letter = next.is_some_and(char::is_alphabetic);
         let all_caps = is_upper_letter(next) || (!next_is_letter && is_upper_letter(before));
         if all_caps {
@@ -195,7 +222,6 @@ pub fn kk_latn(text: &str) -> String {
         }
     }
     out.push_str(&text[plain..]);
-    out
 }
 
 /// Transliterates the human text of a Markdown fragment (a segment's text), leaving inline
@@ -221,13 +247,13 @@ pub fn kk_latn_markdown(md: &str) -> String {
 fn push_text(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(at) = next_url(rest) {
-        out.push_str(&kk_latn(&rest[..at]));
+        push_kk_latn(out, &rest[..at]);
         let url = &rest[at..];
         let end = url.find(char::is_whitespace).unwrap_or(url.len());
         out.push_str(&url[..end]);
         rest = &url[end..];
     }
-    out.push_str(&kk_latn(rest));
+    push_kk_latn(out, rest);
 }
 
 /// Where the first `http://`, `https://` or `www.` in `s` starts.
@@ -244,9 +270,59 @@ fn next_url(s: &str) -> Option<usize> {
 
 /// Byte ranges of `md` that are not human text, in order, not overlapping.
 fn protected(md: &str) -> Vec<Range<usize>> {
-    if plain_text(md) {
+    protected_with(md, true)
+}
+
+/// `protected`; `shortcut` false always parses (for the test that compares the two).
+fn protected_with(md: &str, shortcut: bool) -> Vec<Range<usize>> {
+    if shortcut && plain_text(md) {
         return Vec::new();
     }
+    let mut keep = if shortcut && footnote_refs_only(md) {
+        Vec::new()
+    } else {
+        parsed(md)
+    };
+    // Footnote references and reference-link labels, also where their definition is not
+    // in this fragment (a segment is parsed without the rest of its document).
+    for at in memchr::memmem::find_iter(md.as_bytes(), b"[^") {
+        if let Some(len) = md[at..].find(']') {
+            if !md[at..at + len].contains(char::is_whitespace) {
+                keep.push(at..at + len + 1);
+            }
+        }
+    }
+    for (at, _) in md.match_indices("][") {
+        if let Some(len) = md[at + 1..].find(']') {
+            keep.push(at + 1..at + 1 + len + 1);
+        }
+    }
+    keep.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(keep.len());
+    for r in keep {
+        match merged.last_mut() {
+            Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// True when the only markup a fragment can hold is footnote references: no code, HTML,
+/// math or indented block, and every `[` opens `[^`, with no `](` or `![`. The parser then
+/// finds nothing the scan for `[^…]` does not (most segments of a document with notes are
+/// like this, and parsing each one was most of the kk-Latn edition's cost).
+fn footnote_refs_only(md: &str) -> bool {
+    let b = md.as_bytes();
+    memchr::memmem::find(b, b"    ").is_none()
+        && memchr::memmem::find(b, b"](").is_none()
+        && memchr::memmem::find(b, b"![").is_none()
+        && !has_markup_byte(b)
+        && memchr::memchr_iter(b'[', b).all(|i| b.get(i + 1) == Some(&b'^'))
+}
+
+/// The ranges the parser says are not human text (code, HTML, math, link targets).
+fn parsed(md: &str) -> Vec<Range<usize>> {
     let mut keep: Vec<Range<usize>> = Vec::new();
     // Open links and images: their range and where their last child ended.
     let mut open: Vec<(Range<usize>, usize, bool)> = Vec::new();
@@ -289,29 +365,7 @@ fn protected(md: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    // Footnote references and reference-link labels, also where their definition is not
-    // in this fragment (a segment is parsed without the rest of its document).
-    for at in memchr::memmem::find_iter(md.as_bytes(), b"[^") {
-        if let Some(len) = md[at..].find(']') {
-            if !md[at..at + len].contains(char::is_whitespace) {
-                keep.push(at..at + len + 1);
-            }
-        }
-    }
-    for (at, _) in md.match_indices("][") {
-        if let Some(len) = md[at + 1..].find(']') {
-            keep.push(at + 1..at + 1 + len + 1);
-        }
-    }
-    keep.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(keep.len());
-    for r in keep {
-        match merged.last_mut() {
-            Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    merged
+    keep
 }
 
 /// True when `md` has nothing `protected` could find: no code (backticks, tildes, or four
@@ -320,9 +374,22 @@ fn protected(md: &str) -> Vec<Range<usize>> {
 /// segments are such plain text, and need no parse.
 fn plain_text(md: &str) -> bool {
     memchr::memmem::find(md.as_bytes(), b"    ").is_none()
-        && !md
-            .bytes()
-            .any(|b| matches!(b, b'`' | b'~' | b'<' | b'[' | b'$' | b'\t'))
+        && !has_markup_byte(md.as_bytes())
+        && memchr::memchr(b'[', md.as_bytes()).is_none()
+}
+
+/// Whether `b` holds one of `` ` ~ < $ `` or a tab (one pass over the bytes: 256 flags).
+fn has_markup_byte(b: &[u8]) -> bool {
+    const MARKUP: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'`' as usize] = true;
+        t[b'~' as usize] = true;
+        t[b'<' as usize] = true;
+        t[b'$' as usize] = true;
+        t[b'\t' as usize] = true;
+        t
+    };
+    b.iter().fold(false, |seen, &c| seen | MARKUP[c as usize])
 }
 
 #[cfg(test)]
@@ -395,6 +462,22 @@ mod tests {
         out
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The shortcuts (plain text, footnote references only) protect exactly what the
+        /// parser does.
+        #[test]
+        fn footnote_references_need_no_parse(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Қ", " ", "  ", "\n", "\n\n", "*", "_", "**", "]", "(", ")", "!", "&amp;",
+                "#", "-", "1.", "|", ">", "\\", "http://x", "[^1]", "[^a b]", "[^2][^3]", "[^",
+                "]:", "[^1]: x", "- ", "> ", "1. ", "===", "---", "^", "[^x]]", "<",
+            ]), 0..14)
+        ) {
+            let md = pieces.concat();
+            proptest::prop_assert_eq!(protected_with(&md, true), protected_with(&md, false), "{:?}", md);
+        }
+    }
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
         #[test]
