@@ -165,14 +165,7 @@ pub fn write_generated(
     spare: Option<&Path>,
 ) -> Result<(), FileError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.permissions().readonly() {
-            return Err(err(
-                path,
-                None,
-                "the file is read-only: nothing was written",
-            ));
-        }
+    if let Some(meta) = existing(path)? {
         if meta.len() == contents.len() as u64
             && std::fs::read(path).is_ok_and(|old| old == contents)
         {
@@ -199,6 +192,20 @@ pub fn write_generated(
     tmp.persist(path)
         .map_err(|e| err(path, None, format!("cannot replace the file: {}", e.error)))?;
     Ok(())
+}
+
+/// The metadata of the file a write would replace, if there is one; an error when it is
+/// read-only (a write would replace it all the same, by rename).
+fn existing(path: &Path) -> Result<Option<std::fs::Metadata>, FileError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.permissions().readonly() => Err(err(
+            path,
+            None,
+            "the file is read-only: nothing was written",
+        )),
+        Ok(meta) => Ok(Some(meta)),
+        Err(_) => Ok(None),
+    }
 }
 
 /// A temporary file in `dir` that will replace `path`, with `path`'s permissions (a new
@@ -311,15 +318,7 @@ pub fn write_atomic_steps(
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.permissions().readonly() {
-            return Err(err(
-                path,
-                None,
-                "the file is read-only: nothing was written",
-            ));
-        }
-    }
+    existing(path)?;
     let mut tmp = fault(Step::CreateTemp)
         .and_then(|_| temp_file(dir, path))
         .map_err(|e| err(path, None, format!("cannot create a temporary file: {e}")))?;
