@@ -337,8 +337,7 @@ fn each_doc<T: Send>(
     let docs: Vec<Result<(Result<()>, T), crate::fsio::FileError>> = project::source_names(root)?
         .into_par_iter()
         .map(|name| {
-            let input = project::read_input(root, &project.config, name)?;
-            let d = plan::plan_one(&project.config, input);
+            let d = project::plan_doc(root, &project.config, name)?;
             Ok((refuse_bad_doc(project, &d), keep(&d)))
         })
         .collect();
@@ -1019,8 +1018,7 @@ fn check(
     let checked: Vec<Result<Vec<Checked>, fsio::FileError>> = project::source_names(root)?
         .into_par_iter()
         .map(|name| {
-            let input = project::read_input(root, &project.config, name)?;
-            let d = plan::plan_one(&project.config, input);
+            let d = project::plan_doc(root, &project.config, name)?;
             Ok(checks::doc_targets(d, &locales)
                 .into_iter()
                 .map(|t| {

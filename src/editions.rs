@@ -66,10 +66,7 @@ pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<i32> {
         // Each document is planned as soon as it is read (reading and planning overlap).
         let docs = names
             .par_iter()
-            .map(|name| {
-                crate::project::read_input(root, &project.config, name.clone())
-                    .map(|input| plan::plan_one(&project.config, input))
-            })
+            .map(|name| crate::project::plan_doc(root, &project.config, name.clone()))
             .collect::<Vec<_>>()
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;

@@ -533,21 +533,12 @@ impl Glossary {
         }
     }
 
-    /// Words of `text` that look like a misspelling of a name in the entry's accepted forms
-    /// (`Аблезов` for `Аблязов`, `Mouktar` for `Moukhtar`): one letter off, two for long
-    /// names, comparing the word or its beginning (an inflected misspelling), and matching
-    /// no accepted form of any entry. Returns (range in `text`, the name it resembles).
+    /// The words of a text (`words` of it) that look like a misspelling of a name in the
+    /// entry's accepted forms (`Аблезов` for `Аблязов`, `Mouktar` for `Moukhtar`): one
+    /// letter off, two for long names, comparing the word or its beginning (an inflected
+    /// misspelling), and matching no accepted form of any entry. Returns (range in the
+    /// text, the name it resembles).
     pub fn near_misses(
-        &self,
-        locale: &str,
-        entry: usize,
-        text: &str,
-    ) -> Vec<(Range<usize>, String)> {
-        self.near_misses_in(locale, entry, &words(text))
-    }
-
-    /// `near_misses` on the words of a text (`words`), for a caller that has them.
-    pub fn near_misses_in(
         &self,
         locale: &str,
         entry: usize,

@@ -71,6 +71,16 @@ impl Project {
     }
 }
 
+/// Document `name` read and planned: what every command that goes through the project one
+/// document at a time does with each.
+pub fn plan_doc(
+    root: &Path,
+    config: &Config,
+    name: String,
+) -> Result<crate::plan::DocPlan, FileError> {
+    read_input(root, config, name).map(|input| crate::plan::plan_one(config, input))
+}
+
 /// The files of document `name`: its source, its reference and its translations.
 pub fn read_input(root: &Path, config: &Config, name: String) -> Result<DocInput, FileError> {
     let source = fsio::read_text(&source_dir(root).join(format!("{name}.md")))?;

@@ -105,7 +105,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         }
         // A name one letter off: point at it.
         let mut near_here = false;
-        for (r, name) in g.near_misses_in(lang, *entry, &words) {
+        for (r, name) in g.near_misses(lang, *entry, &words) {
             near_here = true;
             if flagged.insert((r.start, r.end)) {
                 let found = m.text.get(r.clone()).unwrap_or_default();
