@@ -227,10 +227,16 @@ fn temp_file(dir: &Path, path: &Path) -> std::io::Result<tempfile::NamedTempFile
 #[cfg(target_os = "linux")]
 fn exchange_with_spare(path: &Path, spare: &Path, contents: &[u8]) -> bool {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
-    let written = spare
-        .parent()
-        .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
-        && std::fs::write(spare, contents).is_ok();
+    // The spare's directory is made the first time only, not checked for every edition.
+    let written = match std::fs::write(spare, contents) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            spare
+                .parent()
+                .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
+                && std::fs::write(spare, contents).is_ok()
+        }
+        other => other.is_ok(),
+    };
     if written && renameat_with(CWD, spare, CWD, path, RenameFlags::EXCHANGE).is_ok() {
         return true;
     }

@@ -130,7 +130,7 @@ impl Cache {
             if unchanged {
                 continue;
             }
-            let _ = std::fs::create_dir_all(dir);
+            // write_generated makes the directory when it is missing.
             let _ = crate::fsio::write_generated(
                 &file(dir, &locale),
                 &encode(self.stamp, &entries),
