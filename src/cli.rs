@@ -413,10 +413,10 @@ pub fn sync_writes(project: &Project, plan: &Plan) -> Vec<(PathBuf, String)> {
 /// `sync_writes` for one document.
 fn doc_writes(project: &Project, d: &plan::DocPlan) -> Vec<(PathBuf, String)> {
     let mut writes = Vec::new();
-    if d.reference_old.as_deref() != Some(d.reference_new.as_str()) {
+    if d.reference_old.as_deref() != Some(d.reference_new()) {
         writes.push((
             project::locale_file(&project.root, REFERENCE, &d.name),
-            d.reference_new.clone(),
+            d.reference_new().to_string(),
         ));
     }
     for l in &d.locales {

@@ -53,7 +53,11 @@ pub struct DocPlan {
     /// Segments of the previous reference that no longer exist.
     pub removed: Vec<Old>,
     pub reference_old: Option<String>,
-    pub reference_new: String,
+    /// Ids the reference retires: never given to a new segment.
+    pub retired: BTreeSet<String>,
+    /// The reference file as sync writes it, made when first asked for (see
+    /// `reference_new`): only sync needs it.
+    reference_new: OnceLock<String>,
     pub locales: Vec<LocalePlan>,
     /// Word counts of `messages`, computed once when first asked for.
     words: OnceLock<Vec<usize>>,
@@ -199,7 +203,6 @@ fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
     let removed: Vec<Old> = al.removed.iter().map(|&i| old[i].clone()).collect();
     let mut retired_now = retired;
     retired_now.extend(removed.iter().map(|o| o.id.clone()));
-    let reference_new = write_reference(&name, &messages, &retired_now);
     let index: HashMap<String, usize> = messages
         .iter()
         .enumerate()
@@ -239,7 +242,8 @@ fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
         index,
         removed,
         reference_old: old_ref.map(|f| f.src),
-        reference_new,
+        retired: retired_now,
+        reference_new: OnceLock::new(),
         locales,
         words: OnceLock::new(),
     }
@@ -260,13 +264,16 @@ fn read_reference(f: &FtlFile) -> (Vec<Old>, BTreeSet<String>) {
                 .unwrap_or_else(|| "paragraph".into()),
         })
         .collect();
-    let retired = f
-        .src
+    (old, retired_ids(&f.src))
+}
+
+/// The ids a reference file's `### retired:` lines list.
+pub fn retired_ids(reference_text: &str) -> BTreeSet<String> {
+    reference_text
         .lines()
         .filter_map(|l| l.strip_prefix("### retired:"))
         .flat_map(|l| l.split_whitespace().map(String::from))
-        .collect();
-    (old, retired)
+        .collect()
 }
 
 fn write_reference(name: &str, messages: &[RefMessage], retired: &BTreeSet<String>) -> String {
@@ -648,6 +655,12 @@ pub fn word_count(text: &str) -> usize {
 }
 
 impl DocPlan {
+    /// The reference file as sync writes it.
+    pub fn reference_new(&self) -> &str {
+        self.reference_new
+            .get_or_init(|| write_reference(&self.name, &self.messages, &self.retired))
+    }
+
     pub fn counts(&self, lp: &LocalePlan) -> Counts {
         let mut c = Counts {
             total: self.messages.len(),
@@ -744,7 +757,7 @@ mod tests {
             )
         );
         let new = "# Risks\n\n# Risks\n\nHe faced 3 trials in 2019.\n";
-        let reference = Some(first.docs[0].reference_new.clone());
+        let reference = Some(first.docs[0].reference_new().to_string());
         let second = plan(&config, &[doc(new, reference, Some(fr))]);
         let lp = &second.docs[0].locales[0];
         assert_eq!(lp.states[2], State::Translated);

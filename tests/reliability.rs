@@ -113,7 +113,7 @@ proptest! {
             };
             let p = plan::plan(&config, &[input]);
             let d = &p.docs[0];
-            reference = Some(d.reference_new.clone());
+            reference = Some(d.reference_new().to_string());
             let lp = &d.locales[0];
             let mut text = lp.new_text.clone().or_else(|| lp.file.as_ref().map(|f| f.src.clone())).unwrap_or_default();
             // Translate whatever is missing, as a translator would.

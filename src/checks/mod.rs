@@ -223,17 +223,6 @@ pub struct Reference {
     pub retired: BTreeSet<String>,
 }
 
-impl Reference {
-    /// The retired ids listed in a reference file (`### retired: a b c`).
-    pub fn retired_from(reference_text: &str) -> BTreeSet<String> {
-        reference_text
-            .lines()
-            .filter_map(|l| l.strip_prefix("### retired:"))
-            .flat_map(|l| l.split_whitespace().map(String::from))
-            .collect()
-    }
-}
-
 /// One translation file to check.
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -248,7 +237,7 @@ pub struct Target {
 /// (taken from the plan, not copied).
 pub fn doc_targets(d: DocPlan, locales: &[String]) -> Vec<Target> {
     let reference = Reference {
-        retired: Reference::retired_from(&d.reference_new),
+        retired: d.retired,
         english: d.messages.into_iter().map(|m| (m.id, m.text)).collect(),
     };
     let name = d.name;

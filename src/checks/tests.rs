@@ -94,7 +94,7 @@ fn reference(file: &FtlFile) -> Reference {
     }
     Reference {
         english,
-        retired: Reference::retired_from(&file.src),
+        retired: crate::plan::retired_ids(&file.src),
     }
 }
 

@@ -233,7 +233,7 @@ impl Base {
         };
         let plan = plan::plan(&config, &[input(&doc.source)]);
         let d = &plan.docs[0];
-        if d.reference_new != doc.reference {
+        if d.reference_new() != doc.reference {
             return Err(format!(
                 "{}: the generated reference is not what sync writes",
                 doc.name
