@@ -227,13 +227,24 @@ fn temp_file(dir: &Path, path: &Path) -> std::io::Result<tempfile::NamedTempFile
 #[cfg(target_os = "linux")]
 fn exchange_with_spare(path: &Path, spare: &Path, contents: &[u8]) -> bool {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
+    // The spare is overwritten in place and then cut to length, not truncated first: the
+    // file system keeps its pages and blocks instead of freeing and allocating them again.
+    let overwrite = || -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(spare)?;
+        f.write_all(contents)?;
+        f.set_len(contents.len() as u64)
+    };
     // The spare's directory is made the first time only, not checked for every edition.
-    let written = match std::fs::write(spare, contents) {
+    let written = match overwrite() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             spare
                 .parent()
                 .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
-                && std::fs::write(spare, contents).is_ok()
+                && overwrite().is_ok()
         }
         other => other.is_ok(),
     };
@@ -491,6 +502,10 @@ mod tests {
             assert_eq!(read(&out), "three");
             assert_eq!(read(&spare), "two");
             assert_eq!(std::fs::metadata(&out).map(|m| m.ino()).ok(), spare_inode);
+            // The spare is written over in place and cut to the new length.
+            write("4");
+            assert_eq!(read(&out), "4");
+            assert_eq!(read(&spare), "three");
         }
         // Same bytes: not written at all.
         let before = std::fs::metadata(&out)
