@@ -301,9 +301,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
 /// translator can fix it (`check` reports it as `syntax` too).
 pub fn warn_junk(project: &Project, plan: &Plan) {
     for d in &plan.docs {
-        for w in junk_warnings(project, d) {
-            eprintln!("{w}");
-        }
+        warn_doc_junk(project, d);
+    }
+}
+
+/// `warn_junk` for one document.
+pub fn warn_doc_junk(project: &Project, d: &plan::DocPlan) {
+    for w in junk_warnings(project, d) {
+        eprintln!("{w}");
     }
 }
 

@@ -4,7 +4,7 @@
 //! Command glue like `cli`: rendering is `render`'s, files go through `fsio`, Chromium is
 //! `chromium`'s. Which editions a change affects is one pure function, [`affected`].
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::chromium::{self, Browser};
 use crate::config::{self, Config, REFERENCE};
 use crate::fsio;
-use crate::plan::{self, DocPlan, Plan};
+use crate::plan::DocPlan;
 use crate::project::Project;
 use crate::render;
 
@@ -64,28 +64,11 @@ pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<i32> {
         .clone()
         .unwrap_or_else(|| project.root.join("build"));
     let selection = select(&project.config, &opts.locales)?;
-    let mut incomplete = false;
-    for names in crate::project::source_names(root)?.chunks(CHUNK) {
-        // Each document is planned as soon as it is read (reading and planning overlap).
-        let docs = names
-            .par_iter()
-            .map(|name| crate::project::plan_doc(root, &project.config, name.clone()))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()?;
-        let plan = plan::Plan { docs };
-        crate::cli::refuse_bad_input(&project, &plan)?;
-        crate::cli::warn_junk(&project, &plan);
-        let targets: Vec<Target> = plan
-            .docs
-            .iter()
-            .flat_map(|d| selection.iter().map(|l| (d.name.clone(), l.clone())))
-            .collect();
-        incomplete |= write(&project, &plan, &dir, &targets, browser.as_ref(), out)?;
-        // Freeing a chunk's plan takes a while: on another thread, while the next chunk is
-        // read (the process does not wait for it; the system reclaims the last one).
-        std::thread::spawn(move || drop(plan));
-    }
+    let targets: Vec<(String, Vec<String>)> = crate::project::source_names(root)?
+        .into_iter()
+        .map(|name| (name, selection.clone()))
+        .collect();
+    let incomplete = write(&project, &dir, &targets, browser.as_ref(), out)?;
     writeln!(out, "editions written to {}", dir.display())?;
     if opts.watch {
         return watch(root, opts, &dir, browser.as_ref(), out);
@@ -137,41 +120,28 @@ pub fn select(config: &Config, requested: &[String]) -> Result<Vec<String>> {
         .collect())
 }
 
-/// Writes the given editions; true when one of them is incomplete (stale or fallback).
+/// Reads, plans and writes the editions of each document in `targets` (with the locales
+/// asked for it, in switcher order); true when one of them is incomplete (stale or
+/// fallback).
 ///
-/// Editions are composed and rendered in parallel (rayon) and written by a few threads of
-/// their own meanwhile; what is printed, and the first error in edition order, come out
-/// as if they had been written one by one.
-/// PDFs are printed afterwards, one at a time, each after its edition's line.
+/// Documents go `CHUNK` at a time: each is read, planned, checked and rendered in parallel
+/// (rayon), and its files are written by a few threads of their own while the next chunk
+/// is being prepared. Bad input stops the build at its document: the editions of the
+/// documents before it are written. What is printed, and the first error in edition order,
+/// come out as if they had been written one by one; PDFs are printed afterwards, one at a
+/// time, each after its edition's line.
 fn write(
     project: &Project,
-    plan: &Plan,
     dir: &Path,
-    targets: &[Target],
+    targets: &[(String, Vec<String>)],
     browser: Option<&Browser>,
     out: &mut dyn Write,
 ) -> Result<bool> {
     let switcher = render::edition_locales(&project.config);
-    let mut wanted: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (doc, l) in targets {
-        wanted.entry(doc.as_str()).or_default().push(l.as_str());
-    }
-    let shared: Vec<Option<render::Shared>> = plan
-        .docs
-        .par_iter()
-        .map(|d| {
-            wanted
-                .contains_key(d.name.as_str())
-                .then(|| render::Shared::of(d))
-        })
+    let mut dirs: Vec<&str> = targets
+        .iter()
+        .flat_map(|(_, ls)| ls.iter().map(String::as_str))
         .collect();
-    let mut jobs: Vec<(&DocPlan, &render::Shared, &str)> = Vec::new();
-    for (d, sh) in plan.docs.iter().zip(&shared) {
-        if let (Some(ls), Some(sh)) = (wanted.get(d.name.as_str()), sh) {
-            jobs.extend(ls.iter().map(|l| (d, sh, *l)));
-        }
-    }
-    let mut dirs: Vec<&str> = jobs.iter().map(|j| j.2).collect();
     dirs.sort_unstable();
     dirs.dedup();
     for l in dirs {
@@ -180,39 +150,62 @@ fn write(
             .with_context(|| format!("{}: cannot create directory", base.display()))?;
     }
     // The spares editions are swapped with (see `fsio::write_generated`) live in the
-    // project's cache, one set per output directory; builds take the project's lock while
-    // they write, so that two never fill the same spare.
+    // project's cache, one set per output directory; builds take the project's lock from
+    // before they read until they have written, so that two never fill the same spare.
     let spares = spare_dir(&project.root, dir);
     let lock = fsio::Lock::acquire(&project.root, crate::cli::LOCK_WAIT)?;
-    // Edition j's Markdown goes to slot 2j, its HTML to 2j + 1.
-    let (counts, written) = fsio::with_generated_writer(2 * jobs.len(), |writer| {
-        jobs.par_iter()
-            .enumerate()
-            .map(|(j, &(d, sh, l))| {
-                let ed = render::compose_shared(d, l, &project.config, sh);
-                let ctx = render::PageContext {
-                    doc_name: &d.name,
-                    locales: &switcher,
-                };
-                let html = render::page(&ed, &ctx);
-                let base = dir.join(l);
-                for (slot, ext, bytes) in [
-                    (2 * j, "md", ed.markdown.into_bytes()),
-                    (2 * j + 1, "html", html.into_bytes()),
-                ] {
-                    let file = format!("{}.{ext}", d.name);
-                    let spare = spares.as_ref().map(|s| s.join(l).join(&file));
-                    writer.write(slot, base.join(file), spare, bytes);
+    let slots = 2 * targets.iter().map(|(_, ls)| ls.len()).sum::<usize>();
+    // The editions queued, in order: (document, locale, counts).
+    let mut queued: Vec<(String, String, render::EditionCounts)> = Vec::new();
+    let (done, written) = fsio::with_generated_writer(slots, |writer| -> Result<()> {
+        for chunk in targets.chunks(CHUNK) {
+            let prepared = chunk
+                .par_iter()
+                .map(|(name, locales)| -> Result<(DocPlan, Vec<Rendered>)> {
+                    let d = crate::project::plan_doc(&project.root, &project.config, name.clone())?;
+                    crate::cli::refuse_bad_doc(project, &d)?;
+                    let sh = render::Shared::of(&d);
+                    let eds = locales
+                        .par_iter()
+                        .map(|l| {
+                            let ed = render::compose_shared(&d, l, &project.config, &sh);
+                            let ctx = render::PageContext {
+                                doc_name: &d.name,
+                                locales: &switcher,
+                            };
+                            let html = render::page(&ed, &ctx);
+                            (ed.counts, ed.markdown.into_bytes(), html.into_bytes())
+                        })
+                        .collect();
+                    Ok((d, eds))
+                })
+                .collect::<Vec<_>>();
+            let mut plans = Vec::with_capacity(prepared.len());
+            for ((_, locales), doc) in chunk.iter().zip(prepared) {
+                let (d, eds) = doc?;
+                crate::cli::warn_doc_junk(project, &d);
+                for (l, (counts, md, html)) in locales.iter().zip(eds) {
+                    let slot = 2 * queued.len();
+                    for (slot, ext, bytes) in [(slot, "md", md), (slot + 1, "html", html)] {
+                        let file = format!("{}.{ext}", d.name);
+                        let spare = spares.as_ref().map(|s| s.join(l).join(&file));
+                        writer.write(slot, dir.join(l).join(file), spare, bytes);
+                    }
+                    queued.push((d.name.clone(), l.clone(), counts));
                 }
-                ed.counts
-            })
-            .collect::<Vec<_>>()
+                plans.push(d);
+            }
+            // Freeing a chunk's plans takes a while: on another thread, while the next chunk
+            // is read (the process does not wait for it; the system reclaims the last one).
+            std::thread::spawn(move || drop(plans));
+        }
+        Ok(())
     });
     // Released before PDFs are printed: they take long, and write no spare.
     drop(lock);
     let mut written = written.into_iter();
     let mut incomplete = false;
-    for ((d, _, l), c) in jobs.iter().zip(counts) {
+    for (name, l, c) in &queued {
         for outcome in written.by_ref().take(2) {
             outcome?;
         }
@@ -223,22 +216,26 @@ fn write(
                 .unwrap_or_default();
             writeln!(
                 out,
-                "{l}/{}: {} translated, {} stale, {} fallback of {}{from}",
-                d.name, c.translated, c.stale, c.fallback, c.total
+                "{l}/{name}: {} translated, {} stale, {} fallback of {}{from}",
+                c.translated, c.stale, c.fallback, c.total
             )?;
             if c.stale > 0 || c.fallback > 0 {
                 incomplete = true;
             }
         }
         if let Some(b) = browser {
-            let pdf = chromium::print_pdf(b, &base.join(format!("{}.html", d.name)))?;
-            let pdf_path = base.join(format!("{}.pdf", d.name));
+            let pdf = chromium::print_pdf(b, &base.join(format!("{name}.html")))?;
+            let pdf_path = base.join(format!("{name}.pdf"));
             fsio::write_atomic_bytes(&pdf_path, &pdf)?;
-            writeln!(out, "{l}/{}.pdf printed", d.name)?;
+            writeln!(out, "{l}/{name}.pdf printed",)?;
         }
     }
+    done?;
     Ok(incomplete)
 }
+
+/// An edition rendered: its counts, its Markdown and its HTML.
+type Rendered = (render::EditionCounts, Vec<u8>, Vec<u8>);
 
 /// Where the spares of the editions written to `out` live: under the project's cache,
 /// named by a hash of `out`'s absolute path. None when `out` cannot be resolved (the
@@ -398,17 +395,28 @@ fn rebuild(
     changes: &[Change],
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut project = Project::load(root)?;
-    let plan = plan::plan_owned(&project.config, std::mem::take(&mut project.inputs));
+    let project = Project::open(root)?;
     let selection = select(&project.config, &opts.locales)?;
-    let docs: Vec<String> = plan.docs.iter().map(|d| d.name.clone()).collect();
+    let docs = crate::project::source_names(root)?;
     let targets: Vec<Target> = affected(&project.config, &docs, &selection, changes)
         .into_iter()
         .collect();
     if targets.is_empty() {
         return Ok(());
     }
-    write(&project, &plan, dir, &targets, browser, out)?;
+    // Each affected document once, with its affected locales in switcher order.
+    let per_doc: Vec<(String, Vec<String>)> = docs
+        .iter()
+        .filter_map(|d| {
+            let ls: Vec<String> = selection
+                .iter()
+                .filter(|l| targets.iter().any(|(td, tl)| td == d && tl == *l))
+                .cloned()
+                .collect();
+            (!ls.is_empty()).then(|| (d.clone(), ls))
+        })
+        .collect();
+    write(&project, dir, &per_doc, browser, out)?;
     let names: Vec<String> = targets.iter().map(|(d, l)| format!("{l}/{d}")).collect();
     writeln!(out, "rebuilt {}", names.join(", "))?;
     Ok(())

@@ -41,6 +41,25 @@ fn ten_megabyte_single_line() {
     assert_eq!(p.read("build/en/doc.md"), line);
 }
 
+/// `build` stops at the first document with bad input: the editions of the documents
+/// before it are written, none after it.
+#[test]
+fn build_stops_at_the_bad_document() {
+    let p = Project::new(SRC);
+    for d in ["a", "b", "c"] {
+        p.write(&format!("source/{d}.md"), &format!("# {d}\n\nText {d}.\n"));
+    }
+    p.ok(&["sync"]);
+    std::fs::remove_dir_all(p.path("build")).ok();
+    p.write("source/b.md", "");
+    fails_with(&p, &["build"], "source/b.md: the source file is empty");
+    assert!(p.path("build/fr/a.html").is_file());
+    assert!(p.path("build/en/a.md").is_file());
+    assert!(!p.path("build/fr/b.html").exists());
+    assert!(!p.path("build/fr/c.html").exists());
+    assert!(!p.path("build/fr/doc.html").exists());
+}
+
 #[test]
 fn deeply_nested_markdown() {
     let p = synced();
