@@ -140,7 +140,7 @@ fn chunks(src: &str) -> Vec<Range<usize>> {
     let mut end = 0; // end of the last non-blank line of the current chunk
     let mut prev_blank = true;
     let mut pos = 0;
-    for line in src.split_inclusive('\n') {
+    for line in crate::lines::split_inclusive(src) {
         let line_start = pos;
         pos += line.len();
         let content = line.trim_end_matches('\n');
@@ -188,14 +188,14 @@ fn chunks(src: &str) -> Vec<Range<usize>> {
 /// for anything else.
 fn plain_message(src: &str, chunk: Range<usize>) -> Option<Entry> {
     let text = &src[chunk.clone()];
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         return None;
     }
-    let (comments, line, line_start) = match text.rfind('\n') {
+    let (comments, line, line_start) = match memchr::memrchr(b'\n', text.as_bytes()) {
         Some(i) => (&text[..i], &text[i + 1..], i + 1),
         None => ("", text, 0),
     };
-    let comment_lines = || comments.split('\n').filter(|_| !comments.is_empty());
+    let comment_lines = || crate::lines::split(comments).filter(|_| !comments.is_empty());
     if !comment_lines().all(|l| l == "#" || l.starts_with("# ")) {
         return None;
     }
@@ -213,8 +213,7 @@ fn plain_message(src: &str, chunk: Range<usize>) -> Option<Entry> {
     if first.is_whitespace()
         || last.is_whitespace()
         || matches!(first, '[' | '*' | '.' | '"' | '#' | '-')
-        || value.contains('{')
-        || value.contains('}')
+        || memchr::memchr2(b'{', b'}', value.as_bytes()).is_some()
     {
         return None;
     }

@@ -18,6 +18,7 @@ pub mod fsio;
 pub mod ftl;
 pub mod glossary;
 pub mod interop;
+pub mod lines;
 pub mod plan;
 pub mod project;
 pub mod render;

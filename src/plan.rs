@@ -269,8 +269,7 @@ fn read_reference(f: &FtlFile) -> (Vec<Old>, BTreeSet<String>) {
 
 /// The ids a reference file's `### retired:` lines list.
 pub fn retired_ids(reference_text: &str) -> BTreeSet<String> {
-    reference_text
-        .lines()
+    crate::lines::split(reference_text)
         .filter_map(|l| l.strip_prefix("### retired:"))
         .flat_map(|l| l.split_whitespace().map(String::from))
         .collect()

@@ -173,7 +173,7 @@ fn check_locale_dirs(root: &Path, config: &Config) -> Result<()> {
 /// parses properly).
 fn has_unstamped(text: &str) -> bool {
     let mut stamped = false;
-    for line in text.lines() {
+    for line in crate::lines::split(text) {
         if line.starts_with("# en:") {
             stamped = true;
         } else if line.trim().is_empty() {
