@@ -43,6 +43,9 @@ pub enum Command {
         locales: Vec<String>,
         #[arg(long)]
         json: bool,
+        /// Plan every document again, without reading or writing .dossier-cache/status.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Write build/<locale>/<doc>.md and .html for English and every translation.
     Build {
@@ -211,7 +214,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     };
     match cli.command {
         Command::AddLocale { tag } => add_locale(&root, &tag, out),
-        Command::Status { locales, json } => status(&root, &locales, json, out),
+        Command::Status {
+            locales,
+            json,
+            no_cache,
+        } => status(&root, &locales, json, no_cache, out),
         Command::Sync { check, apply_safe } => sync_streaming(&root, check, apply_safe, out),
         Command::Check {
             locales,
@@ -329,26 +336,77 @@ fn junk_warnings(project: &Project, d: &plan::DocPlan) -> Vec<String> {
     out
 }
 
+/// A document as `each_doc` went through it.
+struct Each<T> {
+    name: String,
+    /// Its files as they were before it was read (cache on).
+    sigs: Option<crate::statcache::Sigs>,
+    /// Its statuses, when the cache may record them (cache on, and the plan depends on
+    /// the files only).
+    statuses: Option<crate::statcache::Statuses>,
+    kept: T,
+}
+
 /// Plans each document as it is read, in parallel, and keeps only what `keep` takes from
 /// its plan, so memory holds the documents in flight rather than the whole project.
+/// With the status cache on, each document's files are looked at before it is read and
+/// its statuses computed; with `hit`, a document the cache knows is not read at all: what
+/// is kept of it is `hit` of its recorded statuses.
 /// Errors come as `Project::load` and `refuse_bad_input` give them: a file that cannot be
 /// read, then bad input, each the first in document order.
 fn each_doc<T: Send>(
     project: &Project,
+    cache: &crate::statcache::Cache,
+    hit: Option<fn(&crate::statcache::Statuses) -> T>,
     keep: impl Fn(&plan::DocPlan) -> T + Sync,
-) -> Result<Vec<T>> {
+) -> Result<Vec<Each<T>>> {
     use rayon::prelude::*;
     let root = &project.root;
-    let docs: Vec<Result<(Result<()>, T), crate::fsio::FileError>> = project::source_names(root)?
+    // Per document: whether it was refused, and what was kept; or why it was unreadable.
+    type Read<T> = Result<(Result<()>, Each<T>), crate::fsio::FileError>;
+    let docs: Vec<Read<T>> = project::source_names(root)?
         .into_par_iter()
         .map(|name| {
+            let sigs = cache.sigs(root, &project.config, &name);
+            if let (Some(st), Some(hit)) = (cache.get(&name, &sigs), hit) {
+                let each = Each {
+                    name,
+                    sigs,
+                    statuses: Some(st.clone()),
+                    kept: hit(st),
+                };
+                return Ok((Ok(()), each));
+            }
             let d = project::plan_doc(root, &project.config, name)?;
-            Ok((refuse_bad_doc(project, &d), keep(&d)))
+            let statuses = sigs
+                .as_ref()
+                .and_then(|_| recordable(&d).then(|| statuses(&d)));
+            let each = Each {
+                name: d.name.clone(),
+                sigs,
+                statuses,
+                kept: keep(&d),
+            };
+            Ok((refuse_bad_doc(project, &d), each))
         })
         .collect();
     let docs = docs.into_iter().collect::<Result<Vec<_>, _>>()?;
     docs.into_iter()
-        .map(|(refused, kept)| refused.map(|()| kept))
+        .map(|(refused, each)| refused.map(|()| each))
+        .collect()
+}
+
+/// True when a document's plan depends on its files only: no message lacks its stamp
+/// (whose stamp would come from git history).
+fn recordable(d: &plan::DocPlan) -> bool {
+    d.locales.iter().all(|l| l.stamped.is_empty())
+}
+
+/// A document's status in each locale.
+fn statuses(d: &plan::DocPlan) -> crate::statcache::Statuses {
+    d.locales
+        .iter()
+        .map(|lp| (lp.locale.clone(), doc_status(d, lp)))
         .collect()
 }
 
@@ -452,8 +510,38 @@ fn sync_streaming(root: &Path, check: bool, apply_safe: bool, out: &mut dyn Writ
     if apply_safe {
         project.config.apply_safe = true;
     }
-    let docs = each_doc(&project, |d| sync_doc(&project, d))?;
-    finish_sync(&project, docs, check, &mut fsio::AtomicWriter, out)
+    let cache = crate::statcache::Cache::load(root);
+    let each = each_doc(&project, &cache, None, |d| sync_doc(&project, d))?;
+    let mut record = Vec::with_capacity(each.len());
+    let mut docs = Vec::with_capacity(each.len());
+    for e in each {
+        let written: Vec<PathBuf> = e.kept.writes.iter().map(|(p, _)| p.clone()).collect();
+        record.push((e.name, e.sigs, e.statuses, written));
+        docs.push(e.kept);
+    }
+    let code = finish_sync(&project, docs, check, &mut fsio::AtomicWriter, out)?;
+    // What the files now hold means what the plan said: recorded for `status`, with the
+    // files as they were read, or as written.
+    let files = |name: &str| crate::statcache::files(&project.root, &project.config, name);
+    cache.save(
+        record
+            .into_iter()
+            .map(|(name, sigs, statuses, written)| {
+                let entry = sigs.zip(statuses).map(|(mut sigs, st)| {
+                    if !check {
+                        for (k, f) in files(&name).iter().enumerate() {
+                            if written.contains(f) {
+                                sigs[k] = crate::statcache::sig(f);
+                            }
+                        }
+                    }
+                    (sigs, st)
+                });
+                (name, entry)
+            })
+            .collect(),
+    );
+    Ok(code)
 }
 
 /// What sync says about one document, and the files it writes for it.
@@ -554,24 +642,30 @@ struct LocaleStatus {
     documents: Vec<DocStatus>,
 }
 
-#[derive(serde::Serialize, Clone)]
-struct DocStatus {
-    doc: String,
-    #[serde(flatten)]
-    counts: plan::Counts,
-    stale_classes: std::collections::BTreeMap<&'static str, usize>,
-}
+use crate::statcache::DocStatus;
 
 /// `status` keeps only each document's counts (see `each_doc`): an editor runs it on every
 /// save, on projects of any size. Unknown locales are reported after bad input, as before.
-fn status(root: &Path, locales: &[String], json: bool, out: &mut dyn Write) -> Result<i32> {
+fn status(
+    root: &Path,
+    locales: &[String],
+    json: bool,
+    no_cache: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
     let project = Project::open(root)?;
-    let counted = each_doc(&project, |d| {
-        d.locales
-            .iter()
-            .map(|lp| (lp.locale.clone(), doc_status(d, lp)))
-            .collect::<Vec<_>>()
-    })?;
+    let cache = if no_cache {
+        crate::statcache::Cache::off()
+    } else {
+        crate::statcache::Cache::load(root)
+    };
+    let each = each_doc(&project, &cache, Some(Clone::clone), statuses)?;
+    let counted: Vec<crate::statcache::Statuses> = each.iter().map(|e| e.kept.clone()).collect();
+    cache.save(
+        each.into_iter()
+            .map(|e| (e.name, e.sigs.zip(e.statuses)))
+            .collect(),
+    );
     let locales = selected(&project, locales)?;
     let mut all = Vec::new();
     for l in &locales {
@@ -630,7 +724,7 @@ fn doc_status(d: &plan::DocPlan, lp: &plan::LocalePlan) -> DocStatus {
     let mut classes = std::collections::BTreeMap::new();
     for s in &lp.states {
         if let State::Stale { class, .. } = s {
-            *classes.entry(class.name()).or_insert(0) += 1;
+            *classes.entry(class.name().to_string()).or_insert(0) += 1;
         }
     }
     DocStatus {

@@ -24,6 +24,7 @@ pub mod project;
 pub mod render;
 pub mod review;
 pub mod segment;
+pub mod statcache;
 pub mod suggest;
 pub mod tracking;
 pub mod translit;

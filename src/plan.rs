@@ -608,7 +608,7 @@ pub fn insert_messages(base: &str, order: &[String], new: &[(String, String)]) -
 }
 
 /// Counts for `status`.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     pub total: usize,
     pub translated: usize,

@@ -55,7 +55,13 @@ pub fn key(locale: &str, id: &str, english: &str, text: &str) -> Key {
 /// What the findings depend on besides the message: this build of dossier and the glossary.
 fn stamp(glossary: Option<&str>) -> u128 {
     let mut h = Xxh3Default::new();
-    field(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+    field(&mut h, program().as_bytes());
+    field(&mut h, glossary.unwrap_or("").as_bytes());
+    h.digest128()
+}
+
+/// This build of dossier: its version, and the size and time of its executable.
+pub fn program() -> String {
     let exe = std::env::current_exe()
         .and_then(std::fs::metadata)
         .map(|m| {
@@ -67,9 +73,7 @@ fn stamp(glossary: Option<&str>) -> u128 {
             format!("{} {}", m.len(), t.as_nanos())
         })
         .unwrap_or_default();
-    field(&mut h, exe.as_bytes());
-    field(&mut h, glossary.unwrap_or("").as_bytes());
-    h.digest128()
+    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
 }
 
 fn file(dir: &Path, locale: &str) -> PathBuf {

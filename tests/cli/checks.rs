@@ -284,7 +284,7 @@ fn the_cache_gives_the_findings_a_full_check_gives() {
     let full = findings(&p, &["check", "--json", "--no-cache"]);
     assert_eq!(full.len(), 1, "{full:?}");
     assert!(
-        !p.path(".dossier-cache").exists(),
+        !p.path(".dossier-cache/check-fr").exists(),
         "--no-cache writes nothing"
     );
     // Cold, then warm: the same findings.

@@ -26,6 +26,20 @@ fn run_case(name: &str) {
     let before = p.read("locales/fr/doc.ftl");
     p.write("source/doc.md", &read("new.md"));
     p.ok(&["sync"]);
+    // The statuses sync recorded for the files it wrote are what planning them gives.
+    // (The cache is dated a moment later, as when sync takes longer than a clock tick:
+    // entries for files written in the cache's own tick are not trusted.)
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::File::options()
+        .write(true)
+        .open(p.path(".dossier-cache/status"))
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()))
+        .unwrap_or_else(|e| panic!("case {name}: {e}"));
+    assert_eq!(
+        p.ok(&["status", "--json"]),
+        p.ok(&["status", "--json", "--no-cache"]),
+        "case {name}: status recorded by sync"
+    );
     let reference = p.read("locales/en/doc.ftl");
     let work = p.diff_states("fr");
     let mut actual = String::new();
