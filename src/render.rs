@@ -550,7 +550,7 @@ pub fn body_html(ed: &Edition) -> Body {
     let rest = body.split_off(title_end.unwrap_or(0).min(body.len()));
     let mut title = String::new();
     pulldown_cmark::html::push_html(&mut title, linkify_all(body).into_iter());
-    let mut html = String::new();
+    let mut html = String::with_capacity(ed.markdown.len() + ed.markdown.len() / 4);
     pulldown_cmark::html::push_html(&mut html, linkify_all(rest).into_iter());
     // Notes in the order of their first reference, then unreferenced ones.
     notes.sort_by_key(|(label, _)| note_numbers.get(label).copied().unwrap_or(usize::MAX));
@@ -782,6 +782,8 @@ pub fn page(ed: &Edition, ctx: &PageContext) -> String {
         );
     }
     let mut out = head(lang, &title, &alternates, &[CSS]);
+    // The page in one allocation: the body, and room for the masthead and contents.
+    out.reserve(body.title.len() + body.html.len() + body.notes.len() + 8 * 1024);
     out.push_str("<body>\n<header class=\"masthead\">\n<div class=\"wrap\">\n");
     let _ = write!(
         out,
