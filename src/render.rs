@@ -128,7 +128,8 @@ pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Sha
     let src = &doc.document.src;
     let lp = doc.locale(text_locale);
     let chain = config.fallback_chain(text_locale);
-    let mut md = String::with_capacity(src.len() + src.len() / 2);
+    // Room for Cyrillic, two bytes a letter: grown, the text would be copied again.
+    let mut md = String::with_capacity(2 * src.len());
     let mut untrusted = Vec::new();
     let mut anchors = Vec::new();
     let mut counts = EditionCounts::default();
