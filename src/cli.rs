@@ -273,7 +273,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                     &plan,
                     &locale,
                     fill,
-                    &mut fsio::AtomicWriter,
+                    &mut fsio::AtomicWriter::for_project(&project.root),
                     out,
                 ),
                 Command::Accept {
@@ -288,11 +288,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                     &ids,
                     all,
                     doc.as_deref(),
-                    &mut fsio::AtomicWriter,
+                    &mut fsio::AtomicWriter::for_project(&project.root),
                     out,
                 ),
                 Command::Export(a) => export(&project, &plan, &a, out),
-                Command::Import(a) => import(&project, &plan, &a, &mut fsio::AtomicWriter, out),
+                Command::Import(a) => import(
+                    &project,
+                    &plan,
+                    &a,
+                    &mut fsio::AtomicWriter::for_project(&project.root),
+                    out,
+                ),
                 // Handled above, without a whole-project plan.
                 Command::AddLocale { .. }
                 | Command::Status { .. }
@@ -519,7 +525,13 @@ fn sync_streaming(root: &Path, check: bool, apply_safe: bool, out: &mut dyn Writ
         record.push((e.name, e.sigs, e.statuses, written));
         docs.push(e.kept);
     }
-    let code = finish_sync(&project, docs, check, &mut fsio::AtomicWriter, out)?;
+    let code = finish_sync(
+        &project,
+        docs,
+        check,
+        &mut fsio::AtomicWriter::for_project(&project.root),
+        out,
+    )?;
     // What the files now hold means what the plan said: recorded for `status`, with the
     // files as they were read, or as written.
     let files = |name: &str| crate::statcache::files(&project.root, &project.config, name);

@@ -97,7 +97,40 @@ pub trait Writer {
 
 /// Writes each file to a temporary file in the same directory, flushes it, then renames it
 /// over the target: a reader or a crash sees the old file or the new one, never half.
-pub struct AtomicWriter;
+///
+/// For a project (`for_project`, on Linux), a file that exists is written instead into a
+/// spare under `.dossier-cache/spare/project/` (same relative path), flushed, and swapped
+/// with it in one step (`renameat2` with `RENAME_EXCHANGE`): the same guarantee without
+/// allocating and freeing a file per write (see `write_generated`), and the spare keeps
+/// the previous version until the next write.
+#[derive(Default)]
+pub struct AtomicWriter {
+    /// The project's root and its spares' directory.
+    spares: Option<(PathBuf, PathBuf)>,
+}
+
+impl AtomicWriter {
+    pub fn for_project(root: &Path) -> AtomicWriter {
+        AtomicWriter {
+            spares: Some((
+                root.to_path_buf(),
+                root.join(crate::checks::cache::DIR)
+                    .join("spare")
+                    .join("project"),
+            )),
+        }
+    }
+
+    /// The spare of `path`, for a file inside the project.
+    pub fn spare(&self, path: &Path) -> Option<PathBuf> {
+        let (root, dir) = self.spares.as_ref()?;
+        let rel = path.strip_prefix(root).ok()?;
+        let plain = rel
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        plain.then(|| dir.join(rel))
+    }
+}
 
 /// How many files `AtomicWriter::write_all` writes at once: flushing a file waits for the
 /// disk, not the processor, and the file system commits concurrent flushes together.
@@ -105,7 +138,8 @@ const WRITERS: usize = 16;
 
 impl Writer for AtomicWriter {
     fn write(&mut self, path: &Path, contents: &str) -> Result<(), FileError> {
-        write_atomic(path, contents)
+        let spare = self.spare(path);
+        write_atomic_steps(path, contents.as_bytes(), spare.as_deref(), &mut |_| Ok(()))
     }
 
     /// Writes the files concurrently, each atomically; reports the first error in the
@@ -121,7 +155,13 @@ impl Writer for AtomicWriter {
                     let Some((path, contents)) = files.get(i) else {
                         break;
                     };
-                    let r = write_atomic(path, contents);
+                    let spare = self.spare(path);
+                    let r = write_atomic_steps(
+                        path,
+                        contents.as_bytes(),
+                        spare.as_deref(),
+                        &mut |_| Ok(()),
+                    );
                     if let Ok(mut slot) = results[i].lock() {
                         *slot = Some(r);
                     }
@@ -143,7 +183,7 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FileError> {
 
 /// `write_atomic` for binary files (PDF editions).
 pub fn write_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), FileError> {
-    write_atomic_steps(path, contents, &mut |_| Ok(()))
+    write_atomic_steps(path, contents, None, &mut |_| Ok(()))
 }
 
 /// Writes a generated file (an edition) as `write_atomic` does, a temporary file renamed
@@ -224,40 +264,79 @@ fn temp_file(dir: &Path, path: &Path) -> std::io::Result<tempfile::NamedTempFile
 
 /// Writes `contents` to `spare` and swaps it with the existing `path`; false (and no
 /// spare left) when that could not be done, for the caller to write another way.
-#[cfg(target_os = "linux")]
 fn exchange_with_spare(path: &Path, spare: &Path, contents: &[u8]) -> bool {
+    matches!(
+        swap_in(path, spare, contents, None, &mut |_| Ok(())),
+        Ok(true)
+    )
+}
+
+/// Writes `contents` into `spare` (over what it held, then cut to length: the file system
+/// keeps its pages and blocks instead of freeing and allocating them again) and swaps it
+/// with the existing `path` in one step (`renameat2` with `RENAME_EXCHANGE`). `durable`:
+/// the spare first gets these permissions (the replaced file's) and is flushed to disk.
+/// `fault` is called before each step, as in `write_atomic_steps`; its error is returned.
+/// `Ok(false)` (and no spare left): the system could not do it, write another way.
+#[cfg(target_os = "linux")]
+fn swap_in(
+    path: &Path,
+    spare: &Path,
+    contents: &[u8],
+    durable: Option<&std::fs::Permissions>,
+    fault: &mut dyn FnMut(Step) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
-    // The spare is overwritten in place and then cut to length, not truncated first: the
-    // file system keeps its pages and blocks instead of freeing and allocating them again.
-    let overwrite = || -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
+    let open = || {
+        std::fs::OpenOptions::new()
             .write(true)
             .create(true)
             .truncate(false)
-            .open(spare)?;
-        f.write_all(contents)?;
-        f.set_len(contents.len() as u64)
+            .open(spare)
     };
-    // The spare's directory is made the first time only, not checked for every edition.
-    let written = match overwrite() {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            spare
-                .parent()
-                .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
-                && overwrite().is_ok()
+    fault(Step::CreateTemp)?;
+    // The spare's directory is made the first time only, not checked for every file.
+    let file = match open() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => spare
+            .parent()
+            .map_or(Err(e), std::fs::create_dir_all)
+            .and_then(|()| open()),
+        other => other,
+    };
+    let Ok(mut file) = file else {
+        return Ok(false);
+    };
+    fault(Step::Write)?;
+    let mut done = file
+        .write_all(contents)
+        .and_then(|()| file.set_len(contents.len() as u64))
+        .is_ok();
+    if let Some(perms) = durable {
+        fault(Step::Flush)?;
+        done = done
+            && file
+                .set_permissions(perms.clone())
+                .and_then(|()| file.sync_all())
+                .is_ok();
+    }
+    if done {
+        fault(Step::Rename)?;
+        if renameat_with(CWD, spare, CWD, path, RenameFlags::EXCHANGE).is_ok() {
+            return Ok(true);
         }
-        other => other.is_ok(),
-    };
-    if written && renameat_with(CWD, spare, CWD, path, RenameFlags::EXCHANGE).is_ok() {
-        return true;
     }
     let _ = std::fs::remove_file(spare);
-    false
+    Ok(false)
 }
 
 #[cfg(not(target_os = "linux"))]
-fn exchange_with_spare(_: &Path, _: &Path, _: &[u8]) -> bool {
-    false
+fn swap_in(
+    _: &Path,
+    _: &Path,
+    _: &[u8],
+    _: Option<&std::fs::Permissions>,
+    _: &mut dyn FnMut(Step) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
+    Ok(false)
 }
 
 /// How many threads write generated files: replacing a file waits for the file system
@@ -330,12 +409,19 @@ pub enum Step {
 pub fn write_atomic_steps(
     path: &Path,
     contents: &[u8],
+    spare: Option<&Path>,
     fault: &mut dyn FnMut(Step) -> std::io::Result<()>,
 ) -> Result<(), FileError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| err(dir, None, format!("cannot create directory: {e}")))?;
-    existing(path)?;
+    if let (Some(meta), Some(spare)) = (existing(path)?, spare) {
+        let swapped = swap_in(path, spare, contents, Some(&meta.permissions()), fault)
+            .map_err(|e| err(path, None, format!("cannot write: {e}")))?;
+        if swapped {
+            return Ok(());
+        }
+    }
     let mut tmp = fault(Step::CreateTemp)
         .and_then(|_| temp_file(dir, path))
         .map_err(|e| err(path, None, format!("cannot create a temporary file: {e}")))?;
@@ -546,6 +632,20 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         write_atomic(&kept, "a = c\n").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(mode(&kept), Some(0o640));
+        // Swapped with a spare (a project's writes), twice: the spare takes the mode too.
+        let mut project = AtomicWriter::for_project(dir.path());
+        for text in ["a = e\n", "a = f\n"] {
+            project.write(&kept, text).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(std::fs::read_to_string(&kept).ok().as_deref(), Some(text));
+            assert_eq!(mode(&kept), Some(0o640));
+        }
+        if cfg!(target_os = "linux") {
+            let spare = project.spare(&kept).unwrap_or_default();
+            assert_eq!(
+                std::fs::read_to_string(spare).ok().as_deref(),
+                Some("a = e\n")
+            );
+        }
         let new = dir.path().join("kk.ftl");
         write_atomic(&new, "a = d\n").unwrap_or_else(|e| panic!("{e}"));
         // As any program makes a file (0666 less the umask), without write for others.

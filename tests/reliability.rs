@@ -133,23 +133,31 @@ proptest! {
     }
 }
 
-/// A writer that fails at the k-th step of any atomic write.
+/// A writer that fails at the k-th step of any atomic write (a file that exists is
+/// swapped with its spare, a new one goes through a temporary file: both are exercised).
 struct Faulty {
     k: usize,
     steps: usize,
+    spares: fsio::AtomicWriter,
 }
 
 impl Writer for Faulty {
     fn write(&mut self, path: &Path, contents: &str) -> Result<(), FileError> {
         let (k, steps) = (self.k, &mut self.steps);
-        fsio::write_atomic_steps(path, contents.as_bytes(), &mut |_s: Step| {
-            *steps += 1;
-            if *steps == k {
-                Err(std::io::Error::other("injected fault"))
-            } else {
-                Ok(())
-            }
-        })
+        let spare = self.spares.spare(path);
+        fsio::write_atomic_steps(
+            path,
+            contents.as_bytes(),
+            spare.as_deref(),
+            &mut |_s: Step| {
+                *steps += 1;
+                if *steps == k {
+                    Err(std::io::Error::other("injected fault"))
+                } else {
+                    Ok(())
+                }
+            },
+        )
     }
 }
 
@@ -190,9 +198,24 @@ fn a_fault_at_every_step_leaves_files_old_or_new() {
         let plan = plan::plan(&project.config, &project.inputs);
         dossier::cli::sync(&project, &plan, false, w, &mut std::io::sink())
     };
-    let mut counter = Faulty { k: 0, steps: 0 };
+    let mut counter = Faulty {
+        k: 0,
+        steps: 0,
+        spares: fsio::AtomicWriter::for_project(clean.path()),
+    };
     run(clean.path(), &mut counter).expect("sync");
     let total = counter.steps;
+    // The files that existed were swapped with their spares, which keep the old text.
+    assert_eq!(
+        std::fs::read_to_string(
+            clean
+                .path()
+                .join(".dossier-cache/spare/project/locales/fr/a.ftl")
+        )
+        .ok()
+        .as_deref(),
+        Some("a = A fr\n")
+    );
     assert!(total >= 12, "4 files × 4 steps expected, got {total}");
     let after = snapshot(clean.path());
     let rel = |m: BTreeMap<PathBuf, String>, root: &Path| -> BTreeMap<PathBuf, String> {
@@ -204,7 +227,12 @@ fn a_fault_at_every_step_leaves_files_old_or_new() {
     for k in 1..=total {
         let dir = tempfile::tempdir().expect("tmp");
         setup(dir.path());
-        let result = run(dir.path(), &mut Faulty { k, steps: 0 });
+        let mut faulty = Faulty {
+            k,
+            steps: 0,
+            spares: fsio::AtomicWriter::for_project(dir.path()),
+        };
+        let result = run(dir.path(), &mut faulty);
         assert!(result.is_err(), "fault at step {k} must be reported");
         let now = rel(snapshot(dir.path()), dir.path());
         for (path, text) in &now {
@@ -222,7 +250,7 @@ fn a_fault_at_every_step_leaves_files_old_or_new() {
             );
         }
         // Running sync again completes the job.
-        run(dir.path(), &mut fsio::AtomicWriter).expect("sync again");
+        run(dir.path(), &mut fsio::AtomicWriter::for_project(dir.path())).expect("sync again");
         assert_eq!(
             rel(snapshot(dir.path()), dir.path()),
             after,
