@@ -548,11 +548,13 @@ pub fn body_html(ed: &Edition) -> Body {
             None => body.push(ev),
         }
     }
-    let rest = body.split_off(title_end.unwrap_or(0).min(body.len()));
+    // The title's events, then the rest, taken from the one list (not copied apart).
+    let mut events = body.into_iter();
+    let title_events: Vec<Event> = events.by_ref().take(title_end.unwrap_or(0)).collect();
     let mut title = String::new();
-    pulldown_cmark::html::push_html(&mut title, linkify_all(body).into_iter());
+    pulldown_cmark::html::push_html(&mut title, linkify_all(title_events).into_iter());
     let mut html = String::with_capacity(ed.markdown.len() + ed.markdown.len() / 4);
-    pulldown_cmark::html::push_html(&mut html, linkify_all(rest).into_iter());
+    pulldown_cmark::html::push_html(&mut html, linkify_all(events).into_iter());
     // Notes in the order of their first reference, then unreferenced ones.
     notes.sort_by_key(|(label, _)| note_numbers.get(label).copied().unwrap_or(usize::MAX));
     let back = attr(&label(&ed.locale, "back"));
@@ -598,17 +600,30 @@ pub fn body_html(ed: &Edition) -> Body {
 fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>> {
     let mut out: Vec<Event<'a>> = Vec::new();
     let (mut in_link, mut in_code) = (0usize, 0usize);
-    let mut text = String::new();
-    for ev in events {
-        if let Event::Text(t) = &ev {
-            if in_link == 0 && in_code == 0 {
-                text.push_str(t);
-                continue;
+    // The text events of the current run: one is passed on as it is (no copy), several
+    // are joined so that a URL split across them is found whole.
+    let mut run: Vec<CowStr<'a>> = Vec::new();
+    let flush = |run: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>| match run.len() {
+        0 => {}
+        1 => {
+            if let Some(t) = run.pop() {
+                push_linkified(t, out);
             }
         }
-        if !text.is_empty() {
-            push_linkified(std::mem::take(&mut text), &mut out);
+        _ => {
+            let joined: String = run.drain(..).map(|t| t.into_string()).collect();
+            push_linkified(CowStr::from(joined), out);
         }
+    };
+    for ev in events {
+        let ev = match ev {
+            Event::Text(t) if in_link == 0 && in_code == 0 => {
+                run.push(t);
+                continue;
+            }
+            other => other,
+        };
+        flush(&mut run, &mut out);
         match &ev {
             Event::Start(Tag::Link { .. }) => in_link += 1,
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
@@ -618,18 +633,16 @@ fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>
         }
         out.push(ev);
     }
-    if !text.is_empty() {
-        push_linkified(text, &mut out);
-    }
+    flush(&mut run, &mut out);
     out
 }
 
 /// `linkify`, handing text with no URL over as it is.
-fn push_linkified<'a>(text: String, out: &mut Vec<Event<'a>>) {
+fn push_linkified<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
     if first_http(&text).is_some() {
         linkify(&text, out);
     } else {
-        out.push(Event::Text(CowStr::from(text)));
+        out.push(Event::Text(text));
     }
 }
 
@@ -688,11 +701,20 @@ fn linkify<'a>(text: &str, out: &mut Vec<Event<'a>>) {
 
 /// Normalised for a scheme check the way browsers read URLs: no whitespace or control
 /// characters, lowercase.
-fn url_key(url: &str) -> String {
-    url.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase()
+fn url_key(url: &str) -> Cow<'_, str> {
+    // The usual URL is already its key: printable ASCII, lowercase.
+    if url
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(url);
+    }
+    Cow::Owned(
+        url.chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase(),
+    )
 }
 
 /// A URL that runs code or carries a document: never rendered, even from the English.
