@@ -27,13 +27,35 @@ pub const DIR: &str = ".dossier-cache";
 /// A message's key: its locale, id, English and text.
 pub type Key = u128;
 
+/// Keys are hashes already: the table uses their low bits as they are (SipHash over them
+/// was a tenth of a cached `check`).
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u128(&mut self, k: u128) {
+        self.0 ^= k as u64;
+    }
+}
+
+/// Findings by key.
+pub type Entries = HashMap<Key, Vec<Finding>, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// The findings of the messages checked last time, for the locales being checked.
 #[derive(Default)]
 pub struct Cache {
     /// None: the cache is off.
     dir: Option<PathBuf>,
     stamp: u128,
-    entries: HashMap<Key, Vec<Finding>>,
+    entries: Entries,
     /// How many entries each locale's file had.
     sizes: HashMap<String, usize>,
 }
@@ -90,7 +112,7 @@ impl Cache {
     pub fn load(root: &Path, locales: &[String], glossary: Option<&str>) -> Cache {
         let dir = root.join(DIR);
         let stamp = stamp(glossary);
-        let mut entries = HashMap::new();
+        let mut entries = Entries::default();
         let mut sizes = HashMap::new();
         for l in locales {
             let n = std::fs::read(file(&dir, l))
@@ -180,7 +202,7 @@ fn encode(stamp: u128, entries: &[(Key, Vec<Finding>)]) -> Vec<u8> {
 }
 
 /// Reads a cache file into `into`; None when it is not one written for `stamp`.
-fn decode(bytes: &[u8], stamp: u128, into: &mut HashMap<Key, Vec<Finding>>) -> Option<usize> {
+fn decode(bytes: &[u8], stamp: u128, into: &mut Entries) -> Option<usize> {
     struct Reader<'a>(&'a [u8]);
     impl<'a> Reader<'a> {
         fn take(&mut self, n: usize) -> Option<&'a [u8]> {
@@ -269,20 +291,20 @@ mod tests {
     fn round_trip_and_refusals() {
         let entries = sample();
         let bytes = encode(7, &entries);
-        let mut back = HashMap::new();
+        let mut back = Entries::default();
         assert_eq!(decode(&bytes, 7, &mut back), Some(2));
         for (k, f) in &entries {
             assert_eq!(back.get(k), Some(f));
         }
         // Another build or glossary, a truncated file, a file with bytes after the end:
         // not this cache.
-        assert_eq!(decode(&bytes, 8, &mut HashMap::new()), None);
+        assert_eq!(decode(&bytes, 8, &mut Entries::default()), None);
         for cut in [0, 5, MAGIC.len() + 3, bytes.len() - 1] {
-            assert_eq!(decode(&bytes[..cut], 7, &mut HashMap::new()), None, "{cut}");
+            assert_eq!(decode(&bytes[..cut], 7, &mut Entries::default()), None, "{cut}");
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert_eq!(decode(&longer, 7, &mut HashMap::new()), None);
+        assert_eq!(decode(&longer, 7, &mut Entries::default()), None);
     }
 
     #[test]
