@@ -347,9 +347,9 @@ struct Each<T> {
     name: String,
     /// Its files as they were before it was read (cache on).
     sigs: Option<crate::statcache::Sigs>,
-    /// Its statuses, when the cache may record them (cache on, and the plan depends on
-    /// the files only).
-    statuses: Option<crate::statcache::Statuses>,
+    /// What the cache may record of it (cache on, and the plan depends on the files
+    /// only).
+    record: Option<crate::statcache::Record>,
     kept: T,
 }
 
@@ -374,23 +374,26 @@ fn each_doc<T: Send>(
         .into_par_iter()
         .map(|name| {
             let sigs = cache.sigs(root, &project.config, &name);
-            if let (Some(st), Some(hit)) = (cache.get(&name, &sigs), hit) {
+            if let (Some(r), Some(hit)) = (cache.get(&name, &sigs), hit) {
                 let each = Each {
                     name,
                     sigs,
-                    statuses: Some(st.clone()),
-                    kept: hit(st),
+                    record: Some(r.clone()),
+                    kept: hit(&r.locales),
                 };
                 return Ok((Ok(()), each));
             }
             let d = project::plan_doc(root, &project.config, name)?;
-            let statuses = sigs
-                .as_ref()
-                .and_then(|_| recordable(&d).then(|| statuses(&d)));
+            let record = sigs.as_ref().and_then(|_| {
+                recordable(&d).then(|| crate::statcache::Record {
+                    locales: statuses(&d),
+                    current: d.reference_old.as_deref() == Some(d.reference_new()),
+                })
+            });
             let each = Each {
                 name: d.name.clone(),
                 sigs,
-                statuses,
+                record,
                 kept: keep(&d),
             };
             Ok((refuse_bad_doc(project, &d), each))
@@ -522,7 +525,7 @@ fn sync_streaming(root: &Path, check: bool, apply_safe: bool, out: &mut dyn Writ
     let mut docs = Vec::with_capacity(each.len());
     for e in each {
         let written: Vec<PathBuf> = e.kept.writes.iter().map(|(p, _)| p.clone()).collect();
-        record.push((e.name, e.sigs, e.statuses, written));
+        record.push((e.name, e.sigs, e.record, written));
         docs.push(e.kept);
     }
     let code = finish_sync(
@@ -538,16 +541,18 @@ fn sync_streaming(root: &Path, check: bool, apply_safe: bool, out: &mut dyn Writ
     cache.save(
         record
             .into_iter()
-            .map(|(name, sigs, statuses, written)| {
-                let entry = sigs.zip(statuses).map(|(mut sigs, st)| {
+            .map(|(name, sigs, rec, written)| {
+                let entry = sigs.zip(rec).map(|(mut sigs, mut rec)| {
                     if !check {
                         for (k, f) in files(&name).iter().enumerate() {
                             if written.contains(f) {
                                 sigs[k] = crate::statcache::sig(f);
                             }
                         }
+                        // The reference written is the plan's.
+                        rec.current = true;
                     }
-                    (sigs, st)
+                    (sigs, rec)
                 });
                 (name, entry)
             })
@@ -675,7 +680,7 @@ fn status(
     let counted: Vec<crate::statcache::Statuses> = each.iter().map(|e| e.kept.clone()).collect();
     cache.save(
         each.into_iter()
-            .map(|e| (e.name, e.sigs.zip(e.statuses)))
+            .map(|e| (e.name, e.sigs.zip(e.record)))
             .collect(),
     );
     let locales = selected(&project, locales)?;
@@ -1126,11 +1131,23 @@ fn check(
     }
     // Checking is pure: documents are checked in parallel, kept in order; fixes are
     // written after.
+    // A document whose reference is current since the last sync or status is not planned:
+    // its ids and English are read from the reference.
+    let status = if no_cache {
+        crate::statcache::Cache::off()
+    } else {
+        crate::statcache::Cache::load(root)
+    };
     let checked: Vec<Result<Vec<Checked>, fsio::FileError>> = project::source_names(root)?
         .into_par_iter()
         .map(|name| {
-            let d = project::plan_doc(root, &project.config, name)?;
-            Ok(checks::doc_targets(d, &locales)
+            let sigs = status.sigs(root, &project.config, &name);
+            let targets = if status.reference_is_current(&name, &sigs) {
+                checks::reference_targets(root, &name, &locales)?
+            } else {
+                checks::doc_targets(project::plan_doc(root, &project.config, name)?, &locales)
+            };
+            Ok(targets
                 .into_iter()
                 .map(|t| {
                     let (found, used) = checks::check_file_cached(&t, &glossary, &cache);

@@ -719,6 +719,61 @@ mod tests {
         }
     }
 
+    /// The reference file sync writes gives back the plan's ids, English and retired ids
+    /// when read (what `check` relies on when it reads a current reference instead of
+    /// planning): on the dossier, and on each sync fixture before and after its edit.
+    #[test]
+    fn the_reference_file_reads_back_as_the_plan() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |p: std::path::PathBuf| {
+            std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        };
+        let mut pairs = vec![(read(root.join("source/dossier.md")), None)];
+        let fixtures =
+            std::fs::read_dir(root.join("tests/data/sync")).unwrap_or_else(|e| panic!("{e}"));
+        for f in fixtures.flatten() {
+            pairs.push((
+                read(f.path().join("old.md")),
+                Some(read(f.path().join("new.md"))),
+            ));
+        }
+        let config = Config::parse("locales = [\"fr\"]\n", None).unwrap_or_else(|e| panic!("{e}"));
+        let doc = |source: &str, reference: Option<String>| DocInput {
+            name: "doc".into(),
+            source: source.into(),
+            reference,
+            ..Default::default()
+        };
+        let mut checked = 0;
+        for (old, new) in pairs {
+            let first = plan_one(&config, doc(&old, None));
+            let mut plans = vec![];
+            if let Some(new) = new {
+                plans.push(plan_one(
+                    &config,
+                    doc(&new, Some(first.reference_new().to_string())),
+                ));
+            }
+            plans.push(first);
+            for d in plans {
+                let file = FtlFile::parse(d.reference_new().to_string());
+                let read: Vec<(&str, &str)> = file
+                    .messages()
+                    .map(|(_, m)| (m.id.as_str(), m.value.as_str()))
+                    .collect();
+                let planned: Vec<(&str, &str)> = d
+                    .messages
+                    .iter()
+                    .map(|m| (m.id.as_str(), m.text.as_str()))
+                    .collect();
+                assert_eq!(read, planned);
+                assert_eq!(retired_ids(&file.src), d.retired);
+                checked += planned.len();
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
     /// Found by fuzzing (fuzz/fuzz_targets/align.rs): `sync --apply-safe` replaced the
     /// first whole-token occurrence of a changed number in the message's text from its id
     /// on, so a number in the id (`risks-2-p1`, the second "Risks" heading) was replaced

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::{Config, REFERENCE};
 
 const FILE: &str = "status";
-const FORMAT: &str = "dossier status cache 1";
+const FORMAT: &str = "dossier status cache 2";
 
 /// What a file was when a document was planned; `None` in `Sigs` for a file that did not
 /// exist.
@@ -49,10 +49,20 @@ pub struct DocStatus {
 /// A document's status in each locale of the configuration.
 pub type Statuses = Vec<(String, DocStatus)>;
 
+/// What is recorded of a document besides its files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub locales: Statuses,
+    /// Its reference file is the one sync would write for its source (ids and English as
+    /// the plan has them), so `check` can take them from there without planning.
+    pub current: bool,
+}
+
 #[derive(Serialize, Deserialize, Clone)]
 struct Entry {
     files: Sigs,
-    locales: Statuses,
+    #[serde(flatten)]
+    record: Record,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -153,29 +163,51 @@ impl Cache {
 
     /// The recorded statuses of document `name`, when its files are as recorded and were
     /// not modified after the cache was written.
-    pub fn get(&self, name: &str, sigs: &Option<Sigs>) -> Option<&Statuses> {
+    pub fn get(&self, name: &str, sigs: &Option<Sigs>) -> Option<&Record> {
         let (sigs, written) = (sigs.as_ref()?, self.written?);
         let e = self.docs.get(name)?;
         let settled = sigs.iter().flatten().all(|s| s.mtime < written);
-        (e.files == *sigs && settled).then_some(&e.locales)
+        (e.files == *sigs && settled).then_some(&e.record)
+    }
+
+    /// True when document `name`'s source and reference file are as recorded (and were not
+    /// modified after the cache was written) and the reference was then current: its ids
+    /// and English are the plan's, whatever its translations hold now.
+    pub fn reference_is_current(&self, name: &str, sigs: &Option<Sigs>) -> bool {
+        let (Some(sigs), Some(written), Some(e)) =
+            (sigs.as_ref(), self.written, self.docs.get(name))
+        else {
+            return false;
+        };
+        let (now, then) = (sigs.get(..2), e.files.get(..2));
+        e.record.current
+            && now.is_some()
+            && now == then
+            && now
+                .into_iter()
+                .flatten()
+                .flatten()
+                .all(|s| s.mtime < written)
     }
 
     /// Writes the cache with `docs` (name → signatures and statuses, `None` for a document
     /// not to record), when that differs from what was loaded. Failing to write a cache is
     /// not an error: the next run is only slower.
-    pub fn save(&self, docs: Vec<(String, Option<(Sigs, Statuses)>)>) {
+    pub fn save(&self, docs: Vec<(String, Option<(Sigs, Record)>)>) {
         let Some(path) = &self.path else { return };
         let docs: BTreeMap<String, Entry> = docs
             .into_iter()
             .filter_map(|(name, e)| {
-                let (files, locales) = e?;
-                Some((name, Entry { files, locales }))
+                let (files, record) = e?;
+                Some((name, Entry { files, record }))
             })
             .collect();
         let unchanged = docs.len() == self.docs.len()
-            && docs
-                .iter()
-                .all(|(n, e)| self.docs.get(n).is_some_and(|o| o.files == e.files));
+            && docs.iter().all(|(n, e)| {
+                self.docs
+                    .get(n)
+                    .is_some_and(|o| o.files == e.files && o.record.current == e.record.current)
+            });
         if unchanged {
             return;
         }
@@ -214,18 +246,21 @@ mod tests {
         (dir, config)
     }
 
-    fn statuses(n: usize) -> Statuses {
-        vec![(
-            "fr".into(),
-            DocStatus {
-                doc: "doc".into(),
-                counts: crate::plan::Counts {
-                    total: n,
-                    ..Default::default()
+    fn statuses(n: usize) -> Record {
+        Record {
+            current: true,
+            locales: vec![(
+                "fr".into(),
+                DocStatus {
+                    doc: "doc".into(),
+                    counts: crate::plan::Counts {
+                        total: n,
+                        ..Default::default()
+                    },
+                    stale_classes: BTreeMap::new(),
                 },
-                stale_classes: BTreeMap::new(),
-            },
-        )]
+            )],
+        }
     }
 
     /// Sets a file's modification time to 1970.

@@ -261,6 +261,39 @@ pub fn doc_targets(d: DocPlan, locales: &[String]) -> Vec<Target> {
     out
 }
 
+/// `doc_targets` without planning, for a document whose reference file is current (see
+/// `statcache::Cache::reference_is_current`): the ids and English come from that file,
+/// which holds exactly the plan's (a test in `plan` checks the round trip).
+pub fn reference_targets(
+    root: &std::path::Path,
+    name: &str,
+    locales: &[String],
+) -> Result<Vec<Target>, crate::fsio::FileError> {
+    let path = crate::project::locale_file(root, crate::config::REFERENCE, name);
+    let file = FtlFile::parse(crate::fsio::read_text(&path)?);
+    let reference = Reference {
+        retired: crate::plan::retired_ids(&file.src),
+        english: file
+            .messages()
+            .map(|(_, m)| (m.id.clone(), m.value.clone()))
+            .collect(),
+    };
+    let mut out = Vec::new();
+    for l in locales {
+        let path = crate::project::locale_file(root, l, name);
+        if !path.exists() {
+            continue;
+        }
+        out.push(Target {
+            locale: l.clone(),
+            path: format!("locales/{l}/{name}.ftl"),
+            file: FtlFile::parse(crate::fsio::read_text(&path)?),
+            reference: reference.clone(),
+        });
+    }
+    Ok(out)
+}
+
 /// Checks one file: structure (syntax, duplicate and unknown ids), then every message the
 /// reference has, against the English it was translated from (its stamp, or else the
 /// reference's text). Suppressions apply; the result is sorted by position.

@@ -40,6 +40,18 @@ fn run_case(name: &str) {
         p.ok(&["status", "--json", "--no-cache"]),
         "case {name}: status recorded by sync"
     );
+    // And `check`, which then reads the ids and English from the reference instead of
+    // planning, finds what it finds with a plan.
+    let check = |args: &[&str]| {
+        let o = p.run(args);
+        assert!(o.code <= 1, "case {name}: {}", o.stderr);
+        o.stdout
+    };
+    assert_eq!(
+        check(&["check", "--json"]),
+        check(&["check", "--json", "--no-cache"]),
+        "case {name}: check from the reference"
+    );
     let reference = p.read("locales/en/doc.ftl");
     let work = p.diff_states("fr");
     let mut actual = String::new();

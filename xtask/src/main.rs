@@ -368,7 +368,11 @@ fn codegen(check: bool) -> Result<(), String> {
          - Each message's findings are kept in `.dossier-cache/check-<locale>`, by a hash of its \
          locale, id, English and text, for this glossary and this build of dossier: the next run \
          checks only the messages that changed (and reads the glossary only then). The cache is \
-         never needed: damaged or missing, it is rebuilt; `--no-cache` neither reads nor writes it.\n\n\
+         never needed: damaged or missing, it is rebuilt; `--no-cache` neither reads nor writes it.\n\
+         - A document whose source and reference file have not changed since `sync` wrote them \
+         (as `.dossier-cache/status` records) is not planned again: its ids and English are read \
+         from the reference file, which holds exactly what the plan would give. `--no-cache` \
+         plans every document.\n\n\
          | code | what it finds |\n|---|---|\n{index}{body}"
     );
     let path = root.join("docs/checks.md");
