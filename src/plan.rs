@@ -624,34 +624,60 @@ pub struct Counts {
 /// Words outside URLs: runs of letters, digits, apostrophes and hyphens that hold a letter
 /// or a digit.
 pub fn word_count(text: &str) -> usize {
-    let (mut count, mut in_word, mut has_alnum) = (0, false, false);
+    // A word is counted at its first letter or digit: one whose last byte before it that
+    // was not a joiner (apostrophe, hyphen) was a separator, or the start.
+    let mut count = 0;
+    let mut last = 0u8;
     segment::for_each_kept(text, |piece| {
-        let mut step = |alnum: bool, joins: bool| {
-            if alnum || joins {
-                in_word = true;
-                has_alnum |= alnum;
-            } else {
-                count += usize::from(in_word && has_alnum);
-                (in_word, has_alnum) = (false, false);
-            }
-        };
-        // ASCII without decoding; other characters one by one.
         let bytes = piece.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii() {
-                step(b.is_ascii_alphanumeric(), b == b'\'' || b == b'-');
+            let class = if b.is_ascii() {
                 i += 1;
+                WORD_BYTES[usize::from(b)]
             } else {
+                // ASCII by table; other characters decoded one by one.
                 let c = piece[i..].chars().next().unwrap_or('\0');
-                step(crate::checks::text::is_alnum(c), c == '’');
-                i += c.len_utf8();
+                i += c.len_utf8().max(1);
+                if crate::checks::text::is_alnum(c) {
+                    ALNUM
+                } else if c == '’' {
+                    JOINS
+                } else {
+                    0
+                }
+            };
+            count += usize::from(class == ALNUM && last == 0);
+            if class != JOINS {
+                last = class;
             }
         }
     });
-    count + usize::from(in_word && has_alnum)
+    count
 }
+
+const ALNUM: u8 = 1;
+const JOINS: u8 = 2;
+
+/// What each ASCII byte is to a word: part of it (letters, digits), a joiner inside it
+/// (apostrophe, hyphen), or a separator (0).
+static WORD_BYTES: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b'\'' || c == b'-' {
+            JOINS
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 impl DocPlan {
     /// The reference file as sync writes it.
