@@ -300,7 +300,11 @@ mod tests {
         // not this cache.
         assert_eq!(decode(&bytes, 8, &mut Entries::default()), None);
         for cut in [0, 5, MAGIC.len() + 3, bytes.len() - 1] {
-            assert_eq!(decode(&bytes[..cut], 7, &mut Entries::default()), None, "{cut}");
+            assert_eq!(
+                decode(&bytes[..cut], 7, &mut Entries::default()),
+                None,
+                "{cut}"
+            );
         }
         let mut longer = bytes.clone();
         longer.push(0);
