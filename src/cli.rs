@@ -11,6 +11,7 @@ use crate::config::{self, REFERENCE};
 use crate::fsio::{self, Writer};
 use crate::plan::{self, Plan, State};
 use crate::project::{self, Project};
+use crate::statcache::DocStatus;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -354,17 +355,18 @@ struct Each<T> {
 }
 
 /// Plans each document as it is read, in parallel, and keeps only what `keep` takes from
-/// its plan, so memory holds the documents in flight rather than the whole project.
-/// With the status cache on, each document's files are looked at before it is read and
-/// its statuses computed; with `hit`, a document the cache knows is not read at all: what
-/// is kept of it is `hit` of its recorded statuses.
+/// its plan (and from what the status cache may record of it), so memory holds the
+/// documents in flight rather than the whole project. With the status cache on, each
+/// document's files are looked at before it is read and its statuses computed; with
+/// `hit`, a document the cache knows is not read at all: what is kept of it is `hit` of
+/// its recorded statuses.
 /// Errors come as `Project::load` and `refuse_bad_input` give them: a file that cannot be
 /// read, then bad input, each the first in document order.
 fn each_doc<T: Send>(
     project: &Project,
     cache: &crate::statcache::Cache,
     hit: Option<fn(&crate::statcache::Statuses) -> T>,
-    keep: impl Fn(&plan::DocPlan) -> T + Sync,
+    keep: impl Fn(&plan::DocPlan, Option<&crate::statcache::Record>) -> T + Sync,
 ) -> Result<Vec<Each<T>>> {
     use rayon::prelude::*;
     let root = &project.root;
@@ -390,11 +392,12 @@ fn each_doc<T: Send>(
                     current: d.reference_old.as_deref() == Some(d.reference_new()),
                 })
             });
+            let kept = keep(&d, record.as_ref());
             let each = Each {
                 name: d.name.clone(),
                 sigs,
                 record,
-                kept: keep(&d),
+                kept,
             };
             Ok((refuse_bad_doc(project, &d), each))
         })
@@ -520,7 +523,7 @@ fn sync_streaming(root: &Path, check: bool, apply_safe: bool, out: &mut dyn Writ
         project.config.apply_safe = true;
     }
     let cache = crate::statcache::Cache::load(root);
-    let each = each_doc(&project, &cache, None, |d| sync_doc(&project, d))?;
+    let each = each_doc(&project, &cache, None, |d, _| sync_doc(&project, d))?;
     let mut record = Vec::with_capacity(each.len());
     let mut docs = Vec::with_capacity(each.len());
     for e in each {
@@ -659,8 +662,6 @@ struct LocaleStatus {
     documents: Vec<DocStatus>,
 }
 
-use crate::statcache::DocStatus;
-
 /// `status` keeps only each document's counts (see `each_doc`): an editor runs it on every
 /// save, on projects of any size. Unknown locales are reported after bad input, as before.
 fn status(
@@ -676,7 +677,10 @@ fn status(
     } else {
         crate::statcache::Cache::load(root)
     };
-    let each = each_doc(&project, &cache, Some(Clone::clone), statuses)?;
+    // Counted once: taken from what the cache records when it does.
+    let each = each_doc(&project, &cache, Some(Clone::clone), |d, r| {
+        r.map_or_else(|| statuses(d), |r| r.locales.clone())
+    })?;
     let counted: Vec<crate::statcache::Statuses> = each.iter().map(|e| e.kept.clone()).collect();
     cache.save(
         each.into_iter()

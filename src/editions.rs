@@ -35,8 +35,8 @@ pub type Target = (String, String);
 /// How many documents `build` reads, plans and writes at a time: its memory is that many
 /// documents' plans and editions, whatever the size of the project. Small enough that the
 /// memory freed after a chunk serves the next one (fewer page faults: at N = 100, 16 takes
-/// 8,500 against 22,000 for 128 and 8 % less processor time), large enough to keep both
-/// cores busy between the chunk's steps.
+/// 8,500 against 22,000 for 128 and 8 % less processor time), large enough that both
+/// cores stay busy to the end of each chunk.
 const CHUNK: usize = 16;
 
 /// `dossier build`: the documents are read, checked, planned and written a chunk at a
