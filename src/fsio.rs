@@ -95,35 +95,39 @@ pub trait Writer {
     }
 }
 
-/// Writes each file to a temporary file in the same directory, flushes it, then renames it
-/// over the target: a reader or a crash sees the old file or the new one, never half.
-///
-/// For a project (`for_project`, on Linux), a file that exists is written instead into a
-/// spare under `.dossier-cache/spare/project/` (same relative path), flushed, and swapped
-/// with it in one step (`renameat2` with `RENAME_EXCHANGE`): the same guarantee without
-/// allocating and freeing a file per write (see `write_generated`), and the spare keeps
-/// the previous version until the next write.
-#[derive(Default)]
+/// Writes a project's files so that a reader or a crash sees the old file or the new one,
+/// never half. On Linux a file that exists is written into its spare under
+/// `.dossier-cache/spare/project/` (same relative path), flushed, and swapped with it in
+/// one step (`renameat2` with `RENAME_EXCHANGE`): no file is allocated and freed per write
+/// (see `write_generated`), and the spare keeps the previous version until the next write.
+/// Otherwise (a new file, another system) a temporary file in the same directory is
+/// flushed, then renamed over the target.
 pub struct AtomicWriter {
     /// The project's root and its spares' directory.
-    spares: Option<(PathBuf, PathBuf)>,
+    spares: (PathBuf, PathBuf),
 }
 
 impl AtomicWriter {
     pub fn for_project(root: &Path) -> AtomicWriter {
         AtomicWriter {
-            spares: Some((
+            spares: (
                 root.to_path_buf(),
                 root.join(crate::checks::cache::DIR)
                     .join("spare")
                     .join("project"),
-            )),
+            ),
         }
+    }
+
+    /// One file, swapped with its spare when it has one.
+    fn write_one(&self, path: &Path, contents: &str) -> Result<(), FileError> {
+        let spare = self.spare(path);
+        write_atomic_steps(path, contents.as_bytes(), spare.as_deref(), &mut |_| Ok(()))
     }
 
     /// The spare of `path`, for a file inside the project.
     pub fn spare(&self, path: &Path) -> Option<PathBuf> {
-        let (root, dir) = self.spares.as_ref()?;
+        let (root, dir) = &self.spares;
         let rel = path.strip_prefix(root).ok()?;
         let plain = rel
             .components()
@@ -138,8 +142,7 @@ const WRITERS: usize = 16;
 
 impl Writer for AtomicWriter {
     fn write(&mut self, path: &Path, contents: &str) -> Result<(), FileError> {
-        let spare = self.spare(path);
-        write_atomic_steps(path, contents.as_bytes(), spare.as_deref(), &mut |_| Ok(()))
+        self.write_one(path, contents)
     }
 
     /// Writes the files concurrently, each atomically; reports the first error in the
@@ -155,13 +158,7 @@ impl Writer for AtomicWriter {
                     let Some((path, contents)) = files.get(i) else {
                         break;
                     };
-                    let spare = self.spare(path);
-                    let r = write_atomic_steps(
-                        path,
-                        contents.as_bytes(),
-                        spare.as_deref(),
-                        &mut |_| Ok(()),
-                    );
+                    let r = self.write_one(path, contents);
                     if let Ok(mut slot) = results[i].lock() {
                         *slot = Some(r);
                     }

@@ -104,7 +104,8 @@ pub fn read_input(root: &Path, config: &Config, name: String) -> Result<DocInput
     })
 }
 
-fn read_optional(path: &Path) -> Result<Option<String>, FileError> {
+/// The file's text, `None` when it does not exist.
+pub fn read_optional(path: &Path) -> Result<Option<String>, FileError> {
     if path.exists() {
         fsio::read_text(path).map(Some)
     } else {

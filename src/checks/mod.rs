@@ -281,13 +281,13 @@ pub fn reference_targets(
     let mut out = Vec::new();
     for l in locales {
         let path = crate::project::locale_file(root, l, name);
-        if !path.exists() {
+        let Some(text) = crate::project::read_optional(&path)? else {
             continue;
-        }
+        };
         out.push(Target {
             locale: l.clone(),
             path: format!("locales/{l}/{name}.ftl"),
-            file: FtlFile::parse(crate::fsio::read_text(&path)?),
+            file: FtlFile::parse(text),
             reference: reference.clone(),
         });
     }
