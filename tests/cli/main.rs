@@ -231,6 +231,61 @@ fn every_state_shows_in_status_and_editions() {
     );
 }
 
+/// Dates `.dossier-cache/status` a moment later, as when a run outlasts a clock tick:
+/// entries for files written in the cache's own tick are not trusted, and a test runs
+/// faster than a tick.
+fn settle_status_cache(p: &Project) {
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::File::options()
+        .write(true)
+        .open(p.path(".dossier-cache/status"))
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()))
+        .expect("status cache");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+}
+
+/// With the status cache trusted, an edit of a translation or of the English still shows
+/// at once in `status` and `check` (the cache never answers for a changed file).
+#[test]
+fn status_and_check_see_every_edit_after_the_cache() {
+    let p = synced();
+    p.write(
+        "locales/fr/doc.ftl",
+        "title = Titre\n\nopposition-to-regime = Opposition au régime\n",
+    );
+    p.ok(&["sync"]);
+    settle_status_cache(&p);
+    assert_eq!(p.status_json("fr")["translated"].as_u64(), Some(2));
+    let clean = p.run(&["check", "fr", "--json"]);
+    // A translation added: counted, and checked (a number the English does not have).
+    let fr = p.read("locales/fr/doc.ftl");
+    p.write(
+        "locales/fr/doc.ftl",
+        &format!("{fr}\nopposition-to-regime-p1 = Premier paragraphe sur 1999.\n"),
+    );
+    assert_eq!(p.status_json("fr")["translated"].as_u64(), Some(3));
+    let found = p.run(&["check", "fr", "--json"]);
+    assert_ne!(found.stdout, clean.stdout);
+    assert!(found.stdout.contains("1999"), "{}", found.stdout);
+    assert_eq!(
+        found.stdout,
+        p.run(&["check", "fr", "--json", "--no-cache"]).stdout
+    );
+    // The English changed without a sync: the title's translation is stale.
+    let src = p.read("source/doc.md");
+    p.write("source/doc.md", &src.replacen("# Title", "# New title", 1));
+    let s = p.status_json("fr");
+    assert_eq!(
+        (s["stale"].as_u64(), s["translated"].as_u64()),
+        (Some(1), Some(2)),
+        "{s}"
+    );
+    assert_eq!(
+        p.ok(&["status", "--json"]),
+        p.ok(&["status", "--json", "--no-cache"])
+    );
+}
+
 #[test]
 fn english_edition_reproduces_every_repository_source() {
     let p = Project::new("x\n");
