@@ -1145,8 +1145,7 @@ fn check(
     let checked: Vec<Result<Vec<Checked>, fsio::FileError>> = project::source_names(root)?
         .into_par_iter()
         .map(|name| {
-            let sigs = status.sigs(root, &project.config, &name);
-            let targets = if status.reference_is_current(&name, &sigs) {
+            let targets = if status.reference_is_current(root, &name) {
                 checks::reference_targets(root, &name, &locales)?
             } else {
                 checks::doc_targets(project::plan_doc(root, &project.config, name)?, &locales)

@@ -83,7 +83,7 @@ pub struct Cache {
 }
 
 /// A file's signature, `None` when it does not exist (or on a system without inodes, where
-/// the cache is not used).
+/// the cache is off: see `Cache::load`).
 pub fn sig(path: &Path) -> Option<Sig> {
     #[cfg(unix)]
     {
@@ -105,12 +105,19 @@ pub fn sig(path: &Path) -> Option<Sig> {
 
 /// The files of document `name` whose signatures an entry holds, in order.
 pub fn files(root: &Path, config: &Config, name: &str) -> Vec<PathBuf> {
-    let mut out = vec![crate::project::source_dir(root).join(format!("{name}.md"))];
-    out.push(crate::project::locale_file(root, REFERENCE, name));
+    let mut out = english_files(root, name).to_vec();
     for l in &config.locales {
         out.push(crate::project::locale_file(root, l, name));
     }
     out
+}
+
+/// A document's source and reference file: the first two of `files`.
+fn english_files(root: &Path, name: &str) -> [PathBuf; 2] {
+    [
+        crate::project::source_dir(root).join(format!("{name}.md")),
+        crate::project::locale_file(root, REFERENCE, name),
+    ]
 }
 
 /// What the statuses depend on besides the files: this build of dossier and the
@@ -138,6 +145,10 @@ impl Cache {
     /// The cache of the project at `root`: empty when missing, damaged or made by another
     /// build or for another configuration.
     pub fn load(root: &Path) -> Cache {
+        // Without inodes and times (`sig`), no file could be told unchanged.
+        if !cfg!(unix) {
+            return Cache::off();
+        }
         let path = root.join(crate::checks::cache::DIR).join(FILE);
         let stamp = stamp(root);
         let written = sig(&path).map(|s| s.mtime);
@@ -172,22 +183,22 @@ impl Cache {
 
     /// True when document `name`'s source and reference file are as recorded (and were not
     /// modified after the cache was written) and the reference was then current: its ids
-    /// and English are the plan's, whatever its translations hold now.
-    pub fn reference_is_current(&self, name: &str, sigs: &Option<Sigs>) -> bool {
-        let (Some(sigs), Some(written), Some(e)) =
-            (sigs.as_ref(), self.written, self.docs.get(name))
-        else {
+    /// and English are the plan's, whatever its translations hold now. Only those two
+    /// files are looked at, and only for a document the cache records as current.
+    pub fn reference_is_current(&self, root: &Path, name: &str) -> bool {
+        let (Some(written), Some(e)) = (self.written, self.docs.get(name)) else {
             return false;
         };
-        let (now, then) = (sigs.get(..2), e.files.get(..2));
-        e.record.current
-            && now.is_some()
-            && now == then
-            && now
-                .into_iter()
-                .flatten()
-                .flatten()
-                .all(|s| s.mtime < written)
+        if !e.record.current || e.files.len() < 2 {
+            return false;
+        }
+        english_files(root, name)
+            .iter()
+            .zip(&e.files)
+            .all(|(path, then)| {
+                let now = sig(path);
+                now == *then && now.is_none_or(|s| s.mtime < written)
+            })
     }
 
     /// Writes the cache with `docs` (name → signatures and statuses, `None` for a document

@@ -234,7 +234,7 @@ fn every_state_shows_in_status_and_editions() {
 /// Dates `.dossier-cache/status` a moment later, as when a run outlasts a clock tick:
 /// entries for files written in the cache's own tick are not trusted, and a test runs
 /// faster than a tick.
-fn settle_status_cache(p: &Project) {
+pub fn settle_status_cache(p: &Project) {
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::File::options()
         .write(true)

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::{repo_root, Project};
+use crate::{repo_root, settle_status_cache, Project};
 
 fn ids_of(ftl: &str) -> Vec<String> {
     ftl.lines()
@@ -27,14 +27,7 @@ fn run_case(name: &str) {
     p.write("source/doc.md", &read("new.md"));
     p.ok(&["sync"]);
     // The statuses sync recorded for the files it wrote are what planning them gives.
-    // (The cache is dated a moment later, as when sync takes longer than a clock tick:
-    // entries for files written in the cache's own tick are not trusted.)
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    std::fs::File::options()
-        .write(true)
-        .open(p.path(".dossier-cache/status"))
-        .and_then(|f| f.set_modified(std::time::SystemTime::now()))
-        .unwrap_or_else(|e| panic!("case {name}: {e}"));
+    settle_status_cache(&p);
     assert_eq!(
         p.ok(&["status", "--json"]),
         p.ok(&["status", "--json", "--no-cache"]),
