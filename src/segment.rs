@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use memchr::memmem;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,12 +299,27 @@ pub fn strip_urls(text: &str) -> String {
 /// one stopped.
 pub fn for_each_kept(text: &str, mut keep: impl FnMut(&str)) {
     let b = text.as_bytes();
-    let mut gt_or_space = NextByte::new(b, b"> ");
-    let mut colon = NextByte::new(b, b":");
-    let mut paren = NextByte::new(b, b")");
-    let mut bracket = NextByte::new(b, b"]");
+    let after = |from: usize| b.get(from..).unwrap_or_default();
+    let mut gt_or_space = Next::new(|from| memchr::memchr2(b'>', b' ', after(from)));
+    let mut colon = Next::new(|from| memchr::memchr(b':', after(from)));
+    let mut paren = Next::new(|from| memchr::memchr(b')', after(from)));
+    let mut bracket = Next::new(|from| memchr::memchr(b']', after(from)));
+    // Where something to remove can start: `<`, `]`, `[`, `http` or `www.` (SIMD searches,
+    // so that the bytes between are not looked at one by one).
+    let mut marks = Next::new(|from| memchr::memchr3(b'<', b']', b'[', after(from)));
+    let (http, www) = (memmem::Finder::new(b"http"), memmem::Finder::new(b"www."));
+    let mut https = Next::new(|from| http.find(after(from)));
+    let mut wwws = Next::new(|from| www.find(after(from)));
     let (mut start, mut i) = (0, 0);
     while i < b.len() {
+        let Some(at) = [marks.from(i), https.from(i), wwws.from(i)]
+            .into_iter()
+            .flatten()
+            .min()
+        else {
+            break;
+        };
+        i = at;
         // Only ASCII bytes start something to remove, and those are character boundaries.
         let skip_to = match b[i] {
             b'<' => gt_or_space
@@ -335,20 +351,19 @@ pub fn for_each_kept(text: &str, mut keep: impl FnMut(&str)) {
     keep(&text[start..]);
 }
 
-/// The first position at or after a given one of a byte of `set`, remembering the last
-/// answer: asked for growing positions, it never scans a byte twice.
-struct NextByte<'a> {
-    bytes: &'a [u8],
-    set: &'static [u8],
+/// The first position at or after a given one where `find` finds something (`find` is
+/// given the position and answers relative to it), remembering the last answer: asked
+/// for growing positions, it never scans a byte twice.
+struct Next<F> {
+    find: F,
     from: usize,
     found: Option<usize>,
 }
 
-impl<'a> NextByte<'a> {
-    fn new(bytes: &'a [u8], set: &'static [u8]) -> Self {
-        NextByte {
-            bytes,
-            set,
+impl<F: Fn(usize) -> Option<usize>> Next<F> {
+    fn new(find: F) -> Self {
+        Next {
+            find,
             from: usize::MAX,
             found: None,
         }
@@ -358,11 +373,7 @@ impl<'a> NextByte<'a> {
         let still_valid = from >= self.from && self.found.is_none_or(|f| f >= from);
         if !still_valid {
             self.from = from;
-            self.found = self
-                .bytes
-                .get(from..)
-                .and_then(|rest| rest.iter().position(|c| self.set.contains(c)))
-                .map(|k| from + k);
+            self.found = (self.find)(from).map(|k| from + k);
         }
         self.found
     }

@@ -193,8 +193,7 @@ fn push_kk_latn(out: &mut String, text: &str) {
         }
         plain = i;
         if let Some(latin) = LATIN[offset] {
-            // One or two letters: pushed as characters, not copied as strings.
-            latin.chars().for_each(|l| out.push(l));
+            out.push_str(latin);
             continue;
         }
         let Some(latin) = LOWER[offset].and_then(lower_latin) else {
@@ -258,13 +257,11 @@ fn push_text(out: &mut String, text: &str) {
 
 /// Where the first `http://`, `https://` or `www.` in `s` starts.
 fn next_url(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    (0..b.len()).find(|&i| {
-        // ASCII bytes are character boundaries.
-        matches!(b[i], b'h' | b'w')
-            && (s[i..].starts_with("http://")
-                || s[i..].starts_with("https://")
-                || s[i..].starts_with("www."))
+    // ASCII bytes are character boundaries.
+    memchr::memchr2_iter(b'h', b'w', s.as_bytes()).find(|&i| {
+        s[i..].starts_with("http://")
+            || s[i..].starts_with("https://")
+            || s[i..].starts_with("www.")
     })
 }
 
@@ -286,14 +283,14 @@ fn protected_with(md: &str, shortcut: bool) -> Vec<Range<usize>> {
     // Footnote references and reference-link labels, also where their definition is not
     // in this fragment (a segment is parsed without the rest of its document).
     for at in memchr::memmem::find_iter(md.as_bytes(), b"[^") {
-        if let Some(len) = md[at..].find(']') {
+        if let Some(len) = memchr::memchr(b']', &md.as_bytes()[at..]) {
             if !md[at..at + len].contains(char::is_whitespace) {
                 keep.push(at..at + len + 1);
             }
         }
     }
-    for (at, _) in md.match_indices("][") {
-        if let Some(len) = md[at + 1..].find(']') {
+    for at in memchr::memmem::find_iter(md.as_bytes(), b"][") {
+        if let Some(len) = memchr::memchr(b']', &md.as_bytes()[at + 1..]) {
             keep.push(at + 1..at + 1 + len + 1);
         }
     }
