@@ -1,6 +1,6 @@
 //! Micro-benchmarks of the hot paths, on the repository's own document and translations:
 //! segmenting, FTL parsing and writing, alignment, planning one document, composing and
-//! rendering editions, the quality checks (a whole file without cache, the glossary alone,
+//! rendering editions, kk-Latn transliteration, the quality checks (a whole file without cache, the glossary alone,
 //! and a file the cache answers). `cargo bench --bench hot_paths`; the whole cycle on large
 //! corpora is `cargo xtask bench`.
 
@@ -177,6 +177,22 @@ fn edition(b: Bencher, locale: &str) {
                 locales: &locales,
             },
         )
+    });
+}
+
+/// The derived kk-Latn edition's transliteration, over the Kazakh translations.
+#[divan::bench]
+fn transliterate_kk(b: Bencher) {
+    let kk = FtlFile::parse(DATA.locales["kk"].clone().unwrap_or_default());
+    let values: Vec<&str> = kk.messages().map(|(_, m)| m.value.as_str()).collect();
+    b.counter(BytesCount::new(
+        values.iter().map(|v| v.len()).sum::<usize>(),
+    ))
+    .bench(|| {
+        values
+            .iter()
+            .map(|v| dossier::translit::kk_latn_markdown(black_box(v)))
+            .collect::<Vec<_>>()
     });
 }
 

@@ -155,9 +155,15 @@ fn is_upper_letter(c: Option<char>) -> bool {
 
 /// Transliterates Kazakh Cyrillic text to Latin; every other character is kept.
 pub fn kk_latn(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
     push_kk_latn(&mut out, text);
-    out
+    into_string(out)
+}
+
+/// The text transliteration built: only whole characters were pushed, so it is UTF-8
+/// (checked all the same, once, instead of pushing through `String` letter by letter).
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The lowercase of each capital of the Cyrillic block (`cyrillic_lower`), looked up by
@@ -170,41 +176,60 @@ static LOWER: std::sync::LazyLock<[Option<char>; 0x100]> = std::sync::LazyLock::
     table
 });
 
+/// `LATIN` as UTF-8 bytes, padded to four, and their length (`NOT_LOWER` where `LATIN`
+/// has nothing): one fixed-size copy per letter.
+static LATIN_BYTES: std::sync::LazyLock<[([u8; 4], u8); 0x100]> = std::sync::LazyLock::new(|| {
+    LATIN.map(|latin| match latin {
+        Some(l) if l.len() <= 4 => {
+            let mut bytes = [0u8; 4];
+            bytes[..l.len()].copy_from_slice(l.as_bytes());
+            (bytes, l.len() as u8)
+        }
+        _ => ([0u8; 4], NOT_LOWER),
+    })
+});
+
+const NOT_LOWER: u8 = u8::MAX;
+
 /// `kk_latn`, appended to `out`. Works on bytes: in UTF-8 every character of the Cyrillic
 /// block (U+0400–U+04FF) is two bytes led by 0xD0–0xD3, which no other byte is, so
-/// everything else is copied a run at a time without being decoded.
-fn push_kk_latn(out: &mut String, text: &str) {
+/// everything else is copied without being decoded.
+fn push_kk_latn(out: &mut Vec<u8>, text: &str) {
+    let latin_bytes = &*LATIN_BYTES;
     let b = text.as_bytes();
-    let mut plain = 0;
+    let mut capital = String::new();
     let mut i = 0;
     while i < b.len() {
         if !matches!(b[i], 0xD0..=0xD3) {
+            out.push(b[i]);
             i += 1;
             continue;
         }
         let Some(&cont) = b.get(i + 1) else {
+            out.push(b[i]);
             break;
         };
         let offset = ((usize::from(b[i] & 0x1F) << 6) | usize::from(cont & 0x3F)) - 0x400;
         let at = i;
         i += 2;
-        if plain < at {
-            out.push_str(&text[plain..at]);
-        }
-        plain = i;
-        if let Some(latin) = LATIN[offset] {
-            out.push_str(latin);
+        let (bytes, len) = &latin_bytes[offset];
+        if *len != NOT_LOWER {
+            // Four bytes copied (a fixed size: no call), then cut to the letter's length.
+            out.extend_from_slice(bytes);
+            out.truncate(out.len() - 4 + usize::from(*len));
             continue;
         }
         let Some(latin) = LOWER[offset].and_then(lower_latin) else {
-            out.push_str(&text[at..i]);
+            out.extend_from_slice(&b[at..i]);
             continue;
         };
         let mut letters = latin.chars();
         let Some(first) = letters.next() else {
             continue; // Ъ, Ь
         };
-        turkic_upper_char(first, out);
+        capital.clear();
+        turkic_upper_char(first, &mut capital);
+        out.extend_from_slice(capital.as_bytes());
         let rest = letters.as_str();
         if rest.is_empty() {
             continue;
@@ -215,12 +240,11 @@ fn push_kk_latn(out: &mut String, text: &str) {
         let next_is_letter = next.is_some_and(char::is_alphabetic);
         let all_caps = is_upper_letter(next) || (!next_is_letter && is_upper_letter(before));
         if all_caps {
-            out.push_str(&turkic_upper(rest));
+            out.extend_from_slice(turkic_upper(rest).as_bytes());
         } else {
-            out.push_str(rest);
+            out.extend_from_slice(rest.as_bytes());
         }
     }
-    out.push_str(&text[plain..]);
 }
 
 /// Transliterates the human text of a Markdown fragment (a segment's text), leaving inline
@@ -228,28 +252,28 @@ fn push_kk_latn(out: &mut String, text: &str) {
 /// reference labels and footnote labels exactly as they are.
 pub fn kk_latn_markdown(md: &str) -> String {
     let keep = protected(md);
-    let mut out = String::with_capacity(md.len() + md.len() / 8);
+    let mut out = Vec::with_capacity(md.len() + md.len() / 8);
     let mut pos = 0;
     for r in keep {
         if r.start < pos {
             continue;
         }
         push_text(&mut out, &md[pos..r.start]);
-        out.push_str(&md[r.clone()]);
+        out.extend_from_slice(&md.as_bytes()[r.clone()]);
         pos = r.end;
     }
     push_text(&mut out, &md[pos..]);
-    out
+    into_string(out)
 }
 
 /// Transliterates plain text, keeping bare URLs.
-fn push_text(out: &mut String, text: &str) {
+fn push_text(out: &mut Vec<u8>, text: &str) {
     let mut rest = text;
     while let Some(at) = next_url(rest) {
         push_kk_latn(out, &rest[..at]);
         let url = &rest[at..];
         let end = url.find(char::is_whitespace).unwrap_or(url.len());
-        out.push_str(&url[..end]);
+        out.extend_from_slice(&url.as_bytes()[..end]);
         rest = &url[end..];
     }
     push_kk_latn(out, rest);
@@ -496,9 +520,9 @@ mod tests {
                 rest = &url[end..];
             }
             by_definition.push_str(&kk_latn_by_definition(rest));
-            let mut out = String::new();
+            let mut out = Vec::new();
             push_text(&mut out, &text);
-            proptest::prop_assert_eq!(out, by_definition);
+            proptest::prop_assert_eq!(into_string(out), by_definition);
         }
     }
 

@@ -390,8 +390,9 @@ pub fn check_file_cached<'g>(
             if cache.is_on() {
                 used.push((key, findings.clone()));
             }
-            // Placing findings in the file needs a position map: only when there are some.
-            if !findings.is_empty() {
+            // Placing findings in the file needs a position map: only when some are not
+            // suppressed by a `# dossier-ignore:` note.
+            if findings.iter().any(|f| !ignored.contains(f.code)) {
                 let map = PosMap::new(src, m.value_start, entry.span.end, &m.value);
                 for f in findings {
                     let span = map.span(f.range.clone());
