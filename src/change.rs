@@ -112,25 +112,25 @@ impl Tokens {
 
     /// The words and numbers of a piece of text with no reference or URL in it.
     fn push_runs(&mut self, piece: &str) {
-        let chars: Vec<(usize, char)> = piece.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            if !chars[i].1.is_alphanumeric() {
-                i += 1;
+        let mut chars = piece.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if !c.is_alphanumeric() {
                 continue;
             }
-            let start = i;
-            while i < chars.len()
-                && (chars[i].1.is_alphanumeric()
-                    || ((chars[i].1 == '.' || chars[i].1 == ',')
-                        && i > start
-                        && chars[i - 1].1.is_ascii_digit()
-                        && chars.get(i + 1).is_some_and(|c| c.1.is_ascii_digit())))
-            {
-                i += 1;
+            let (mut prev, mut end) = (c, piece.len());
+            while let Some(&(j, d)) = chars.peek() {
+                // A `.` or `,` (one byte) between two digits belongs to the number.
+                let in_number = (d == '.' || d == ',')
+                    && prev.is_ascii_digit()
+                    && piece.as_bytes().get(j + 1).is_some_and(u8::is_ascii_digit);
+                if !(d.is_alphanumeric() || in_number) {
+                    end = j;
+                    break;
+                }
+                prev = d;
+                chars.next();
             }
-            let end = chars.get(i).map_or(piece.len(), |c| c.0);
-            let w = &piece[chars[start].0..end];
+            let w = &piece[start..end];
             if w.bytes().any(|c| c.is_ascii_digit()) {
                 self.numbers.push(w.to_string());
             } else {

@@ -359,10 +359,7 @@ pub fn body_html(ed: &Edition) -> Body {
             .get(i)
             .is_some_and(|u| u.start < r.end.max(r.start + 1))
     };
-    let events: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(&ed.markdown, crate::segment::options())
-            .into_offset_iter()
-            .collect();
+    let events = Parser::new_ext(&ed.markdown, crate::segment::options()).into_offset_iter();
     let mut used_ids: HashSet<String> = ed.anchors.iter().map(|(_, id)| id.clone()).collect();
     let mut note_ids: HashMap<String, String> = HashMap::new();
     let mut note_id = |label: &str, used: &mut HashSet<String>| -> String {
@@ -379,7 +376,8 @@ pub fn body_html(ed: &Edition) -> Body {
         note_ids.insert(label.to_string(), id.clone());
         id
     };
-    let mut body: Vec<Event> = Vec::with_capacity(events.len());
+    // About one event for every 90 bytes of Markdown (prose): room enough not to grow.
+    let mut body: Vec<Event> = Vec::with_capacity(ed.markdown.len() / 64);
     let mut title_end: Option<usize> = None;
     let mut notes: Vec<(String, Vec<Event>)> = Vec::new();
     let mut in_note: Option<(String, Vec<Event>)> = None;
