@@ -14,7 +14,9 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use memchr::memmem;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::config::{Config, StalePolicy, REFERENCE};
@@ -516,9 +518,18 @@ pub fn body_html(ed: &Edition) -> Body {
                 let c = ref_counts.entry(label.to_string()).or_insert(0);
                 *c += 1;
                 let id = note_id(&label, &mut used_ids);
-                Event::InlineHtml(CowStr::from(format!(
-                    "<sup class=\"fnref\" id=\"_ref-{id}-{c}\">{sep}<a href=\"#{id}\" role=\"doc-noteref\">{n}</a></sup>"
-                )))
+                // `<sup class="fnref" id="_ref-{id}-{c}">{sep}<a href="#{id}"
+                // role="doc-noteref">{n}</a></sup>`, built by pieces (no formatting
+                // machinery for a few strings).
+                let mut sup = String::with_capacity(96 + 2 * id.len() + sep.len());
+                sup.push_str("<sup class=\"fnref\" id=\"_ref-");
+                sup.push_str(&id);
+                let _ = write!(sup, "-{c}\">");
+                sup.push_str(sep);
+                sup.push_str("<a href=\"#");
+                sup.push_str(&id);
+                let _ = write!(sup, "\" role=\"doc-noteref\">{n}</a></sup>");
+                Event::InlineHtml(CowStr::from(sup))
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 in_note = Some((label.to_string(), Vec::new()));
@@ -556,34 +567,42 @@ pub fn body_html(ed: &Edition) -> Body {
     // Notes in the order of their first reference, then unreferenced ones.
     notes.sort_by_key(|(label, _)| note_numbers.get(label).copied().unwrap_or(usize::MAX));
     let back = attr(&label(&ed.locale, "back"));
-    let mut foot = String::new();
+    let mut foot = String::with_capacity(ed.markdown.len() / 4);
+    let mut inner = String::new();
     for (label, evs) in notes {
         let id = note_id(&label, &mut used_ids);
-        let mut inner = String::new();
+        inner.clear();
         pulldown_cmark::html::push_html(&mut inner, linkify_all(evs).into_iter());
         let refs = ref_counts.get(&label).copied().unwrap_or(0);
-        let backs: String = (1..=refs)
-            .map(|c| {
-                let sup = if refs > 1 {
-                    format!("<sup>{c}</sup>")
-                } else {
-                    String::new()
-                };
-                format!(
-                    "<a class=\"backref\" href=\"#_ref-{id}-{c}\" role=\"doc-backlink\" aria-label=\"{back}\">↩{sup}</a>"
-                )
-            })
-            .collect();
-        let inner = inner.trim_end();
-        let inner = match inner.strip_suffix("</p>") {
-            Some(s) => format!("{s}{backs}</p>"),
-            None => format!("{inner}{backs}"),
+        // `<li id="{id}" value="{n}">{text}{back links}</p></li>`: the back links go inside
+        // the note's last paragraph.
+        foot.push_str("<li id=\"");
+        foot.push_str(&id);
+        foot.push('"');
+        if let Some(n) = note_numbers.get(&label) {
+            let _ = write!(foot, " value=\"{n}\"");
+        }
+        foot.push('>');
+        let text = inner.trim_end();
+        let (text, close) = match text.strip_suffix("</p>") {
+            Some(s) => (s, "</p>"),
+            None => (text, ""),
         };
-        let value = note_numbers
-            .get(&label)
-            .map(|n| format!(" value=\"{n}\""))
-            .unwrap_or_default();
-        let _ = writeln!(foot, "<li id=\"{id}\"{value}>{inner}</li>");
+        foot.push_str(text);
+        for c in 1..=refs {
+            foot.push_str("<a class=\"backref\" href=\"#_ref-");
+            foot.push_str(&id);
+            let _ = write!(foot, "-{c}");
+            foot.push_str("\" role=\"doc-backlink\" aria-label=\"");
+            foot.push_str(&back);
+            foot.push_str("\">↩");
+            if refs > 1 {
+                let _ = write!(foot, "<sup>{c}</sup>");
+            }
+            foot.push_str("</a>");
+        }
+        foot.push_str(close);
+        foot.push_str("</li>\n");
     }
     Body {
         title,
@@ -596,7 +615,9 @@ pub fn body_html(ed: &Edition) -> Body {
 /// The events with adjacent text joined (the parser splits text at characters that might
 /// be markup) and bare URLs outside links and code made links.
 fn linkify_all<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>> {
-    let mut out: Vec<Event<'a>> = Vec::new();
+    let events = events.into_iter();
+    // As many events out as in, and a few more where bare URLs become links.
+    let mut out: Vec<Event<'a>> = Vec::with_capacity(events.size_hint().0 + 16);
     let (mut in_link, mut in_code) = (0usize, 0usize);
     // The text events of the current run: one is passed on as it is (no copy), several
     // are joined so that a URL split across them is found whole.
@@ -646,7 +667,8 @@ fn push_linkified<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
 
 /// Where the first `http://` or `https://` in `s` starts.
 fn first_http(s: &str) -> Option<usize> {
-    memchr::memmem::find_iter(s.as_bytes(), b"http").find(|&i| {
+    static HTTP: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("http"));
+    HTTP.find_iter(s.as_bytes()).find(|&i| {
         let rest = &s[i + 4..];
         rest.starts_with("://") || rest.starts_with("s://")
     })
@@ -767,6 +789,12 @@ pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 's
 /// The `<head>` every page shares; `lang` and `title` are escaped here.
 pub fn head(lang: &str, title: &str, extra: &str, css: &[&str]) -> String {
     let mut out = String::new();
+    push_head(&mut out, lang, title, extra, css);
+    out
+}
+
+/// `head`, appended to `out`.
+fn push_head(out: &mut String, lang: &str, title: &str, extra: &str, css: &[&str]) {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -780,7 +808,6 @@ pub fn head(lang: &str, title: &str, extra: &str, css: &[&str]) -> String {
         out.push_str(c);
     }
     out.push_str("</style>\n</head>\n");
-    out
 }
 
 /// A standalone HTML page: no scripts, no network requests.
@@ -802,9 +829,17 @@ pub fn page(ed: &Edition, ctx: &PageContext) -> String {
             href(l)
         );
     }
-    let mut out = head(lang, &title, &alternates, &[CSS]);
-    // The page in one allocation: the body, and room for the masthead and contents.
-    out.reserve(body.title.len() + body.html.len() + body.notes.len() + 8 * 1024);
+    // The page in one allocation: the head, the body, and room for the masthead and
+    // contents.
+    let mut out = String::with_capacity(
+        CSS.len()
+            + alternates.len()
+            + body.title.len()
+            + body.html.len()
+            + body.notes.len()
+            + 8 * 1024,
+    );
+    push_head(&mut out, lang, &title, &alternates, &[CSS]);
     out.push_str("<body>\n<header class=\"masthead\">\n<div class=\"wrap\">\n");
     let _ = write!(
         out,

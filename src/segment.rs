@@ -307,9 +307,8 @@ pub fn for_each_kept(text: &str, mut keep: impl FnMut(&str)) {
     // Where something to remove can start: `<`, `]`, `[`, `http` or `www.` (SIMD searches,
     // so that the bytes between are not looked at one by one).
     let mut marks = Next::new(|from| memchr::memchr3(b'<', b']', b'[', after(from)));
-    let (http, www) = (memmem::Finder::new(b"http"), memmem::Finder::new(b"www."));
-    let mut https = Next::new(|from| http.find(after(from)));
-    let mut wwws = Next::new(|from| www.find(after(from)));
+    let mut https = Next::new(|from| HTTP.find(after(from)));
+    let mut wwws = Next::new(|from| WWW.find(after(from)));
     let (mut start, mut i) = (0, 0);
     while i < b.len() {
         let Some(at) = [marks.from(i), https.from(i), wwws.from(i)]
@@ -350,6 +349,12 @@ pub fn for_each_kept(text: &str, mut keep: impl FnMut(&str)) {
     }
     keep(&text[start..]);
 }
+
+/// Searchers built once (building one costs more than searching a short text).
+static HTTP: std::sync::LazyLock<memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memmem::Finder::new("http"));
+static WWW: std::sync::LazyLock<memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memmem::Finder::new("www."));
 
 /// The first position at or after a given one where `find` finds something (`find` is
 /// given the position and answers relative to it), remembering the last answer: asked

@@ -312,14 +312,14 @@ fn protected_with(md: &str, shortcut: bool) -> Vec<Range<usize>> {
     };
     // Footnote references and reference-link labels, also where their definition is not
     // in this fragment (a segment is parsed without the rest of its document).
-    for at in memchr::memmem::find_iter(md.as_bytes(), b"[^") {
+    for at in crate::lines::pairs(md.as_bytes(), b'[', b'^') {
         if let Some(len) = memchr::memchr(b']', &md.as_bytes()[at..]) {
             if !md[at..at + len].contains(char::is_whitespace) {
                 keep.push(at..at + len + 1);
             }
         }
     }
-    for at in memchr::memmem::find_iter(md.as_bytes(), b"][") {
+    for at in crate::lines::pairs(md.as_bytes(), b']', b'[') {
         if let Some(len) = memchr::memchr(b']', &md.as_bytes()[at + 1..]) {
             keep.push(at + 1..at + 1 + len + 1);
         }
@@ -335,15 +335,19 @@ fn protected_with(md: &str, shortcut: bool) -> Vec<Range<usize>> {
     merged
 }
 
+/// Built once: building a searcher costs more than searching a segment.
+static FOUR_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("    "));
+
 /// True when the only markup a fragment can hold is footnote references: no code, HTML,
 /// math or indented block, and every `[` opens `[^`, with no `](` or `![`. The parser then
 /// finds nothing the scan for `[^…]` does not (most segments of a document with notes are
 /// like this, and parsing each one was most of the kk-Latn edition's cost).
 fn footnote_refs_only(md: &str) -> bool {
     let b = md.as_bytes();
-    memchr::memmem::find(b, b"    ").is_none()
-        && memchr::memmem::find(b, b"](").is_none()
-        && memchr::memmem::find(b, b"![").is_none()
+    FOUR_SPACES.find(b).is_none()
+        && crate::lines::pairs(b, b']', b'(').next().is_none()
+        && crate::lines::pairs(b, b'!', b'[').next().is_none()
         && !has_markup_byte(b)
         && memchr::memchr_iter(b'[', b).all(|i| b.get(i + 1) == Some(&b'^'))
 }
@@ -400,7 +404,7 @@ fn parsed(md: &str) -> Vec<Range<usize>> {
 /// autolink (`<`), no link, image, footnote or reference (`[`), no math (`$`). Most
 /// segments are such plain text, and need no parse.
 fn plain_text(md: &str) -> bool {
-    memchr::memmem::find(md.as_bytes(), b"    ").is_none()
+    FOUR_SPACES.find(md.as_bytes()).is_none()
         && !has_markup_byte(md.as_bytes())
         && memchr::memchr(b'[', md.as_bytes()).is_none()
 }
