@@ -49,7 +49,7 @@ pub struct DocPlan {
     pub seg_ids: Vec<Option<String>>,
     /// The reference messages, in document order.
     pub messages: Vec<RefMessage>,
-    pub index: HashMap<String, usize>,
+    pub index: rustc_hash::FxHashMap<String, usize>,
     /// Segments of the previous reference that no longer exist.
     pub removed: Vec<Old>,
     pub reference_old: Option<String>,
@@ -203,7 +203,7 @@ fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
     let removed: Vec<Old> = al.removed.iter().map(|&i| old[i].clone()).collect();
     let mut retired_now = retired;
     retired_now.extend(removed.iter().map(|o| o.id.clone()));
-    let index: HashMap<String, usize> = messages
+    let index: rustc_hash::FxHashMap<String, usize> = messages
         .iter()
         .enumerate()
         .map(|(k, m)| (m.id.clone(), k))
@@ -303,7 +303,7 @@ fn write_reference(name: &str, messages: &[RefMessage], retired: &BTreeSet<Strin
 /// What planning each locale of a document needs from the reference.
 struct Shared<'a> {
     messages: &'a [RefMessage],
-    index: &'a HashMap<String, usize>,
+    index: &'a rustc_hash::FxHashMap<String, usize>,
     old_text: &'a HashMap<&'a str, &'a str>,
     classes: &'a [OnceLock<(String, Class)>],
 }

@@ -10,8 +10,8 @@
 //! Derived editions ([`DERIVED`], e.g. `kk-Latn`) take another locale's translations and
 //! transform them; they have no locale file and are never edited by hand.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -363,7 +363,7 @@ pub fn body_html(ed: &Edition) -> Body {
     };
     let events = Parser::new_ext(&ed.markdown, crate::segment::options()).into_offset_iter();
     let mut used_ids: HashSet<String> = ed.anchors.iter().map(|(_, id)| id.clone()).collect();
-    let mut note_ids: HashMap<String, String> = HashMap::new();
+    let mut note_ids: HashMap<String, String> = HashMap::default();
     let mut note_id = |label: &str, used: &mut HashSet<String>| -> String {
         if let Some(id) = note_ids.get(label) {
             return id.clone();
@@ -383,8 +383,8 @@ pub fn body_html(ed: &Edition) -> Body {
     let mut title_end: Option<usize> = None;
     let mut notes: Vec<(String, Vec<Event>)> = Vec::new();
     let mut in_note: Option<(String, Vec<Event>)> = None;
-    let mut note_numbers: HashMap<String, usize> = HashMap::new();
-    let mut ref_counts: HashMap<String, usize> = HashMap::new();
+    let mut note_numbers: HashMap<String, usize> = HashMap::default();
+    let mut ref_counts: HashMap<String, usize> = HashMap::default();
     let mut headings = Vec::new();
     let mut heading: Option<(Heading, usize)> = None;
     let mut dropped: Vec<bool> = Vec::new();
