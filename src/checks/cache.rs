@@ -58,6 +58,8 @@ pub struct Cache {
     entries: Entries,
     /// How many entries each locale's file had.
     sizes: HashMap<String, usize>,
+    /// How many lookups found nothing (checks run in parallel, hence atomic).
+    misses: std::sync::atomic::AtomicUsize,
 }
 
 fn field(h: &mut Xxh3Default, bytes: &[u8]) {
@@ -65,13 +67,16 @@ fn field(h: &mut Xxh3Default, bytes: &[u8]) {
     h.update(bytes);
 }
 
-/// The key of one message.
+/// The key of one message: its four parts, each after its length, hashed in one call
+/// (the streaming hasher costs more than copying a message's few hundred bytes).
 pub fn key(locale: &str, id: &str, english: &str, text: &str) -> Key {
-    let mut h = Xxh3Default::new();
-    for part in [locale, id, english, text] {
-        field(&mut h, part.as_bytes());
+    let parts = [locale, id, english, text];
+    let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.len() + 8).sum());
+    for part in parts {
+        bytes.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(part.as_bytes());
     }
-    h.digest128()
+    xxhash_rust::xxh3::xxh3_128(&bytes)
 }
 
 /// What the findings depend on besides the message: this build of dossier and the glossary.
@@ -126,6 +131,7 @@ impl Cache {
             stamp,
             entries,
             sizes,
+            misses: Default::default(),
         }
     }
 
@@ -140,7 +146,12 @@ impl Cache {
     }
 
     pub fn get(&self, key: Key) -> Option<&[Finding]> {
-        self.entries.get(&key).map(Vec::as_slice)
+        let found = self.entries.get(&key).map(Vec::as_slice);
+        if found.is_none() {
+            self.misses
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        found
     }
 
     /// Replaces each locale's file with the messages this run read (`used`: locale →
@@ -148,7 +159,14 @@ impl Cache {
     /// error: the next run is only slower.
     pub fn save(&self, used: HashMap<String, Vec<(Key, Vec<Finding>)>>) {
         let Some(dir) = &self.dir else { return };
+        let all_found = self.misses.load(std::sync::atomic::Ordering::Relaxed) == 0;
         for (locale, mut entries) in used {
+            // Every message read was in the file, and as many were read as it holds: the
+            // file stays (at worst it keeps a few entries no message uses any more, when
+            // some were read twice). Spares sorting and looking every entry up again.
+            if all_found && self.sizes.get(&locale) == Some(&entries.len()) {
+                continue;
+            }
             entries.sort_by_key(|(k, _)| *k);
             entries.dedup_by_key(|(k, _)| *k);
             let unchanged = self.sizes.get(&locale) == Some(&entries.len())
@@ -339,5 +357,45 @@ mod tests {
         assert!(Cache::load(dir.path(), &locales, Some("g1"))
             .entries
             .is_empty());
+    }
+
+    /// A run that finds every message it reads, as many as the file holds, leaves the file
+    /// as it is; one that misses a message writes what it read.
+    #[test]
+    fn a_run_that_finds_everything_leaves_the_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let locales = vec!["fr".to_string()];
+        let path = file(&dir.path().join(DIR), "fr");
+        Cache::load(dir.path(), &locales, Some("g"))
+            .save(HashMap::from([("fr".to_string(), sample())]));
+        let written = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        // Found everything: the file is not rewritten (a marker shows it).
+        std::fs::write(&path, [written.as_slice(), b"marker"].concat())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let cache = Cache::load(dir.path(), &locales, Some("g"));
+        // (The marker makes the file unreadable as a cache: load what was written.)
+        let mut entries = Entries::default();
+        assert_eq!(decode(&written, cache.stamp, &mut entries), Some(2));
+        let cache = Cache {
+            entries,
+            sizes: HashMap::from([("fr".to_string(), 2)]),
+            ..cache
+        };
+        for (k, _) in sample() {
+            assert!(cache.get(k).is_some());
+        }
+        cache.save(HashMap::from([("fr".to_string(), sample())]));
+        assert!(std::fs::read(&path)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .ends_with(b"marker"));
+        // A message not found: the file is written again, with it.
+        let new = (key("fr", "c", "x", "y"), Vec::new());
+        assert!(cache.get(new.0).is_none());
+        let mut used = sample();
+        used.push(new.clone());
+        cache.save(HashMap::from([("fr".to_string(), used)]));
+        let again = Cache::load(dir.path(), &locales, Some("g"));
+        assert_eq!(again.entries.len(), 3);
+        assert!(again.get(new.0).is_some());
     }
 }

@@ -313,7 +313,7 @@ pub fn check_file_cached<'g>(
     let src = t.file.src.as_str();
     let mut out = Vec::new();
     let mut used = Vec::new();
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let place =
         |code: &'static str,
          severity: Severity,
