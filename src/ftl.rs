@@ -550,12 +550,11 @@ fn write_line(out: &mut String, line: &str, first: bool) {
         }
     }
     let mut start = 0;
-    for (i, b) in middle.bytes().enumerate() {
-        let escaped = match b {
+    for i in memchr::memchr3_iter(b'{', b'}', b'\r', middle.as_bytes()) {
+        let escaped = match middle.as_bytes()[i] {
             b'{' => "{ \"{\" }",
             b'}' => "{ \"}\" }",
-            b'\r' => "{ \"\\u000D\" }",
-            _ => continue,
+            _ => "{ \"\\u000D\" }",
         };
         out.push_str(&middle[start..i]);
         out.push_str(escaped);

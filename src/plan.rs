@@ -8,6 +8,7 @@
 //! is the same whatever the number of threads.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -276,7 +277,13 @@ pub fn retired_ids(reference_text: &str) -> BTreeSet<String> {
 }
 
 fn write_reference(name: &str, messages: &[RefMessage], retired: &BTreeSet<String>) -> String {
-    let mut out = format!(
+    let size: usize = messages
+        .iter()
+        .map(|m| m.id.len() + m.text.len() + 32)
+        .sum();
+    let mut out = String::with_capacity(size + 256);
+    let _ = write!(
+        out,
         "### Reference messages for source/{name}.md, written by `dossier sync`: do not edit.\n\
          ### Each message is one block of the English; the comment above it names the block.\n"
     );
