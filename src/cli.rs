@@ -1083,6 +1083,8 @@ struct Checked {
     found: Vec<crate::checks::Diagnostic>,
     used: Vec<(crate::checks::cache::Key, Vec<crate::checks::Finding>)>,
     to_fix: Option<crate::checks::Target>,
+    /// The file found clean, to record (see `checks::clean`).
+    clean: Option<(String, crate::checks::clean::Entry)>,
 }
 
 /// `dossier check`: runs every check on the selected locales; with `--fix`, applies the
@@ -1142,33 +1144,62 @@ fn check(
     } else {
         crate::statcache::Cache::load(root)
     };
-    let checked: Vec<Result<Vec<Checked>, fsio::FileError>> = project::source_names(root)?
+    // Files found clean last time, against the same reference ids, are not read again.
+    let clean = if no_cache {
+        checks::clean::Files::off()
+    } else {
+        checks::clean::Files::load(root, cache.stamp())
+    };
+    type Doc = (Vec<Checked>, Vec<(String, checks::clean::Entry)>);
+    let checked: Vec<Result<Doc, fsio::FileError>> = project::source_names(root)?
         .into_par_iter()
         .map(|name| {
-            let targets = if status.reference_is_current(root, &name) {
-                checks::reference_targets(root, &name, &locales)?
+            let r = if status.reference_is_current(root, &name) {
+                checks::reference_targets_cached(root, &name, &locales, &clean)?
             } else {
-                checks::doc_targets(project::plan_doc(root, &project.config, name)?, &locales)
+                let targets =
+                    checks::doc_targets(project::plan_doc(root, &project.config, name)?, &locales);
+                checks::RefTargets {
+                    targets: targets.into_iter().map(|t| (t, None)).collect(),
+                    clean: Vec::new(),
+                }
             };
-            Ok(targets
+            let checked = r
+                .targets
                 .into_iter()
-                .map(|t| {
+                .map(|(t, seen)| {
                     let (found, used) = checks::check_file_cached(&t, &glossary, &cache);
                     let fixable = fix
                         && found
                             .iter()
                             .any(|d| d.fix.as_ref().is_some_and(|f| f.automatic));
+                    let clean = seen.filter(|_| found.is_empty()).map(|(sig, ids)| {
+                        let e = checks::clean::Files::entry(sig, ids, &t.reference, &t.file);
+                        (t.path.clone(), e)
+                    });
                     Checked {
                         locale: t.locale.clone(),
                         found,
                         used,
                         to_fix: fixable.then_some(t),
+                        clean,
                     }
                 })
-                .collect())
+                .collect();
+            Ok((checked, r.clean))
         })
         .collect();
-    let checked: Vec<Vec<Checked>> = checked.into_iter().collect::<Result<_, _>>()?;
+    let checked: Vec<Doc> = checked.into_iter().collect::<Result<_, _>>()?;
+    let mut clean_files = clean.others(&locales);
+    let mut skipped = false;
+    let checked: Vec<Vec<Checked>> = checked
+        .into_iter()
+        .map(|(c, still)| {
+            skipped |= !still.is_empty();
+            clean_files.extend(still);
+            c
+        })
+        .collect();
     if let Some(Err(e)) = parsed.get() {
         bail!("{e}");
     }
@@ -1187,10 +1218,12 @@ fn check(
                 }
             }
             used.entry(c.locale).or_default().extend(c.used);
+            clean_files.extend(c.clean);
             diags.extend(c.found);
         }
     }
-    cache.save(used);
+    cache.save(used, skipped);
+    clean.save(clean_files);
     checks::sort(&mut diags);
     if json {
         out.write_all(checks::render_json(&diags, &fixed).as_bytes())?;

@@ -33,6 +33,13 @@ pub struct Sig {
     ino: u64,
 }
 
+impl Sig {
+    /// When the file was last modified (seconds, nanoseconds).
+    pub fn mtime(&self) -> (i64, i64) {
+        self.mtime
+    }
+}
+
 /// The signatures of a document's files: its source, its reference, then each locale of
 /// the configuration in order.
 pub type Sigs = Vec<Option<Sig>>;

@@ -145,6 +145,11 @@ impl Cache {
         self.dir.is_some()
     }
 
+    /// What the findings were made with: this build and the glossary.
+    pub fn stamp(&self) -> u128 {
+        self.stamp
+    }
+
     pub fn get(&self, key: Key) -> Option<&[Finding]> {
         let found = self.entries.get(&key).map(Vec::as_slice);
         if found.is_none() {
@@ -155,17 +160,26 @@ impl Cache {
     }
 
     /// Replaces each locale's file with the messages this run read (`used`: locale →
-    /// entries), when that differs from the file. Failing to write a cache is not an
-    /// error: the next run is only slower.
-    pub fn save(&self, used: HashMap<String, Vec<(Key, Vec<Finding>)>>) {
+    /// entries), when that differs from the file; `keep`: some files were not read (found
+    /// clean, see `clean`), so the entries the file has stay, the new ones are added.
+    /// Failing to write a cache is not an error: the next run is only slower.
+    pub fn save(&self, used: HashMap<String, Vec<(Key, Vec<Finding>)>>, keep: bool) {
         let Some(dir) = &self.dir else { return };
         let all_found = self.misses.load(std::sync::atomic::Ordering::Relaxed) == 0;
         for (locale, mut entries) in used {
-            // Every message read was in the file, and as many were read as it holds: the
-            // file stays (at worst it keeps a few entries no message uses any more, when
-            // some were read twice). Spares sorting and looking every entry up again.
-            if all_found && self.sizes.get(&locale) == Some(&entries.len()) {
+            // Every message read was in the file, and as many were read as it holds (or
+            // the file keeps what it has): the file stays (at worst it keeps a few entries
+            // no message uses any more, when some were read twice). Spares sorting and
+            // looking every entry up again.
+            if all_found && (keep || self.sizes.get(&locale) == Some(&entries.len())) {
                 continue;
+            }
+            if keep {
+                let mut old = Entries::default();
+                if let Ok(bytes) = std::fs::read(file(dir, &locale)) {
+                    decode(&bytes, self.stamp, &mut old);
+                }
+                entries.extend(old);
             }
             entries.sort_by_key(|(k, _)| *k);
             entries.dedup_by_key(|(k, _)| *k);
@@ -341,7 +355,7 @@ mod tests {
         let locales = vec!["fr".to_string()];
         let cache = Cache::load(dir.path(), &locales, Some("g1"));
         assert!(cache.is_on() && cache.entries.is_empty());
-        cache.save(HashMap::from([("fr".to_string(), sample())]));
+        cache.save(HashMap::from([("fr".to_string(), sample())]), false);
         let again = Cache::load(dir.path(), &locales, Some("g1"));
         assert_eq!(again.entries.len(), 2);
         assert_eq!(again.get(sample()[1].0), Some(sample()[1].1.as_slice()));
@@ -359,6 +373,25 @@ mod tests {
             .is_empty());
     }
 
+    /// When some files were not read (found clean), a run that checks a new message adds
+    /// it to what the file has instead of keeping only what it read.
+    #[test]
+    fn a_run_that_skipped_files_keeps_their_entries() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let locales = vec!["fr".to_string()];
+        Cache::load(dir.path(), &locales, Some("g"))
+            .save(HashMap::from([("fr".to_string(), sample())]), false);
+        let cache = Cache::load(dir.path(), &locales, Some("g"));
+        let new = (key("fr", "c", "x", "y"), Vec::new());
+        assert!(cache.get(new.0).is_none());
+        cache.save(HashMap::from([("fr".to_string(), vec![new.clone()])]), true);
+        let again = Cache::load(dir.path(), &locales, Some("g"));
+        assert_eq!(again.entries.len(), 3);
+        for (k, _) in sample().into_iter().chain([new]) {
+            assert!(again.get(k).is_some());
+        }
+    }
+
     /// A run that finds every message it reads, as many as the file holds, leaves the file
     /// as it is; one that misses a message writes what it read.
     #[test]
@@ -367,7 +400,7 @@ mod tests {
         let locales = vec!["fr".to_string()];
         let path = file(&dir.path().join(DIR), "fr");
         Cache::load(dir.path(), &locales, Some("g"))
-            .save(HashMap::from([("fr".to_string(), sample())]));
+            .save(HashMap::from([("fr".to_string(), sample())]), false);
         let written = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
         // Found everything: the file is not rewritten (a marker shows it).
         std::fs::write(&path, [written.as_slice(), b"marker"].concat())
@@ -384,7 +417,7 @@ mod tests {
         for (k, _) in sample() {
             assert!(cache.get(k).is_some());
         }
-        cache.save(HashMap::from([("fr".to_string(), sample())]));
+        cache.save(HashMap::from([("fr".to_string(), sample())]), false);
         assert!(std::fs::read(&path)
             .unwrap_or_else(|e| panic!("{e}"))
             .ends_with(b"marker"));
@@ -393,7 +426,7 @@ mod tests {
         assert!(cache.get(new.0).is_none());
         let mut used = sample();
         used.push(new.clone());
-        cache.save(HashMap::from([("fr".to_string(), used)]));
+        cache.save(HashMap::from([("fr".to_string(), used)]), false);
         let again = Cache::load(dir.path(), &locales, Some("g"));
         assert_eq!(again.entries.len(), 3);
         assert!(again.get(new.0).is_some());

@@ -19,6 +19,7 @@ use crate::plan::DocPlan;
 pub use cache::Cache;
 
 pub mod cache;
+pub mod clean;
 pub mod duplicate_id;
 pub mod glossary;
 pub mod invisible;
@@ -269,6 +270,26 @@ pub fn reference_targets(
     name: &str,
     locales: &[String],
 ) -> Result<Vec<Target>, crate::fsio::FileError> {
+    let r = reference_targets_cached(root, name, locales, &clean::Files::off())?;
+    Ok(r.targets.into_iter().map(|(t, _)| t).collect())
+}
+
+/// What `reference_targets_cached` found: the files to check, each with its signature
+/// before it was read and the digest of the reference's ids (to record it when it is
+/// found clean), and the files it did not read because they are still clean.
+#[derive(Default)]
+pub struct RefTargets {
+    pub targets: Vec<(Target, Option<(crate::statcache::Sig, u128)>)>,
+    pub clean: Vec<(String, clean::Entry)>,
+}
+
+/// `reference_targets`, leaving out the files `clean` says are still clean.
+pub fn reference_targets_cached(
+    root: &std::path::Path,
+    name: &str,
+    locales: &[String],
+    clean: &clean::Files,
+) -> Result<RefTargets, crate::fsio::FileError> {
     let path = crate::project::locale_file(root, crate::config::REFERENCE, name);
     let file = FtlFile::parse(crate::fsio::read_text(&path)?);
     let reference = Reference {
@@ -278,18 +299,35 @@ pub fn reference_targets(
             .map(|(_, m)| (m.id.clone(), m.value.clone()))
             .collect(),
     };
-    let mut out = Vec::new();
+    let ids = if clean.is_on() {
+        clean::ids_digest(&file, &reference)
+    } else {
+        0
+    };
+    let mut out = RefTargets::default();
     for l in locales {
+        let rel = format!("locales/{l}/{name}.ftl");
         let path = crate::project::locale_file(root, l, name);
+        let sig = clean
+            .is_on()
+            .then(|| crate::statcache::sig(&path))
+            .flatten();
+        if let Some(e) = clean.still_clean(&rel, sig.as_ref(), ids, &reference) {
+            out.clean.push((rel, e.clone()));
+            continue;
+        }
         let Some(text) = crate::project::read_optional(&path)? else {
             continue;
         };
-        out.push(Target {
-            locale: l.clone(),
-            path: format!("locales/{l}/{name}.ftl"),
-            file: FtlFile::parse(text),
-            reference: reference.clone(),
-        });
+        out.targets.push((
+            Target {
+                locale: l.clone(),
+                path: rel,
+                file: FtlFile::parse(text),
+                reference: reference.clone(),
+            },
+            sig.map(|s| (s, ids)),
+        ));
     }
     Ok(out)
 }

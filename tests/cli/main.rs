@@ -235,12 +235,18 @@ fn every_state_shows_in_status_and_editions() {
 /// entries for files written in the cache's own tick are not trusted, and a test runs
 /// faster than a tick.
 pub fn settle_status_cache(p: &Project) {
+    settle_cache(p, "status");
+}
+
+/// `settle_status_cache` for any record under `.dossier-cache/` that dates the files it
+/// trusts (`status`, `check-clean`).
+pub fn settle_cache(p: &Project, file: &str) {
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::File::options()
         .write(true)
-        .open(p.path(".dossier-cache/status"))
+        .open(p.path(&format!(".dossier-cache/{file}")))
         .and_then(|f| f.set_modified(std::time::SystemTime::now()))
-        .expect("status cache");
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
     std::thread::sleep(std::time::Duration::from_millis(20));
 }
 
