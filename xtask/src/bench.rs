@@ -177,7 +177,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Writes `text` to `path` unless the file already holds it: restoring the corpus leaves
+/// the files a run did not change as they are, times and all, as `git checkout` does (an
+/// editor loop does not rewrite the translations when the English changes).
 fn write(path: &Path, text: &str) -> Result<(), String> {
+    if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(());
+    }
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }

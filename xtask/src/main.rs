@@ -371,8 +371,11 @@ fn codegen(check: bool) -> Result<(), String> {
          never needed: damaged or missing, it is rebuilt; `--no-cache` neither reads nor writes it.\n\
          - A document whose source and reference file have not changed since `sync` wrote them \
          (as `.dossier-cache/status` records) is not planned again: its ids and English are read \
-         from the reference file, which holds exactly what the plan would give. `--no-cache` \
-         plans every document.\n\n\
+         from the reference file, which holds exactly what the plan would give. A translation \
+         file found clean is recorded in `.dossier-cache/check-clean` with its size, times and \
+         inode and a digest of what it uses of that reference (ids, retired ids, the English of \
+         unstamped messages); while both stay the same it is not read again. `--no-cache` \
+         plans every document and reads every file.\n\n\
          | code | what it finds |\n|---|---|\n{index}{body}"
     );
     let path = root.join("docs/checks.md");
