@@ -739,6 +739,13 @@ fn url_key(url: &str) -> Cow<'_, str> {
 
 /// A URL that runs code or carries a document: never rendered, even from the English.
 fn script_url(url: &str) -> bool {
+    // The usual targets, as they are, cannot become a script scheme: no key to compute.
+    if ["https://", "http://", "#", "mailto:"]
+        .iter()
+        .any(|p| url.starts_with(p))
+    {
+        return false;
+    }
     let u = url_key(url);
     u.starts_with("javascript:") || u.starts_with("vbscript:") || u.starts_with("data:")
 }
@@ -757,6 +764,12 @@ fn allowed_url(url: &str) -> bool {
 
 /// Escapes text for an HTML attribute or element.
 pub fn attr(s: &str) -> String {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return s.to_string(); // nothing to escape: one copy
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
