@@ -1128,9 +1128,16 @@ fn check(
     } else {
         checks::Cache::load(root, &locales, glossary_text.as_deref())
     };
-    // Without findings made with this glossary text, read it now: an error in it is
-    // reported before anything else, even in a project with nothing to check.
-    if cache.is_empty() {
+    // Files found clean last time, against the same reference ids, are not read again.
+    let clean = if no_cache {
+        checks::clean::Files::off()
+    } else {
+        checks::clean::Files::load(root, cache.stamp())
+    };
+    // Without findings made with this glossary text (or files found clean with it), read
+    // it now: an error in it is reported before anything else, even in a project with
+    // nothing to check.
+    if cache.is_empty() && clean.is_empty() {
         if let Some(Err(e)) = parse() {
             bail!("{e}");
         }
@@ -1143,12 +1150,6 @@ fn check(
         crate::statcache::Cache::off()
     } else {
         crate::statcache::Cache::load(root)
-    };
-    // Files found clean last time, against the same reference ids, are not read again.
-    let clean = if no_cache {
-        checks::clean::Files::off()
-    } else {
-        checks::clean::Files::load(root, cache.stamp())
     };
     type Doc = (Vec<Checked>, Vec<(String, checks::clean::Entry)>);
     let checked: Vec<Result<Doc, fsio::FileError>> = project::source_names(root)?

@@ -115,6 +115,11 @@ impl Files {
         self.path.is_some()
     }
 
+    /// True when no file is recorded (off, missing, or for another glossary or build).
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     /// The entry of the file at `rel` (project-relative path) when the file is still clean:
     /// its signature is `sig`, settled before the record was written, and the reference
     /// (`r`, whose ids hash to `ids`) answers as it did.
