@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::{Config, REFERENCE};
 
 const FILE: &str = "status";
-const FORMAT: &str = "dossier status cache 2";
+const FORMAT: &str = "dossier status cache 3";
 
 /// What a file was when a document was planned; `None` in `Sigs` for a file that did not
 /// exist.
@@ -72,11 +72,43 @@ struct Entry {
     record: Record,
 }
 
-#[derive(Serialize, Deserialize, Default)]
-struct Stored {
+/// A record kept as JSON under `.dossier-cache/`: the format that wrote it, the stamp of
+/// what its entries depend on, then the entries (this cache's, and `check`'s clean files).
+#[derive(Serialize, Deserialize)]
+struct Stored<T> {
     format: String,
     stamp: String,
-    docs: BTreeMap<String, Entry>,
+    entries: T,
+}
+
+/// The entries of the record at `path` and when it was written; no entries when it is
+/// missing, damaged, or written in another format or for another stamp.
+pub fn load_record<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+    format: &str,
+    stamp: &str,
+) -> (T, Option<(i64, i64)>) {
+    let written = sig(path).map(|s| s.mtime);
+    let entries = std::fs::read(path)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Stored<T>>(&b).ok())
+        .filter(|s| s.format == format && s.stamp == stamp)
+        .map(|s| s.entries)
+        .unwrap_or_default();
+    (entries, written)
+}
+
+/// Writes the record at `path`. Failing to write a cache is not an error: the next run is
+/// only slower.
+pub fn save_record<T: Serialize>(path: &Path, format: &str, stamp: &str, entries: T) {
+    let stored = Stored {
+        format: format.into(),
+        stamp: stamp.into(),
+        entries,
+    };
+    if let Ok(bytes) = serde_json::to_vec(&stored) {
+        let _ = crate::fsio::write_generated(path, &bytes, None);
+    }
 }
 
 #[derive(Default)]
@@ -158,13 +190,7 @@ impl Cache {
         }
         let path = root.join(crate::checks::cache::DIR).join(FILE);
         let stamp = stamp(root);
-        let written = sig(&path).map(|s| s.mtime);
-        let docs = std::fs::read(&path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Stored>(&b).ok())
-            .filter(|s| s.format == FORMAT && s.stamp == stamp)
-            .map(|s| s.docs)
-            .unwrap_or_default();
+        let (docs, written) = load_record(&path, FORMAT, &stamp);
         Cache {
             path: Some(path),
             stamp,
@@ -229,14 +255,7 @@ impl Cache {
         if unchanged {
             return;
         }
-        let stored = Stored {
-            format: FORMAT.into(),
-            stamp: self.stamp.clone(),
-            docs,
-        };
-        if let Ok(bytes) = serde_json::to_vec(&stored) {
-            let _ = crate::fsio::write_generated(path, &bytes, None);
-        }
+        save_record(path, FORMAT, &self.stamp, docs);
     }
 }
 

@@ -22,7 +22,7 @@ use crate::statcache::Sig;
 use super::Reference;
 
 const FILE: &str = "check-clean";
-const FORMAT: &str = "dossier clean files 1";
+const FORMAT: &str = "dossier clean files 2";
 
 /// What a clean file was checked against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,13 +32,6 @@ pub struct Entry {
     digest: String,
     /// The messages checked against the reference's English (no stamp).
     english: Vec<String>,
-}
-
-#[derive(Serialize, Deserialize, Default)]
-struct Stored {
-    format: String,
-    stamp: String,
-    files: BTreeMap<String, Entry>,
 }
 
 /// The record, as loaded.
@@ -96,13 +89,7 @@ impl Files {
         }
         let path = root.join(super::cache::DIR).join(FILE);
         let stamp = format!("{stamp:032x}");
-        let written = crate::statcache::sig(&path).map(|s| s.mtime());
-        let files = std::fs::read(&path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Stored>(&b).ok())
-            .filter(|s| s.format == FORMAT && s.stamp == stamp)
-            .map(|s| s.files)
-            .unwrap_or_default();
+        let (files, written) = crate::statcache::load_record(&path, FORMAT, &stamp);
         Files {
             path: Some(path),
             stamp,
@@ -173,14 +160,7 @@ impl Files {
         if files == self.files {
             return;
         }
-        let stored = Stored {
-            format: FORMAT.into(),
-            stamp: self.stamp.clone(),
-            files,
-        };
-        if let Ok(bytes) = serde_json::to_vec(&stored) {
-            let _ = crate::fsio::write_generated(path, &bytes, None);
-        }
+        crate::statcache::save_record(path, FORMAT, &self.stamp, files);
     }
 }
 
@@ -193,13 +173,7 @@ mod tests {
 
     fn reference(text: &str) -> (FtlFile, Reference) {
         let file = FtlFile::parse(text);
-        let r = Reference {
-            retired: crate::plan::retired_ids(&file.src),
-            english: file
-                .messages()
-                .map(|(_, m)| (m.id.clone(), m.value.clone()))
-                .collect(),
-        };
+        let r = Reference::of(&file);
         (file, r)
     }
 

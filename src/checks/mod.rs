@@ -224,6 +224,19 @@ pub struct Reference {
     pub retired: BTreeSet<String>,
 }
 
+impl Reference {
+    /// What a reference file holds: its messages' English and its retired ids.
+    pub fn of(file: &FtlFile) -> Reference {
+        Reference {
+            retired: crate::plan::retired_ids(&file.src),
+            english: file
+                .messages()
+                .map(|(_, m)| (m.id.clone(), m.value.clone()))
+                .collect(),
+        }
+    }
+}
+
 /// One translation file to check.
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -292,13 +305,7 @@ pub fn reference_targets_cached(
 ) -> Result<RefTargets, crate::fsio::FileError> {
     let path = crate::project::locale_file(root, crate::config::REFERENCE, name);
     let file = FtlFile::parse(crate::fsio::read_text(&path)?);
-    let reference = Reference {
-        retired: crate::plan::retired_ids(&file.src),
-        english: file
-            .messages()
-            .map(|(_, m)| (m.id.clone(), m.value.clone()))
-            .collect(),
-    };
+    let reference = Reference::of(&file);
     let ids = if clean.is_on() {
         clean::ids_digest(&file, &reference)
     } else {
