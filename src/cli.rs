@@ -1156,7 +1156,7 @@ fn check(
         .into_par_iter()
         .map(|name| {
             let r = if status.reference_is_current(root, &name) {
-                checks::reference_targets_cached(root, &name, &locales, &clean)?
+                checks::reference_targets(root, &name, &locales, &clean)?
             } else {
                 let targets =
                     checks::doc_targets(project::plan_doc(root, &project.config, name)?, &locales);

@@ -73,7 +73,7 @@ struct Entry {
 }
 
 /// A record kept as JSON under `.dossier-cache/`: the format that wrote it, the stamp of
-/// what its entries depend on, then the entries (this cache's, and `check`'s clean files).
+/// what its entries depend on, then the entries (see `Kept`).
 #[derive(Serialize, Deserialize)]
 struct Stored<T> {
     format: String,
@@ -81,44 +81,74 @@ struct Stored<T> {
     entries: T,
 }
 
-/// The entries of the record at `path` and when it was written; no entries when it is
-/// missing, damaged, or written in another format or for another stamp.
-pub fn load_record<T: serde::de::DeserializeOwned + Default>(
-    path: &Path,
-    format: &str,
-    stamp: &str,
-) -> (T, Option<(i64, i64)>) {
-    let written = sig(path).map(|s| s.mtime);
-    let entries = std::fs::read(path)
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Stored<T>>(&b).ok())
-        .filter(|s| s.format == format && s.stamp == stamp)
-        .map(|s| s.entries)
-        .unwrap_or_default();
-    (entries, written)
+/// A record of entries by name kept as JSON under `.dossier-cache/` (this cache's
+/// documents, `check`'s clean files), as loaded: the entries, and when it was written
+/// (files modified since are not to be trusted).
+pub struct Kept<E> {
+    /// None: off.
+    path: Option<PathBuf>,
+    format: &'static str,
+    stamp: String,
+    pub entries: BTreeMap<String, E>,
+    pub written: Option<(i64, i64)>,
 }
 
-/// Writes the record at `path`. Failing to write a cache is not an error: the next run is
-/// only slower.
-pub fn save_record<T: Serialize>(path: &Path, format: &str, stamp: &str, entries: T) {
-    let stored = Stored {
-        format: format.into(),
-        stamp: stamp.into(),
-        entries,
-    };
-    if let Ok(bytes) = serde_json::to_vec(&stored) {
-        let _ = crate::fsio::write_generated(path, &bytes, None);
+impl<E: Serialize + serde::de::DeserializeOwned> Kept<E> {
+    pub fn off() -> Kept<E> {
+        Kept {
+            path: None,
+            format: "",
+            stamp: String::new(),
+            entries: BTreeMap::new(),
+            written: None,
+        }
+    }
+
+    /// `.dossier-cache/<file>` of the project at `root`: no entries when it is missing,
+    /// damaged, or written in another format or for another stamp. Off where files have no
+    /// inodes and times (`sig`): no file could be told unchanged.
+    pub fn load(root: &Path, file: &str, format: &'static str, stamp: String) -> Kept<E> {
+        if !cfg!(unix) {
+            return Kept::off();
+        }
+        let path = root.join(crate::checks::cache::DIR).join(file);
+        let written = sig(&path).map(|s| s.mtime);
+        let entries = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Stored<BTreeMap<String, E>>>(&b).ok())
+            .filter(|s| s.format == format && s.stamp == stamp)
+            .map(|s| s.entries)
+            .unwrap_or_default();
+        Kept {
+            path: Some(path),
+            format,
+            stamp,
+            entries,
+            written,
+        }
+    }
+
+    pub fn is_on(&self) -> bool {
+        self.path.is_some()
+    }
+
+    /// Writes the record with `entries`. Failing to write a cache is not an error: the
+    /// next run is only slower.
+    pub fn write(&self, entries: BTreeMap<String, E>) {
+        let Some(path) = &self.path else { return };
+        let stored = Stored {
+            format: self.format.into(),
+            stamp: self.stamp.clone(),
+            entries,
+        };
+        if let Ok(bytes) = serde_json::to_vec(&stored) {
+            let _ = crate::fsio::write_generated(path, &bytes, None);
+        }
     }
 }
 
-#[derive(Default)]
 pub struct Cache {
-    /// None: the cache is off.
-    path: Option<PathBuf>,
-    stamp: String,
-    docs: BTreeMap<String, Entry>,
-    /// When the cache file was written: entries for files modified since are not trusted.
-    written: Option<(i64, i64)>,
+    kept: Kept<Entry>,
 }
 
 /// A file's signature, `None` when it does not exist (or on a system without inodes, where
@@ -174,28 +204,18 @@ fn stamp(root: &Path) -> String {
 
 impl Cache {
     pub fn off() -> Cache {
-        Cache::default()
+        Cache { kept: Kept::off() }
     }
 
     pub fn is_on(&self) -> bool {
-        self.path.is_some()
+        self.kept.is_on()
     }
 
     /// The cache of the project at `root`: empty when missing, damaged or made by another
     /// build or for another configuration.
     pub fn load(root: &Path) -> Cache {
-        // Without inodes and times (`sig`), no file could be told unchanged.
-        if !cfg!(unix) {
-            return Cache::off();
-        }
-        let path = root.join(crate::checks::cache::DIR).join(FILE);
-        let stamp = stamp(root);
-        let (docs, written) = load_record(&path, FORMAT, &stamp);
         Cache {
-            path: Some(path),
-            stamp,
-            docs,
-            written,
+            kept: Kept::load(root, FILE, FORMAT, stamp(root)),
         }
     }
 
@@ -208,8 +228,8 @@ impl Cache {
     /// The recorded statuses of document `name`, when its files are as recorded and were
     /// not modified after the cache was written.
     pub fn get(&self, name: &str, sigs: &Option<Sigs>) -> Option<&Record> {
-        let (sigs, written) = (sigs.as_ref()?, self.written?);
-        let e = self.docs.get(name)?;
+        let (sigs, written) = (sigs.as_ref()?, self.kept.written?);
+        let e = self.kept.entries.get(name)?;
         let settled = sigs.iter().flatten().all(|s| s.mtime < written);
         (e.files == *sigs && settled).then_some(&e.record)
     }
@@ -219,7 +239,7 @@ impl Cache {
     /// and English are the plan's, whatever its translations hold now. Only those two
     /// files are looked at, and only for a document the cache records as current.
     pub fn reference_is_current(&self, root: &Path, name: &str) -> bool {
-        let (Some(written), Some(e)) = (self.written, self.docs.get(name)) else {
+        let (Some(written), Some(e)) = (self.kept.written, self.kept.entries.get(name)) else {
             return false;
         };
         if !e.record.current || e.files.len() < 2 {
@@ -238,7 +258,9 @@ impl Cache {
     /// not to record), when that differs from what was loaded. Failing to write a cache is
     /// not an error: the next run is only slower.
     pub fn save(&self, docs: Vec<(String, Option<(Sigs, Record)>)>) {
-        let Some(path) = &self.path else { return };
+        if !self.is_on() {
+            return;
+        }
         let docs: BTreeMap<String, Entry> = docs
             .into_iter()
             .filter_map(|(name, e)| {
@@ -246,16 +268,17 @@ impl Cache {
                 Some((name, Entry { files, record }))
             })
             .collect();
-        let unchanged = docs.len() == self.docs.len()
+        let unchanged = docs.len() == self.kept.entries.len()
             && docs.iter().all(|(n, e)| {
-                self.docs
+                self.kept
+                    .entries
                     .get(n)
                     .is_some_and(|o| o.files == e.files && o.record.current == e.record.current)
             });
         if unchanged {
             return;
         }
-        save_record(path, FORMAT, &self.stamp, docs);
+        self.kept.write(docs);
     }
 }
 

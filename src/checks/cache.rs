@@ -62,7 +62,8 @@ pub struct Cache {
     misses: std::sync::atomic::AtomicUsize,
 }
 
-fn field(h: &mut Xxh3Default, bytes: &[u8]) {
+/// Feeds `bytes` to `h` after their length, so that parts cannot run into each other.
+pub(super) fn field(h: &mut Xxh3Default, bytes: &[u8]) {
     h.update(&(bytes.len() as u64).to_le_bytes());
     h.update(bytes);
 }

@@ -11,14 +11,15 @@
 //! recorded: a file with findings is always read and checked again.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
 use crate::ftl::FtlFile;
-use crate::statcache::Sig;
+use crate::statcache::{Kept, Sig};
 
+use super::cache::field;
 use super::Reference;
 
 const FILE: &str = "check-clean";
@@ -35,14 +36,8 @@ pub struct Entry {
 }
 
 /// The record, as loaded.
-#[derive(Default)]
 pub struct Files {
-    /// None: off.
-    path: Option<PathBuf>,
-    stamp: String,
-    files: BTreeMap<String, Entry>,
-    /// When the record was written: files modified since are not trusted.
-    written: Option<(i64, i64)>,
+    kept: Kept<Entry>,
 }
 
 /// The ids a reference has and keeps retired, hashed once per document.
@@ -56,11 +51,6 @@ pub fn ids_digest(reference: &FtlFile, r: &Reference) -> u128 {
         field(&mut h, id.as_bytes());
     }
     h.digest128()
-}
-
-fn field(h: &mut Xxh3Default, bytes: &[u8]) {
-    h.update(&(bytes.len() as u64).to_le_bytes());
-    h.update(bytes);
 }
 
 /// The digest an entry holds: the reference's ids, then the English of `english`.
@@ -78,33 +68,24 @@ fn digest(ids: u128, r: &Reference, english: &[String]) -> String {
 
 impl Files {
     pub fn off() -> Files {
-        Files::default()
+        Files { kept: Kept::off() }
     }
 
     /// The record of the project at `root`, for findings stamped `stamp` (the message
     /// cache's: glossary and build); empty when missing, damaged or for another stamp.
     pub fn load(root: &Path, stamp: u128) -> Files {
-        if !cfg!(unix) {
-            return Files::off(); // no inodes and times: no file could be told unchanged
-        }
-        let path = root.join(super::cache::DIR).join(FILE);
-        let stamp = format!("{stamp:032x}");
-        let (files, written) = crate::statcache::load_record(&path, FORMAT, &stamp);
         Files {
-            path: Some(path),
-            stamp,
-            files,
-            written,
+            kept: Kept::load(root, FILE, FORMAT, format!("{stamp:032x}")),
         }
     }
 
     pub fn is_on(&self) -> bool {
-        self.path.is_some()
+        self.kept.is_on()
     }
 
     /// True when no file is recorded (off, missing, or for another glossary or build).
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.kept.entries.is_empty()
     }
 
     /// The entry of the file at `rel` (project-relative path) when the file is still clean:
@@ -117,7 +98,7 @@ impl Files {
         ids: u128,
         r: &Reference,
     ) -> Option<&Entry> {
-        let (sig, written, e) = (sig?, self.written?, self.files.get(rel)?);
+        let (sig, written, e) = (sig?, self.kept.written?, self.kept.entries.get(rel)?);
         (e.sig == *sig && sig.mtime() < written && e.digest == digest(ids, r, &e.english))
             .then_some(e)
     }
@@ -146,7 +127,8 @@ impl Files {
                     .is_some_and(|r| r.starts_with(&format!("{l}/")))
             })
         };
-        self.files
+        self.kept
+            .entries
             .iter()
             .filter(|(rel, _)| !checked(rel))
             .map(|(rel, e)| (rel.clone(), e.clone()))
@@ -156,11 +138,9 @@ impl Files {
     /// Writes the record with `files` (path → entry), when it differs from what was
     /// loaded. Failing to write it is not an error: the next run is only slower.
     pub fn save(&self, files: BTreeMap<String, Entry>) {
-        let Some(path) = &self.path else { return };
-        if files == self.files {
-            return;
+        if files != self.kept.entries {
+            self.kept.write(files);
         }
-        crate::statcache::save_record(path, FORMAT, &self.stamp, files);
     }
 }
 
@@ -186,12 +166,9 @@ mod tests {
         let (rf, r) = reference(REFERENCE);
         let entry = Files::entry(sig.clone(), ids_digest(&rf, &r), &r, &FtlFile::parse(FR));
         assert_eq!(entry.english, ["body"], "the unstamped message");
-        let files = Files {
-            path: Some(dir.path().join(FILE)),
-            stamp: String::new(),
-            files: BTreeMap::from([("fr.ftl".to_string(), entry)]),
-            written: Some((i64::MAX, 0)),
-        };
+        let mut files = Files::load(dir.path(), 7);
+        files.kept.entries = BTreeMap::from([("fr.ftl".to_string(), entry)]);
+        files.kept.written = Some((i64::MAX, 0));
         (dir, files, sig)
     }
 
@@ -234,10 +211,8 @@ mod tests {
             .still_clean("ru.ftl", Some(&sig), 0, &reference(REFERENCE).1)
             .is_none());
         let (rf, r) = reference(REFERENCE);
-        let racy = Files {
-            written: Some((0, 0)),
-            ..files
-        };
+        let mut racy = files;
+        racy.kept.written = Some((0, 0));
         assert!(racy
             .still_clean("fr.ftl", Some(&sig), ids_digest(&rf, &r), &r)
             .is_none());
@@ -262,22 +237,19 @@ mod tests {
     #[test]
     fn saved_then_loaded_for_the_same_stamp_only() {
         let (dir, files, _) = recorded();
-        files.save(files.files.clone()); // unchanged: nothing written
-        assert!(!dir.path().join(FILE).exists());
+        let entries = files.kept.entries.clone();
+        let path = dir.path().join(super::super::cache::DIR).join(FILE);
+        files.save(entries.clone()); // unchanged: nothing written
+        assert!(!path.exists());
         let root = dir.path();
-        let saver = Files::load(root, 7);
-        saver.save(files.files.clone());
-        assert_eq!(Files::load(root, 7).files, files.files);
-        assert!(Files::load(root, 8).files.is_empty());
+        Files::load(root, 7).save(entries.clone());
+        assert!(path.exists());
+        assert_eq!(Files::load(root, 7).kept.entries, entries);
+        assert!(Files::load(root, 8).kept.entries.is_empty());
         // Checking only other locales keeps this one's entries.
-        let loaded = Files::load(root, 7);
-        let fr = Files {
-            files: BTreeMap::from([(
-                "locales/fr/doc.ftl".to_string(),
-                files.files["fr.ftl"].clone(),
-            )]),
-            ..loaded
-        };
+        let mut fr = Files::load(root, 7);
+        fr.kept.entries =
+            BTreeMap::from([("locales/fr/doc.ftl".to_string(), entries["fr.ftl"].clone())]);
         assert_eq!(fr.others(&["ru".to_string()]).len(), 1);
         assert!(fr.others(&["fr".to_string(), "ru".to_string()]).is_empty());
     }

@@ -275,19 +275,7 @@ pub fn doc_targets(d: DocPlan, locales: &[String]) -> Vec<Target> {
     out
 }
 
-/// `doc_targets` without planning, for a document whose reference file is current (see
-/// `statcache::Cache::reference_is_current`): the ids and English come from that file,
-/// which holds exactly the plan's (a test in `plan` checks the round trip).
-pub fn reference_targets(
-    root: &std::path::Path,
-    name: &str,
-    locales: &[String],
-) -> Result<Vec<Target>, crate::fsio::FileError> {
-    let r = reference_targets_cached(root, name, locales, &clean::Files::off())?;
-    Ok(r.targets.into_iter().map(|(t, _)| t).collect())
-}
-
-/// What `reference_targets_cached` found: the files to check, each with its signature
+/// What `reference_targets` found: the files to check, each with its signature
 /// before it was read and the digest of the reference's ids (to record it when it is
 /// found clean), and the files it did not read because they are still clean.
 #[derive(Default)]
@@ -296,8 +284,11 @@ pub struct RefTargets {
     pub clean: Vec<(String, clean::Entry)>,
 }
 
-/// `reference_targets`, leaving out the files `clean` says are still clean.
-pub fn reference_targets_cached(
+/// `doc_targets` without planning, for a document whose reference file is current (see
+/// `statcache::Cache::reference_is_current`): the ids and English come from that file,
+/// which holds exactly the plan's (a test in `plan` checks the round trip). Files `clean`
+/// says are still clean are left out.
+pub fn reference_targets(
     root: &std::path::Path,
     name: &str,
     locales: &[String],
