@@ -374,27 +374,60 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     similar::get_diff_ratio(&ops, wa.len(), wb.len())
 }
 
-/// The text cut at Unicode word boundaries (UAX #29), as `split_word_bounds`. ASCII text
-/// (most English segments) is cut by the rules themselves, which for ASCII need no table:
-/// a property test holds the two to the same result.
+/// The text cut at Unicode word boundaries (UAX #29), as `split_word_bounds`. Text whose
+/// characters all have a word-break class listed in [`wb_char`] (ASCII, the Latin and
+/// Cyrillic letters, typographic quotes and dashes: nearly every English segment) is cut
+/// by the rules themselves, which for those classes need no table; anything else goes to
+/// unicode-segmentation. A property test holds the two to the same result.
 fn word_bounds(s: &str) -> Vec<&str> {
-    if !s.is_ascii() {
-        return unicode_segmentation::UnicodeSegmentation::split_word_bounds(s).collect();
-    }
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 3);
-    let mut start = 0;
-    for i in 1..b.len() {
-        if ascii_word_break(b, i) {
-            out.push(&s[start..i]);
-            start = i;
+    // The class of each character, with `Other` before the first and after the last (the
+    // rules read two characters back and one ahead, and only ever ask whether those are
+    // letters or digits), and where each character starts (ASCII: at its index).
+    let mut cls: Vec<Wb> = Vec::with_capacity(b.len() + 2);
+    cls.push(Wb::Other);
+    let mut at: Vec<usize> = Vec::new();
+    if s.is_ascii() {
+        cls.extend(b.iter().map(|&c| WB_ASCII[usize::from(c)]));
+    } else {
+        at.reserve(b.len());
+        for (i, c) in s.char_indices() {
+            let Some(w) = wb_char(c) else {
+                return unicode_segmentation::UnicodeSegmentation::split_word_bounds(s).collect();
+            };
+            cls.push(w);
+            at.push(i);
         }
     }
-    if !b.is_empty() {
+    cls.push(Wb::Other);
+    let n = cls.len() - 2;
+    let start_of = |k: usize| if at.is_empty() { k } else { at[k] };
+    let mut out = Vec::with_capacity(b.len() / 3);
+    let mut start = 0;
+    // Character k of the text is cls[k + 1].
+    for k in 1..n {
+        if word_break(cls[k - 1], cls[k], cls[k + 1], cls[k + 2]) {
+            let here = start_of(k);
+            out.push(&s[start..here]);
+            start = here;
+        }
+    }
+    if !s.is_empty() {
         out.push(&s[start..]);
     }
     out
 }
+
+/// `wb` of every ASCII byte, looked up.
+static WB_ASCII: [Wb; 128] = {
+    let mut t = [Wb::Other; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = wb(c as u8);
+        c += 1;
+    }
+    t
+};
 
 /// The word-break class (UAX #29) of an ASCII byte.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -413,7 +446,7 @@ enum Wb {
     Other,
 }
 
-fn wb(c: u8) -> Wb {
+const fn wb(c: u8) -> Wb {
     match c {
         b'\r' => Wb::Cr,
         b'\n' => Wb::Lf,
@@ -430,13 +463,33 @@ fn wb(c: u8) -> Wb {
     }
 }
 
-/// Whether UAX #29 puts a word boundary before `b[i]` (0 < i < len), for ASCII text: the
-/// rules WB3–WB13b that ASCII characters can meet, in order; WB999 breaks.
-fn ascii_word_break(b: &[u8], i: usize) -> bool {
+/// The word-break class of a character, for those the rules below cover (WordBreakProperty
+/// of Unicode 15/16); `None` for every other character (combining marks, format
+/// characters, emoji, other scripts, other spaces), which unicode-segmentation handles.
+fn wb_char(c: char) -> Option<Wb> {
+    Some(match c {
+        '\0'..='\x7f' => WB_ASCII[c as usize],
+        // Latin-1 and Latin Extended-A letters, Cyrillic letters.
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{17F}' => Wb::Letter,
+        '\u{400}'..='\u{481}' | '\u{48A}'..='\u{4FF}' => Wb::Letter,
+        // ‘ ’
+        '\u{2018}' | '\u{2019}' => Wb::MidNumLet,
+        // NBSP « » × ÷ § ° – — “ ” „ … € №
+        '\u{A0}' | '\u{AB}' | '\u{BB}' | '\u{D7}' | '\u{F7}' | '\u{A7}' | '\u{B0}' => Wb::Other,
+        '\u{2013}' | '\u{2014}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2026}' => Wb::Other,
+        '\u{20AC}' | '\u{2116}' => Wb::Other,
+        // Narrow no-break space (French typography).
+        '\u{202F}' => Wb::ExtendNumLet,
+        _ => return None,
+    })
+}
+
+/// Whether UAX #29 puts a word boundary between `l` and `r` (`before` precedes `l`, `after`
+/// follows `r`; `Other` at either end of the text): the rules WB3–WB13b that the classes of
+/// [`Wb`] can meet, in order; WB999 breaks.
+#[inline]
+fn word_break(before: Wb, l: Wb, r: Wb, after: Wb) -> bool {
     use Wb::*;
-    let (l, r) = (wb(b[i - 1]), wb(b[i]));
-    let before = (i >= 2).then(|| wb(b[i - 2]));
-    let after = b.get(i + 1).map(|&c| wb(c));
     let mid_letter = |c: Wb| matches!(c, MidLetter | MidNumLet | SingleQuote);
     let mid_num = |c: Wb| matches!(c, MidNum | MidNumLet | SingleQuote);
     match (l, r) {
@@ -444,11 +497,11 @@ fn ascii_word_break(b: &[u8], i: usize) -> bool {
         (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true,             // WB3a, WB3b
         (Space, Space) => false,                                             // WB3d
         (Letter, Letter) => false,                                           // WB5
-        (Letter, m) if mid_letter(m) && after == Some(Letter) => false,      // WB6
-        (m, Letter) if mid_letter(m) && before == Some(Letter) => false,     // WB7
+        (Letter, m) if mid_letter(m) && after == Letter => false,            // WB6
+        (m, Letter) if mid_letter(m) && before == Letter => false,           // WB7
         (Numeric, Numeric) | (Letter, Numeric) | (Numeric, Letter) => false, // WB8–WB10
-        (m, Numeric) if mid_num(m) && before == Some(Numeric) => false,      // WB11
-        (Numeric, m) if mid_num(m) && after == Some(Numeric) => false,       // WB12
+        (m, Numeric) if mid_num(m) && before == Numeric => false,            // WB11
+        (Numeric, m) if mid_num(m) && after == Numeric => false,             // WB12
         (Letter | Numeric | ExtendNumLet, ExtendNumLet) => false,            // WB13a
         (ExtendNumLet, Letter | Numeric) => false,                           // WB13b
         _ => true,                                                           // WB999
@@ -484,10 +537,10 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
-        /// ASCII text is cut where unicode-segmentation cuts it, and the similarity is the
+        /// Text is cut where unicode-segmentation cuts it, and the similarity is the
         /// one `similar`'s text diff gives.
         #[test]
-        fn ascii_words_and_similarity_as_unicode_segmentation(
+        fn words_and_similarity_as_unicode_segmentation(
             a in proptest::collection::vec(proptest::sample::select(WORD_PIECES.to_vec()), 0..16),
             b in proptest::collection::vec(proptest::sample::select(WORD_PIECES.to_vec()), 0..16),
         ) {
@@ -511,7 +564,9 @@ mod tests {
     const WORD_PIECES: &[&str] = &[
         "a", "Zb", "1", "42", " ", "  ", ".", ",", ";", ":", "'", "\"", "_", "-", "\n", "\r",
         "\r\n", "\u{b}", "\u{c}", "\t", "!", "(", ")", "a.b", "1.5", "1,5", "a'b", "a:b", "x_1",
-        "_a", "e", "é", "’", "Қ",
+        "_a", "e", "é", "’", "Қ", "‘", "É", "ç", "×", "÷", "“", "”", "„", "…", "–", "—", "«", "»",
+        "\u{a0}", "\u{202f}", "§", "°", "€", "№", "ſ", "Ā", "ӿ", "Ѐ", "ҁ", "Ҋ", "\u{482}",
+        "\u{483}", "\u{301}", "\u{2009}", "\u{ad}", "日", "👍", "ª", "·", "a\u{301}", "\u{200d}",
     ];
 
     proptest::proptest! {

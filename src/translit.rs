@@ -172,85 +172,107 @@ fn into_string(bytes: Vec<u8>) -> String {
     unsafe { String::from_utf8_unchecked(bytes) }
 }
 
-/// The lowercase of each capital of the Cyrillic block (`cyrillic_lower`), looked up by
-/// offset: Rust's casing searches the whole Unicode table for every capital.
-static LOWER: std::sync::LazyLock<[Option<char>; 0x100]> = std::sync::LazyLock::new(|| {
-    let mut table = [None; 0x100];
+/// A spelling as UTF-8 bytes padded to four, and its length.
+#[derive(Clone, Copy, Default)]
+struct Spelling {
+    bytes: [u8; 4],
+    len: u8,
+}
+
+impl Spelling {
+    fn of(s: &str) -> Spelling {
+        let mut bytes = [0u8; 4];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Spelling {
+            bytes,
+            len: s.len() as u8,
+        }
+    }
+}
+
+/// What a character of the Cyrillic block becomes: a small letter its Latin spelling, a
+/// capital the Turkic capital of the first letter of that spelling and the rest as it is,
+/// a character the mapping leaves alone its own two bytes. `in_caps`: the spelling of a
+/// capital spelled with two letters inside a word in capitals (ӘБЛЯЗОВ → ÄBLİAZOV).
+#[derive(Clone, Copy, Default)]
+struct Letter {
+    usual: Spelling,
+    in_caps: Option<Spelling>,
+}
+
+/// Every character of the Cyrillic block, by offset.
+static MAP: std::sync::LazyLock<[Letter; 0x100]> = std::sync::LazyLock::new(|| {
+    let mut table = [Letter::default(); 0x100];
     for (i, slot) in table.iter_mut().enumerate() {
-        *slot = char::from_u32(CYRILLIC + i as u32).and_then(cyrillic_lower);
+        let Some(c) = char::from_u32(CYRILLIC + i as u32) else {
+            continue;
+        };
+        *slot = match (lower_latin(c), cyrillic_lower(c).and_then(lower_latin)) {
+            (Some(latin), _) => Letter {
+                usual: Spelling::of(latin),
+                in_caps: None,
+            },
+            (None, Some(latin)) => {
+                let mut letters = latin.chars();
+                let mut first = String::new();
+                if let Some(f) = letters.next() {
+                    turkic_upper_char(f, &mut first);
+                }
+                let rest = letters.as_str();
+                Letter {
+                    usual: Spelling::of(&format!("{first}{rest}")),
+                    in_caps: (!rest.is_empty())
+                        .then(|| Spelling::of(&format!("{first}{}", turkic_upper(rest)))),
+                }
+            }
+            (None, None) => Letter {
+                usual: Spelling::of(c.encode_utf8(&mut [0; 4])),
+                in_caps: None,
+            },
+        };
     }
     table
 });
 
-/// `LATIN` as UTF-8 bytes, padded to four, and their length (`NOT_LOWER` where `LATIN`
-/// has nothing): one fixed-size copy per letter.
-static LATIN_BYTES: std::sync::LazyLock<[([u8; 4], u8); 0x100]> = std::sync::LazyLock::new(|| {
-    LATIN.map(|latin| match latin {
-        Some(l) if l.len() <= 4 => {
-            let mut bytes = [0u8; 4];
-            bytes[..l.len()].copy_from_slice(l.as_bytes());
-            (bytes, l.len() as u8)
-        }
-        _ => ([0u8; 4], NOT_LOWER),
-    })
-});
-
-const NOT_LOWER: u8 = u8::MAX;
-
 /// `kk_latn`, appended to `out`. Works on bytes: in UTF-8 every character of the Cyrillic
 /// block (U+0400–U+04FF) is two bytes led by 0xD0–0xD3, which no other byte is, so
-/// everything else is copied without being decoded.
+/// everything else is copied without being decoded. The output goes into room made up
+/// front (no spelling is longer than twice the bytes it replaces), four bytes a letter (a
+/// fixed size: no call), and is cut to what was written at the end.
 fn push_kk_latn(out: &mut Vec<u8>, text: &str) {
-    let latin_bytes = &*LATIN_BYTES;
+    let map = &*MAP;
     let b = text.as_bytes();
-    let mut capital = String::new();
+    let start = out.len();
+    out.resize(start + 2 * b.len() + 4, 0);
+    let buf = &mut out[start..];
+    let mut w = 0;
     let mut i = 0;
     while i < b.len() {
-        if !matches!(b[i], 0xD0..=0xD3) {
-            out.push(b[i]);
+        let lead = b[i];
+        if !matches!(lead, 0xD0..=0xD3) {
+            buf[w] = lead;
+            w += 1;
             i += 1;
             continue;
         }
-        let Some(&cont) = b.get(i + 1) else {
-            out.push(b[i]);
-            break;
-        };
-        let offset = ((usize::from(b[i] & 0x1F) << 6) | usize::from(cont & 0x3F)) - 0x400;
+        // `text` is UTF-8: a lead byte is followed by its continuation byte.
+        let offset = ((usize::from(lead & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F)) - 0x400;
         let at = i;
         i += 2;
-        let (bytes, len) = &latin_bytes[offset];
-        if *len != NOT_LOWER {
-            // Four bytes copied (a fixed size: no call), then cut to the letter's length.
-            out.extend_from_slice(bytes);
-            out.truncate(out.len() - 4 + usize::from(*len));
-            continue;
+        let letter = &map[offset];
+        let mut spelling = letter.usual;
+        if let Some(caps) = letter.in_caps {
+            let before = text[..at].chars().next_back();
+            let next = text[i..].chars().next();
+            let next_is_letter = next.is_some_and(char::is_alphabetic);
+            if is_upper_letter(next) || (!next_is_letter && is_upper_letter(before)) {
+                spelling = caps;
+            }
         }
-        let Some(latin) = LOWER[offset].and_then(lower_latin) else {
-            out.extend_from_slice(&b[at..i]);
-            continue;
-        };
-        let mut letters = latin.chars();
-        let Some(first) = letters.next() else {
-            continue; // Ъ, Ь
-        };
-        capital.clear();
-        turkic_upper_char(first, &mut capital);
-        out.extend_from_slice(capital.as_bytes());
-        let rest = letters.as_str();
-        if rest.is_empty() {
-            continue;
-        }
-        // Inside a word in capitals, the whole digraph is in capitals.
-        let before = text[..at].chars().next_back();
-        let next = text[i..].chars().next();
-        let next_is_letter = next.is_some_and(char::is_alphabetic);
-        let all_caps = is_upper_letter(next) || (!next_is_letter && is_upper_letter(before));
-        if all_caps {
-            out.extend_from_slice(turkic_upper(rest).as_bytes());
-        } else {
-            out.extend_from_slice(rest.as_bytes());
-        }
+        buf[w..w + 4].copy_from_slice(&spelling.bytes);
+        w += usize::from(spelling.len);
     }
+    out.truncate(start + w);
 }
 
 /// Transliterates the human text of a Markdown fragment (a segment's text), leaving inline
@@ -515,7 +537,8 @@ mod tests {
         fn transliteration_is_as_defined(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "Я", "я", "Ю", "ё", "Ё", "Ә", "ә", "Ъ", "ь", "А", "қ", "І", "і", "И", "A", "a",
-                " ", "-", "1", "é", "Ж", "ЯЛТА", "http://x.kz", "www.a", "h", "w", "\n",
+                " ", "-", "1", "é", "Ж", "ЯЛТА", "http://x.kz", "www.a", "h", "w", "\n", "Ї",
+                "ї", "Ў", "Ѣ", "Ш", "Щ", "Ц", "ЁЖ", "Ӏ", "ӏ", "Ѐ", "ӿ", "€", "𝕏",
             ]), 0..16)
         ) {
             let text = pieces.concat();
