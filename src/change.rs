@@ -34,24 +34,44 @@ impl Class {
 
 /// How `before` became `now`.
 pub fn classify(before: &str, now: &str) -> Class {
-    let ws = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if ws(before) == ws(now) {
+    if before.split_whitespace().eq(now.split_whitespace()) {
         return Class::Whitespace;
     }
+    // Most changes change words: that is decided without collecting the rest.
+    let (wb, wn) = (words(before), words(now));
+    if wb.len() != wn.len() || wb.iter().zip(&wn).any(|(a, b)| !same_word(a, b)) {
+        return Class::Wording;
+    }
     let (b, n) = (Tokens::of(before), Tokens::of(now));
-    if b.words == n.words && b.numbers == n.numbers && b.urls == n.urls && b.refs == n.refs {
+    if b.numbers == n.numbers && b.urls == n.urls && b.refs == n.refs {
         return Class::Punctuation;
     }
-    if b.words == n.words && b.numbers == n.numbers && b.urls == n.urls {
+    if b.numbers == n.numbers && b.urls == n.urls {
         return Class::Footnotes;
     }
-    if b.words == n.words && b.numbers == n.numbers && b.refs == n.refs {
+    if b.numbers == n.numbers && b.refs == n.refs {
         return Class::Links;
     }
-    if b.words == n.words && b.urls == n.urls && b.refs == n.refs {
+    if b.urls == n.urls && b.refs == n.refs {
         return Class::Numbers;
     }
     Class::Wording
+}
+
+/// The words of `text` as written (see `Tokens::of`).
+fn words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    scan(text, &mut |t| {
+        if let Token::Word(w) = t {
+            words.push(w);
+        }
+    });
+    words
+}
+
+/// Whether two words are the same word, as `Tokens` compares them (lowercased).
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || a.to_lowercase() == b.to_lowercase()
 }
 
 /// The parts of a segment that a change class looks at.
@@ -70,72 +90,87 @@ impl Tokens {
     /// (lowercased).
     pub fn of(text: &str) -> Tokens {
         let mut t = Tokens::default();
-        let b = text.as_bytes();
-        // Where the last `]` search stopped: searches resume there (linear time).
-        let mut bracket: Option<Option<usize>> = None;
-        let (mut start, mut i) = (0, 0);
-        while i < b.len() {
-            // Only ASCII bytes start a reference or a URL, and those are char boundaries.
-            let cut = match b[i] {
-                b'[' if b.get(i + 1) == Some(&b'^') => {
-                    let stale = bracket.is_some_and(|f| f.is_some_and(|e| e < i + 2));
-                    if bracket.is_none() || stale {
-                        bracket = Some(
-                            b[i + 2..]
-                                .iter()
-                                .position(|&c| c == b']')
-                                .map(|k| i + 2 + k),
-                        );
-                    }
-                    bracket.flatten().map(|e| {
-                        t.refs.push(text[i + 2..e].to_string());
-                        e + 1
-                    })
-                }
-                b'h' | b'm' | b'w' => url_at(&text[i..]).map(|url| {
-                    t.urls.push(url.to_string());
-                    i + url.len()
-                }),
-                _ => None,
-            };
-            match cut {
-                Some(resume) => {
-                    t.push_runs(&text[start..i]);
-                    (start, i) = (resume, resume);
-                }
-                None => i += 1,
-            }
-        }
-        t.push_runs(&text[start..]);
+        scan(text, &mut |token| match token {
+            Token::Ref(r) => t.refs.push(r.to_string()),
+            Token::Url(u) => t.urls.push(u.to_string()),
+            Token::Number(n) => t.numbers.push(n.to_string()),
+            Token::Word(w) => t.words.push(w.to_lowercase()),
+        });
         t
     }
+}
 
-    /// The words and numbers of a piece of text with no reference or URL in it.
-    fn push_runs(&mut self, piece: &str) {
-        let mut chars = piece.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if !c.is_alphanumeric() {
-                continue;
-            }
-            let (mut prev, mut end) = (c, piece.len());
-            while let Some(&(j, d)) = chars.peek() {
-                // A `.` or `,` (one byte) between two digits belongs to the number.
-                let in_number = (d == '.' || d == ',')
-                    && prev.is_ascii_digit()
-                    && piece.as_bytes().get(j + 1).is_some_and(u8::is_ascii_digit);
-                if !(d.is_alphanumeric() || in_number) {
-                    end = j;
-                    break;
+/// One token of a segment, as `Tokens` sorts them (words as written, not lowercased).
+enum Token<'a> {
+    Ref(&'a str),
+    Url(&'a str),
+    Number(&'a str),
+    Word(&'a str),
+}
+
+/// The tokens of `text` in order (see `Tokens::of`).
+fn scan<'a>(text: &'a str, f: &mut dyn FnMut(Token<'a>)) {
+    let b = text.as_bytes();
+    // Where the last `]` search stopped: searches resume there (linear time).
+    let mut bracket: Option<Option<usize>> = None;
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        // Only ASCII bytes start a reference or a URL, and those are char boundaries.
+        let cut = match b[i] {
+            b'[' if b.get(i + 1) == Some(&b'^') => {
+                let stale = bracket.is_some_and(|f| f.is_some_and(|e| e < i + 2));
+                if bracket.is_none() || stale {
+                    bracket = Some(
+                        b[i + 2..]
+                            .iter()
+                            .position(|&c| c == b']')
+                            .map(|k| i + 2 + k),
+                    );
                 }
-                prev = d;
-                chars.next();
+                bracket
+                    .flatten()
+                    .map(|e| (Token::Ref(&text[i + 2..e]), e + 1))
             }
-            let w = &piece[start..end];
-            if w.bytes().any(|c| c.is_ascii_digit()) {
-                self.numbers.push(w.to_string());
-            } else {
-                self.words.push(w.to_lowercase());
+            b'h' | b'm' | b'w' => url_at(&text[i..]).map(|url| (Token::Url(url), i + url.len())),
+            _ => None,
+        };
+        match cut {
+            Some((token, resume)) => {
+                runs(&text[start..i], f);
+                f(token);
+                (start, i) = (resume, resume);
             }
+            None => i += 1,
+        }
+    }
+    runs(&text[start..], f);
+}
+
+/// The words and numbers of a piece of text with no reference or URL in it.
+fn runs<'a>(piece: &'a str, f: &mut dyn FnMut(Token<'a>)) {
+    let mut chars = piece.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let (mut prev, mut end) = (c, piece.len());
+        while let Some(&(j, d)) = chars.peek() {
+            // A `.` or `,` (one byte) between two digits belongs to the number.
+            let in_number = (d == '.' || d == ',')
+                && prev.is_ascii_digit()
+                && piece.as_bytes().get(j + 1).is_some_and(u8::is_ascii_digit);
+            if !(d.is_alphanumeric() || in_number) {
+                end = j;
+                break;
+            }
+            prev = d;
+            chars.next();
+        }
+        let w = &piece[start..end];
+        if w.bytes().any(|c| c.is_ascii_digit()) {
+            f(Token::Number(w));
+        } else {
+            f(Token::Word(w));
         }
     }
 }
@@ -342,6 +377,82 @@ mod tests {
             proptest::prop_assert_eq!(Tokens::of(&text), tokens_by_definition(&text));
         }
     }
+
+    /// `classify` as first written: every token list of both texts compared.
+    fn class_by_definition(before: &str, now: &str) -> Class {
+        let ws = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if ws(before) == ws(now) {
+            return Class::Whitespace;
+        }
+        let (b, n) = (tokens_by_definition(before), tokens_by_definition(now));
+        let same = |x: bool, y: bool, z: bool| b.words == n.words && x && y && z;
+        let (numbers, urls, refs) = (b.numbers == n.numbers, b.urls == n.urls, b.refs == n.refs);
+        if same(numbers, urls, refs) {
+            Class::Punctuation
+        } else if same(numbers, urls, true) {
+            Class::Footnotes
+        } else if same(numbers, refs, true) {
+            Class::Links
+        } else if same(urls, refs, true) {
+            Class::Numbers
+        } else {
+            Class::Wording
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Words compared first, as written, give the class every token list gives.
+        #[test]
+        fn classes_are_as_defined(
+            base in proptest::collection::vec(proptest::sample::select(CLASS_PIECES.to_vec()), 0..12),
+            edits in proptest::collection::vec((0usize..12, proptest::sample::select(CLASS_PIECES.to_vec())), 0..3),
+        ) {
+            let before = base.concat();
+            let mut now = base.clone();
+            for (at, piece) in edits {
+                if now.is_empty() {
+                    now.push(piece);
+                } else {
+                    let at = at % now.len();
+                    now[at] = piece;
+                }
+            }
+            let now = now.concat();
+            proptest::prop_assert_eq!(classify(&before, &now), class_by_definition(&before, &now));
+        }
+    }
+
+    /// Words in two cases, numbers, references, URLs, punctuation and spaces.
+    const CLASS_PIECES: &[&str] = &[
+        "the",
+        "The",
+        "THE",
+        "court",
+        "Court",
+        "ÉTAT",
+        "état",
+        "Straße",
+        "STRASSE",
+        "İz",
+        "iz",
+        " ",
+        "  ",
+        "\n",
+        ".",
+        ",",
+        "!",
+        "2013",
+        "2014",
+        "7.62",
+        "[^4]",
+        "[^5]",
+        "https://a.org/x",
+        "https://b.org/y",
+        "*",
+        "Суд",
+        "СУД",
+    ];
 
     #[test]
     fn classes() {
