@@ -188,6 +188,11 @@ impl Spelling {
             len: s.len() as u8,
         }
     }
+
+    /// The spelling in one word: bytes in the low 32 bits, length in the next 8.
+    fn packed(self) -> u64 {
+        u64::from(u32::from_le_bytes(self.bytes)) | (u64::from(self.len) << 32)
+    }
 }
 
 /// What a character of the Cyrillic block becomes: a small letter its Latin spelling, a
@@ -201,7 +206,7 @@ struct Letter {
 }
 
 /// Every character of the Cyrillic block, by offset.
-static MAP: std::sync::LazyLock<[Letter; 0x100]> = std::sync::LazyLock::new(|| {
+static LETTERS: std::sync::LazyLock<[Letter; 0x100]> = std::sync::LazyLock::new(|| {
     let mut table = [Letter::default(); 0x100];
     for (i, slot) in table.iter_mut().enumerate() {
         let Some(c) = char::from_u32(CYRILLIC + i as u32) else {
@@ -234,13 +239,21 @@ static MAP: std::sync::LazyLock<[Letter; 0x100]> = std::sync::LazyLock::new(|| {
     table
 });
 
+/// `LETTERS` as the transliteration reads it: each usual spelling packed in a word, with
+/// `IN_CAPS` set when the letter has another spelling inside a word in capitals.
+static PACKED: std::sync::LazyLock<[u64; 0x100]> = std::sync::LazyLock::new(|| {
+    LETTERS.map(|l| l.usual.packed() | u64::from(l.in_caps.is_some()) * IN_CAPS)
+});
+
+const IN_CAPS: u64 = 1 << 40;
+
 /// `kk_latn`, appended to `out`. Works on bytes: in UTF-8 every character of the Cyrillic
 /// block (U+0400–U+04FF) is two bytes led by 0xD0–0xD3, which no other byte is, so
 /// everything else is copied without being decoded. The output goes into room made up
 /// front (no spelling is longer than twice the bytes it replaces), four bytes a letter (a
 /// fixed size: no call), and is cut to what was written at the end.
 fn push_kk_latn(out: &mut Vec<u8>, text: &str) {
-    let map = &*MAP;
+    let packed = &*PACKED;
     let b = text.as_bytes();
     let start = out.len();
     out.resize(start + 2 * b.len() + 4, 0);
@@ -255,22 +268,23 @@ fn push_kk_latn(out: &mut Vec<u8>, text: &str) {
             i += 1;
             continue;
         }
-        // `text` is UTF-8: a lead byte is followed by its continuation byte.
-        let offset = ((usize::from(lead & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F)) - 0x400;
+        // `text` is UTF-8: a lead byte is followed by its continuation byte. The block
+        // starts at 0xD0 0x80: its offset is the lead's two low bits and the
+        // continuation's six.
+        let offset = (usize::from(lead & 0x03) << 6) | usize::from(b[i + 1] & 0x3F);
         let at = i;
         i += 2;
-        let letter = &map[offset];
-        let mut spelling = letter.usual;
-        if let Some(caps) = letter.in_caps {
+        let mut spelling = packed[offset];
+        if spelling & IN_CAPS != 0 {
             let before = text[..at].chars().next_back();
             let next = text[i..].chars().next();
             let next_is_letter = next.is_some_and(char::is_alphabetic);
             if is_upper_letter(next) || (!next_is_letter && is_upper_letter(before)) {
-                spelling = caps;
+                spelling = LETTERS[offset].in_caps.map_or(spelling, Spelling::packed);
             }
         }
-        buf[w..w + 4].copy_from_slice(&spelling.bytes);
-        w += usize::from(spelling.len);
+        buf[w..w + 4].copy_from_slice(&(spelling as u32).to_le_bytes());
+        w += usize::from((spelling >> 32) as u8);
     }
     out.truncate(start + w);
 }
@@ -431,18 +445,9 @@ fn plain_text(md: &str) -> bool {
         && memchr::memchr(b'[', md.as_bytes()).is_none()
 }
 
-/// Whether `b` holds one of `` ` ~ < $ `` or a tab (one pass over the bytes: 256 flags).
+/// Whether `b` holds one of `` ` ~ < $ `` or a tab (two vectorised scans).
 fn has_markup_byte(b: &[u8]) -> bool {
-    const MARKUP: [bool; 256] = {
-        let mut t = [false; 256];
-        t[b'`' as usize] = true;
-        t[b'~' as usize] = true;
-        t[b'<' as usize] = true;
-        t[b'$' as usize] = true;
-        t[b'\t' as usize] = true;
-        t
-    };
-    b.iter().fold(false, |seen, &c| seen | MARKUP[c as usize])
+    memchr::memchr3(b'`', b'~', b'<', b).is_some() || memchr::memchr2(b'$', b'\t', b).is_some()
 }
 
 #[cfg(test)]
