@@ -242,7 +242,7 @@ static LETTERS: std::sync::LazyLock<[Letter; 0x100]> = std::sync::LazyLock::new(
 /// `LETTERS` as the transliteration reads it: each usual spelling packed in a word, with
 /// `IN_CAPS` set when the letter has another spelling inside a word in capitals.
 static PACKED: std::sync::LazyLock<[u64; 0x100]> = std::sync::LazyLock::new(|| {
-    LETTERS.map(|l| l.usual.packed() | u64::from(l.in_caps.is_some()) * IN_CAPS)
+    LETTERS.map(|l| l.usual.packed() | if l.in_caps.is_some() { IN_CAPS } else { 0 })
 });
 
 const IN_CAPS: u64 = 1 << 40;
