@@ -639,6 +639,15 @@ pub fn word_count(text: &str) -> usize {
         let bytes = piece.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // Eight ASCII bytes at a time (nearly all English text).
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                if x & HIGH == 0 {
+                    count += word_starts(x, &mut last);
+                    i += 8;
+                    continue;
+                }
+            }
             let b = bytes[i];
             let class = if b.is_ascii() {
                 i += 1;
@@ -662,6 +671,37 @@ pub fn word_count(text: &str) -> usize {
         }
     });
     count
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = 0x80 * ONES;
+
+/// How many words start in the eight ASCII bytes of `x` (little-endian), given the class
+/// of the last byte before them that was not a joiner (`last`, updated), as `word_count`
+/// reads them one by one: with the bytes as bits, a joiner takes the state of the byte
+/// before its run, which an addition carries along the run.
+fn word_starts(x: u64, last: &mut u8) -> usize {
+    // Byte ≥ c, in its high bit (bytes are ASCII: no carry crosses into the next byte).
+    let at_least = |v: u64, c: u8| (v + u64::from(0x80 - c) * ONES) & HIGH;
+    let equal = |c: u8| {
+        let z = x ^ (u64::from(c) * ONES);
+        !(((z & !HIGH) + !HIGH) | z) & HIGH
+    };
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    let folded = x | (0x20 * ONES);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    // The high bits of the eight bytes gathered into the low eight bits, byte k at bit k.
+    let bits = |v: u64| (v >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let alnum = bits(digit | letter);
+    let joins = bits(equal(b'\'') | equal(b'-'));
+    let carry = u64::from(*last == ALNUM);
+    // Joiners right after a letter or digit start a run that takes its state.
+    let run_starts = ((alnum << 1) | carry) & joins;
+    let state = alnum | (joins & !(joins + run_starts));
+    let before = ((state << 1) | carry) & 0xFF;
+    *last = if state & 0x80 != 0 { ALNUM } else { 0 };
+    (alnum & !before).count_ones() as usize
 }
 
 const ALNUM: u8 = 1;
@@ -740,8 +780,9 @@ mod tests {
         fn words_are_counted_as_defined(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "Ж", "1", " ", "-", "'", "’", ".", ",", "<https://x.org>", "[^1]", "](u)",
-                "http://a.b", "\n", "é", "--", "--a",
-            ]), 0..16)
+                "http://a.b", "\n", "é", "--", "--a", "Zz09", "/:@[`{", "\u{7f}", "word-ab'cd ef",
+                "it's a well-known", "--'-", "A", "z", "9", "0", "@", "[", "`", "{", "/", ":",
+            ]), 0..24)
         ) {
             let text = pieces.concat();
             let expected = segment::strip_urls(&text)
