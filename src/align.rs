@@ -429,7 +429,7 @@ static WB_ASCII: [Wb; 128] = {
     t
 };
 
-/// The word-break class (UAX #29) of an ASCII byte.
+/// The word-break classes (UAX #29) of ASCII and of the characters `wb_char` knows.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Wb {
     Cr,
@@ -446,6 +446,7 @@ enum Wb {
     Other,
 }
 
+/// The word-break class of an ASCII byte.
 const fn wb(c: u8) -> Wb {
     match c {
         b'\r' => Wb::Cr,
