@@ -513,26 +513,46 @@ pub fn body_html(ed: &Edition) -> Body {
                 } else {
                     ""
                 };
-                let next = note_numbers.len() + 1;
-                let n = *note_numbers.entry(label.to_string()).or_insert(next);
-                let c = ref_counts.entry(label.to_string()).or_insert(0);
-                *c += 1;
+                // Looked up before a key is made: most labels have been seen.
+                let n = match note_numbers.get(label.as_ref()) {
+                    Some(&n) => n,
+                    None => {
+                        let n = note_numbers.len() + 1;
+                        note_numbers.insert(label.as_ref().to_owned(), n);
+                        n
+                    }
+                };
+                let c = match ref_counts.get_mut(label.as_ref()) {
+                    Some(c) => {
+                        *c += 1;
+                        *c
+                    }
+                    None => {
+                        ref_counts.insert(label.as_ref().to_owned(), 1);
+                        1
+                    }
+                };
                 let id = note_id(&label, &mut used_ids);
+                let mut num = itoa::Buffer::new();
                 // `<sup class="fnref" id="_ref-{id}-{c}">{sep}<a href="#{id}"
                 // role="doc-noteref">{n}</a></sup>`, built by pieces (no formatting
                 // machinery for a few strings).
                 let mut sup = String::with_capacity(96 + 2 * id.len() + sep.len());
                 sup.push_str("<sup class=\"fnref\" id=\"_ref-");
                 sup.push_str(&id);
-                let _ = write!(sup, "-{c}\">");
+                sup.push('-');
+                sup.push_str(num.format(c));
+                sup.push_str("\">");
                 sup.push_str(sep);
                 sup.push_str("<a href=\"#");
                 sup.push_str(&id);
-                let _ = write!(sup, "\" role=\"doc-noteref\">{n}</a></sup>");
+                sup.push_str("\" role=\"doc-noteref\">");
+                sup.push_str(num.format(n));
+                sup.push_str("</a></sup>");
                 Event::InlineHtml(CowStr::from(sup))
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                in_note = Some((label.to_string(), Vec::new()));
+                in_note = Some((label.as_ref().to_owned(), Vec::new()));
                 continue;
             }
             Event::End(TagEnd::FootnoteDefinition) => {
@@ -579,8 +599,11 @@ pub fn body_html(ed: &Edition) -> Body {
         foot.push_str("<li id=\"");
         foot.push_str(&id);
         foot.push('"');
-        if let Some(n) = note_numbers.get(&label) {
-            let _ = write!(foot, " value=\"{n}\"");
+        let mut num = itoa::Buffer::new();
+        if let Some(&n) = note_numbers.get(&label) {
+            foot.push_str(" value=\"");
+            foot.push_str(num.format(n));
+            foot.push('"');
         }
         foot.push('>');
         let text = inner.trim_end();
@@ -592,12 +615,15 @@ pub fn body_html(ed: &Edition) -> Body {
         for c in 1..=refs {
             foot.push_str("<a class=\"backref\" href=\"#_ref-");
             foot.push_str(&id);
-            let _ = write!(foot, "-{c}");
+            foot.push('-');
+            foot.push_str(num.format(c));
             foot.push_str("\" role=\"doc-backlink\" aria-label=\"");
             foot.push_str(&back);
             foot.push_str("\">↩");
             if refs > 1 {
-                let _ = write!(foot, "<sup>{c}</sup>");
+                foot.push_str("<sup>");
+                foot.push_str(num.format(c));
+                foot.push_str("</sup>");
             }
             foot.push_str("</a>");
         }
@@ -832,15 +858,27 @@ pub fn page(ed: &Edition, ctx: &PageContext) -> String {
         .first()
         .map(|h| h.text.clone())
         .unwrap_or_else(|| ctx.doc_name.to_string());
-    let href = |l: &str| format!("../{}/{}.html", attr(l), attr(ctx.doc_name));
+    let name = attr(ctx.doc_name);
+    // `../{locale}/{name}.html`, built by pieces (no formatting machinery, as below).
+    let push_href = |out: &mut String, l: &str| {
+        out.push_str("../");
+        out.push_str(&attr(l));
+        out.push('/');
+        out.push_str(&name);
+        out.push_str(".html");
+    };
+    let href = |l: &str| {
+        let mut h = String::new();
+        push_href(&mut h, l);
+        h
+    };
     let mut alternates = String::new();
     for l in ctx.locales.iter().filter(|l| *l != lang) {
-        let _ = writeln!(
-            alternates,
-            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
-            attr(l),
-            href(l)
-        );
+        alternates.push_str("<link rel=\"alternate\" hreflang=\"");
+        alternates.push_str(&attr(l));
+        alternates.push_str("\" href=\"");
+        push_href(&mut alternates, l);
+        alternates.push_str("\">\n");
     }
     // The page in one allocation: the head, the body, and room for the masthead and
     // contents.
@@ -860,22 +898,26 @@ pub fn page(ed: &Edition, ctx: &PageContext) -> String {
         attr(&label(lang, "languages"))
     );
     for l in ctx.locales {
-        let name = attr(ui::display_name(l));
+        let (code, shown) = (attr(l), attr(ui::display_name(l)));
         if l == lang {
-            let _ = write!(
-                out,
-                "<li><strong lang=\"{}\" aria-current=\"page\">{name}</strong></li>",
-                attr(l)
-            );
+            out.push_str("<li><strong lang=\"");
+            out.push_str(&code);
+            out.push_str("\" aria-current=\"page\">");
         } else {
-            let _ = write!(
-                out,
-                "<li><a href=\"{}\" lang=\"{}\" hreflang=\"{}\">{name}</a></li>",
-                href(l),
-                attr(l),
-                attr(l)
-            );
+            out.push_str("<li><a href=\"");
+            push_href(&mut out, l);
+            out.push_str("\" lang=\"");
+            out.push_str(&code);
+            out.push_str("\" hreflang=\"");
+            out.push_str(&code);
+            out.push_str("\">");
         }
+        out.push_str(&shown);
+        out.push_str(if l == lang {
+            "</strong></li>"
+        } else {
+            "</a></li>"
+        });
     }
     out.push_str("</ul></nav>\n");
     let c = &ed.counts;
@@ -920,19 +962,21 @@ pub fn page(ed: &Edition, ctx: &PageContext) -> String {
             "<nav class=\"toc\" aria-labelledby=\"_toc\">\n<h2 id=\"_toc\">{}</h2>\n<ol>\n",
             attr(&label(lang, "contents"))
         );
+        let mut num = itoa::Buffer::new();
         for h in toc {
-            let hlang = h
-                .lang
-                .as_deref()
-                .map(|l| format!(" lang=\"{}\"", attr(l)))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "<li class=\"l{}\"><a href=\"#{}\"{hlang}>{}</a></li>",
-                h.level,
-                attr(&h.id),
-                attr(&h.text)
-            );
+            out.push_str("<li class=\"l");
+            out.push_str(num.format(h.level));
+            out.push_str("\"><a href=\"#");
+            out.push_str(&attr(&h.id));
+            out.push('"');
+            if let Some(l) = h.lang.as_deref() {
+                out.push_str(" lang=\"");
+                out.push_str(&attr(l));
+                out.push('"');
+            }
+            out.push('>');
+            out.push_str(&attr(&h.text));
+            out.push_str("</a></li>\n");
         }
         out.push_str("</ol>\n</nav>\n");
     }

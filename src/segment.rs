@@ -423,7 +423,11 @@ pub fn label_id(label: &str) -> String {
             }
         })
         .collect();
-    format!("fn-{}", clean.trim_matches('-'))
+    let clean = clean.trim_matches('-');
+    let mut id = String::with_capacity(3 + clean.len());
+    id.push_str("fn-");
+    id.push_str(clean);
+    id
 }
 
 #[cfg(test)]
