@@ -392,10 +392,11 @@ pub fn body_html(ed: &Edition) -> Body {
     let mut auto_ids = 0usize;
     let mut after_ref = false;
     for (ev, range) in events {
-        let untrusted = touches_untrusted(&range);
+        // Asked only of the events it changes (HTML, links, images): most are text.
+        let untrusted = || touches_untrusted(&range);
         let ev = match ev {
             Event::Html(h) | Event::InlineHtml(h)
-                if untrusted && !ed.allowed_html.iter().any(|a| a.as_str() == h.as_ref()) =>
+                if untrusted() && !ed.allowed_html.iter().any(|a| a.as_str() == h.as_ref()) =>
             {
                 Event::Text(h)
             }
@@ -417,7 +418,7 @@ pub fn body_html(ed: &Edition) -> Body {
                 title,
                 id,
             }) => {
-                let ok = if untrusted {
+                let ok = if untrusted() {
                     allowed_url(&dest_url)
                 } else {
                     !script_url(&dest_url)
@@ -439,7 +440,7 @@ pub fn body_html(ed: &Edition) -> Body {
                 title,
                 id,
             }) => {
-                let ok = if untrusted {
+                let ok = if untrusted() {
                     ed.allowed_images.iter().any(|u| u == dest_url.as_ref())
                         && !script_url(&dest_url)
                 } else {
