@@ -145,8 +145,6 @@ pub fn align(old: &[Old], new: &[New], retired: &BTreeSet<String>) -> Alignment 
     }
 
     // 4. Ids.
-    let mut taken: BTreeSet<String> = retired.clone();
-    taken.extend(old.iter().map(|o| o.id.clone()));
     let mut ids = vec![String::new(); new.len()];
     let mut change = vec![Change::Added; new.len()];
     for j in 0..new.len() {
@@ -159,6 +157,29 @@ pub fn align(old: &[Old], new: &[New], retired: &BTreeSet<String>) -> Alignment 
             };
         }
     }
+    // New segments get new ids (most alignments have none: every command after a sync).
+    if origin.iter().any(Option::is_none) {
+        new_ids(old, new, retired, &origin, &mut ids);
+    }
+    let removed = (0..old.len()).filter(|&i| !used[i]).collect();
+    Alignment {
+        ids,
+        origin,
+        change,
+        removed,
+    }
+}
+
+/// Ids for the new segments without an origin: never one that is taken (old or retired).
+fn new_ids(
+    old: &[Old],
+    new: &[New],
+    retired: &BTreeSet<String>,
+    origin: &[Option<usize>],
+    ids: &mut [String],
+) {
+    let mut taken: BTreeSet<String> = retired.clone();
+    taken.extend(old.iter().map(|o| o.id.clone()));
     // Paragraph numbers count within the section, in order, for readable new ids.
     let mut counters: HashMap<(Option<usize>, &'static str), usize> = HashMap::new();
     for j in 0..new.len() {
@@ -185,13 +206,6 @@ pub fn align(old: &[Old], new: &[New], retired: &BTreeSet<String>) -> Alignment 
         };
         taken.insert(id.clone());
         ids[j] = id;
-    }
-    let removed = (0..old.len()).filter(|&i| !used[i]).collect();
-    Alignment {
-        ids,
-        origin,
-        change,
-        removed,
     }
 }
 

@@ -347,8 +347,9 @@ fn plan_locale(
     let mut applied = Vec::new();
     let mut restored_ids = Vec::new();
     let mut edits: Vec<(usize, String)> = Vec::new();
-    let mut seen: BTreeSet<&str> = BTreeSet::new();
     if let Some(f) = &file {
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        seen.reserve(f.entries.len());
         for (e, en) in f.entries.iter().enumerate() {
             let EntryKind::Message(m) = &en.kind else {
                 continue;
