@@ -162,9 +162,16 @@ fn write(
             let prepared = chunk
                 .par_iter()
                 .map(|(name, locales)| -> Result<(DocPlan, Vec<Rendered>)> {
-                    let d = crate::project::plan_doc(&project.root, &project.config, name.clone())?;
+                    let (d, events) = crate::project::plan_doc_keeping_events(
+                        &project.root,
+                        &project.config,
+                        name.clone(),
+                    )?;
                     crate::cli::refuse_bad_doc(project, &d)?;
                     let sh = render::Shared::of(&d);
+                    // The English edition is the source: rendered from the events
+                    // segmenting it read, not parsed again.
+                    let english = std::sync::Mutex::new(Some(events));
                     let eds = locales
                         .par_iter()
                         .map(|l| {
@@ -173,7 +180,11 @@ fn write(
                                 doc_name: &d.name,
                                 locales: &switcher,
                             };
-                            let html = render::page(&ed, &ctx);
+                            let parsed = (l == REFERENCE)
+                                .then(|| english.lock().ok().and_then(|mut e| e.take()))
+                                .flatten()
+                                .and_then(|ev| render::page_parsed(&ed, &ctx, &d.document.src, ev));
+                            let html = parsed.unwrap_or_else(|| render::page(&ed, &ctx));
                             (ed.counts, ed.markdown.into_bytes(), html.into_bytes())
                         })
                         .collect();

@@ -133,7 +133,7 @@ pub fn plan(config: &Config, inputs: &[DocInput]) -> Plan {
     Plan {
         docs: inputs
             .par_iter()
-            .map(|d| plan_doc(config, d.clone()))
+            .map(|d| plan_doc(config, d.clone(), false).0)
             .collect(),
     }
 }
@@ -143,17 +143,23 @@ pub fn plan_owned(config: &Config, inputs: Vec<DocInput>) -> Plan {
     Plan {
         docs: inputs
             .into_par_iter()
-            .map(|d| plan_doc(config, d))
+            .map(|d| plan_doc(config, d, false).0)
             .collect(),
     }
 }
 
 /// The plan of one document.
 pub fn plan_one(config: &Config, input: DocInput) -> DocPlan {
-    plan_doc(config, input)
+    plan_doc(config, input, false).0
 }
 
-fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
+/// `plan_one`, with the parser's events of the source (see `segment_keeping_events`).
+pub fn plan_one_keeping_events(config: &Config, input: DocInput) -> (DocPlan, segment::Events) {
+    let (plan, events) = plan_doc(config, input, true);
+    (plan, events.unwrap_or_default())
+}
+
+fn plan_doc(config: &Config, input: DocInput, keep: bool) -> (DocPlan, Option<segment::Events>) {
     let DocInput {
         name,
         source,
@@ -161,7 +167,7 @@ fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
         locales,
         mut history,
     } = input;
-    let document = segment::segment(source);
+    let (document, events) = segment::segment_keeping_events(source, keep);
     let old_ref = reference.map(FtlFile::parse);
     let (old, retired) = match &old_ref {
         Some(f) => read_reference(f),
@@ -235,7 +241,7 @@ fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
         .into_par_iter()
         .map(|(locale, text, history)| plan_locale(config, locale, text, &shared, history.as_ref()))
         .collect();
-    DocPlan {
+    let plan = DocPlan {
         name,
         document,
         seg_ids,
@@ -247,7 +253,8 @@ fn plan_doc(config: &Config, input: DocInput) -> DocPlan {
         reference_new: OnceLock::new(),
         locales,
         words: OnceLock::new(),
-    }
+    };
+    (plan, events)
 }
 
 /// The previous reference: its messages in order, with the class each one records, and

@@ -81,6 +81,16 @@ pub fn plan_doc(
     read_input(root, config, name).map(|input| crate::plan::plan_one(config, input))
 }
 
+/// `plan_doc`, with the parser's events of the source, for `build` to render the English
+/// from (see `plan::plan_one_keeping_events`).
+pub fn plan_doc_keeping_events(
+    root: &Path,
+    config: &Config,
+    name: String,
+) -> Result<(crate::plan::DocPlan, crate::segment::Events), FileError> {
+    read_input(root, config, name).map(|input| crate::plan::plan_one_keeping_events(config, input))
+}
+
 /// The files of document `name`: its source, its reference and its translations.
 pub fn read_input(root: &Path, config: &Config, name: String) -> Result<DocInput, FileError> {
     let source = fsio::read_text(&source_dir(root).join(format!("{name}.md")))?;

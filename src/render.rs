@@ -21,6 +21,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::config::{Config, StalePolicy, REFERENCE};
 use crate::plan::{DocPlan, State};
+use crate::segment::Events;
 use crate::ui;
 
 /// How one segment was filled in an edition.
@@ -355,13 +356,21 @@ pub struct Body {
 
 /// Renders the edition's body HTML, its headings and its footnotes.
 pub fn body_html(ed: &Edition) -> Body {
+    let events = Parser::new_ext(&ed.markdown, crate::segment::options()).into_offset_iter();
+    body_html_from(ed, events)
+}
+
+/// `body_html` from the parser's events for `ed.markdown`, parsed already.
+fn body_html_from<'a>(
+    ed: &'a Edition,
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Body {
     let touches_untrusted = |r: &Range<usize>| {
         let i = ed.untrusted.partition_point(|u| u.end <= r.start);
         ed.untrusted
             .get(i)
             .is_some_and(|u| u.start < r.end.max(r.start + 1))
     };
-    let events = Parser::new_ext(&ed.markdown, crate::segment::options()).into_offset_iter();
     let mut used_ids: HashSet<String> = ed.anchors.iter().map(|(_, id)| id.clone()).collect();
     let mut note_ids: HashMap<String, String> = HashMap::default();
     let mut note_id = |label: &str, used: &mut HashSet<String>| -> String {
@@ -852,7 +861,17 @@ fn push_head(out: &mut String, lang: &str, title: &str, extra: &str, css: &[&str
 
 /// A standalone HTML page: no scripts, no network requests.
 pub fn page(ed: &Edition, ctx: &PageContext) -> String {
-    let body = body_html(ed);
+    page_of(ed, ctx, body_html(ed))
+}
+
+/// `page`, from the events `segment::segment_keeping_events` read from a text: the
+/// English edition's Markdown is its source, already parsed to segment it. `None` when
+/// `ed.markdown` is not that text.
+pub fn page_parsed(ed: &Edition, ctx: &PageContext, text: &str, events: Events) -> Option<String> {
+    (ed.markdown == text).then(|| page_of(ed, ctx, body_html_from(ed, events.into_iter())))
+}
+
+fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
     let lang = ed.locale.as_str();
     let title = body
         .headings
@@ -1027,6 +1046,51 @@ mod tests {
                 locales: &locales,
             },
         )
+    }
+
+    /// The English page rendered from the events segmenting read is the page rendered by
+    /// parsing the source again: on the dossier, and on a document with every kind of
+    /// block and inline the parser has (entities and escapes make owned strings).
+    #[test]
+    fn the_english_page_from_the_segmenting_events_is_the_parsed_one() {
+        let dossier = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("source/dossier.md"),
+        )
+        .expect("source/dossier.md");
+        let every_kind = "# Title &amp; more\n\nA *b* **c** ~~d~~ `e` <span>f</span> \\* \
+             [g](http://g.org \"t\") ![h](i.png) <https://j.org> k[^1] [l][m] http://n.org/o_p\n\n\
+             > quote\n> - item\n>\n> 1. one\n\n| a | b |\n|---|---|\n| c | d |\n\n\
+             ```rust\nfn x() {}\n```\n\n    indented\n\n<div>\nblock\n</div>\n\n---\n\n\
+             Setext\n===\n\n[^1]: Note with `code`.\n\n    More.\n\n[m]: http://m.org\n";
+        let config = Config::parse("locales = [\"fr\"]\n", None).expect("config");
+        let locales = edition_locales(&config);
+        for source in [dossier.as_str(), every_kind] {
+            let input = DocInput {
+                name: "doc".into(),
+                source: source.into(),
+                ..Default::default()
+            };
+            let (doc, events) = plan::plan_one_keeping_events(&config, input);
+            let ed = compose(&doc, REFERENCE, &config);
+            let ctx = PageContext {
+                doc_name: "doc",
+                locales: &locales,
+            };
+            let parsed = page_parsed(&ed, &ctx, &doc.document.src, events);
+            assert_eq!(parsed.as_deref(), Some(page(&ed, &ctx).as_str()));
+            // Another text's events are refused.
+            let fr = compose(&doc, "fr", &config);
+            let (_, events) = plan::plan_one_keeping_events(
+                &config,
+                DocInput {
+                    name: "doc".into(),
+                    source: source.into(),
+                    ..Default::default()
+                },
+            );
+            let other = format!("{source}\nMore.\n");
+            assert_eq!(page_parsed(&fr, &ctx, &other, events), None);
+        }
     }
 
     #[test]

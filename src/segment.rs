@@ -62,15 +62,28 @@ enum Container {
 ///
 /// Takes the text by value when it can (`String`), so it is not copied.
 pub fn segment(src: impl Into<String>) -> Document {
-    let owned: String = src.into();
-    let segments = segments(&owned);
-    Document {
-        src: owned,
-        segments,
-    }
+    segment_keeping_events(src, false).0
 }
 
-fn segments(src: &str) -> Vec<Segment> {
+/// The parser's events for a whole text with their byte ranges, owning their strings.
+pub type Events = Vec<(Event<'static>, Range<usize>)>;
+
+/// `segment`; with `keep`, also the events segmenting read (the parser's, with the
+/// options rendering uses: `render::page_parsed` renders the text from them instead of
+/// parsing it a second time).
+pub fn segment_keeping_events(src: impl Into<String>, keep: bool) -> (Document, Option<Events>) {
+    let owned: String = src.into();
+    // About one event for every 50 bytes of prose: room enough not to grow.
+    let mut events = keep.then(|| Vec::with_capacity(owned.len() / 32));
+    let segments = segments(&owned, events.as_mut());
+    let document = Document {
+        src: owned,
+        segments,
+    };
+    (document, events)
+}
+
+fn segments(src: &str, mut kept: Option<&mut Events>) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
     let mut stack: Vec<Container> = Vec::new();
     let mut run: Option<Range<usize>> = None;
@@ -105,6 +118,9 @@ fn segments(src: &str) -> Vec<Segment> {
     };
 
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        if let Some(kept) = kept.as_mut() {
+            kept.push((event.clone().into_static(), range.clone()));
+        }
         match event {
             Event::Start(tag) => {
                 if skip_depth > 0
