@@ -703,10 +703,19 @@ fn push_linkified<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
 
 /// Where the first `http://` or `https://` in `s` starts.
 fn first_http(s: &str) -> Option<usize> {
-    static HTTP: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("http"));
-    HTTP.find_iter(s.as_bytes()).find(|&i| {
-        let rest = &s[i + 4..];
-        rest.starts_with("://") || rest.starts_with("s://")
+    // `://` is rare in prose, where `http` is not (every "https" of a sentence about the
+    // web, every "h" of English a candidate for a two-letter searcher): found first, then
+    // the scheme before it.
+    static SEP: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("://"));
+    SEP.find_iter(s.as_bytes()).find_map(|i| {
+        let before = &s.as_bytes()[..i];
+        if before.ends_with(b"https") {
+            Some(i - 5)
+        } else if before.ends_with(b"http") {
+            Some(i - 4)
+        } else {
+            None
+        }
     })
 }
 
@@ -1046,6 +1055,28 @@ mod tests {
                 locales: &locales,
             },
         )
+    }
+
+    /// `first_http` as first written: every `http` followed by `://` or `s://`.
+    fn first_http_by_definition(s: &str) -> Option<usize> {
+        s.match_indices("http").map(|(i, _)| i).find(|&i| {
+            let rest = &s[i + 4..];
+            rest.starts_with("://") || rest.starts_with("s://")
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn the_first_url_is_found_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "http", "https", "://", ":/", "//", ":", "/", "s", "h", "ttp", "x", " ", "é",
+                "http://", "https://", "httphttps://", "hhttp://", ":///", "Ж",
+            ]), 0..12)
+        ) {
+            let s = pieces.concat();
+            proptest::prop_assert_eq!(first_http(&s), first_http_by_definition(&s), "{:?}", s);
+        }
     }
 
     /// The English page rendered from the events segmenting read is the page rendered by
