@@ -405,12 +405,22 @@ fn word_bounds(s: &str) -> Vec<&str> {
         cls.extend(b.iter().map(|&c| WB_ASCII[usize::from(c)]));
     } else {
         at.reserve(b.len());
-        for (i, c) in s.char_indices() {
-            let Some(w) = wb_char(c) else {
-                return unicode_segmentation::UnicodeSegmentation::split_word_bounds(s).collect();
+        let mut i = 0;
+        while i < b.len() {
+            // ASCII looked up without decoding; other characters decoded one by one.
+            let (w, len) = if b[i].is_ascii() {
+                (WB_ASCII[usize::from(b[i])], 1)
+            } else {
+                let c = s[i..].chars().next().unwrap_or('\0');
+                let Some(w) = wb_char(c) else {
+                    return unicode_segmentation::UnicodeSegmentation::split_word_bounds(s)
+                        .collect();
+                };
+                (w, c.len_utf8())
             };
             cls.push(w);
             at.push(i);
+            i += len;
         }
     }
     cls.push(Wb::Other);

@@ -148,26 +148,48 @@ fn scan<'a>(text: &'a str, f: &mut dyn FnMut(Token<'a>)) {
 
 /// The words and numbers of a piece of text with no reference or URL in it.
 fn runs<'a>(piece: &'a str, f: &mut dyn FnMut(Token<'a>)) {
-    let mut chars = piece.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+    let b = piece.as_bytes();
+    // The character at byte `i` (a boundary) and its length: ASCII without decoding.
+    let at = |i: usize| -> (char, usize) {
+        if b[i].is_ascii() {
+            (char::from(b[i]), 1)
+        } else {
+            let c = piece[i..].chars().next().unwrap_or('\0');
+            (c, c.len_utf8())
+        }
+    };
+    let alnum = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let (c, n) = at(i);
+        if !alnum(c) {
+            i += n;
             continue;
         }
-        let (mut prev, mut end) = (c, piece.len());
-        while let Some(&(j, d)) = chars.peek() {
+        let start = i;
+        let (mut prev, mut digits) = (c, c.is_ascii_digit());
+        i += n;
+        while i < b.len() {
+            let (d, m) = at(i);
             // A `.` or `,` (one byte) between two digits belongs to the number.
             let in_number = (d == '.' || d == ',')
                 && prev.is_ascii_digit()
-                && piece.as_bytes().get(j + 1).is_some_and(u8::is_ascii_digit);
-            if !(d.is_alphanumeric() || in_number) {
-                end = j;
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if !(alnum(d) || in_number) {
                 break;
             }
+            digits |= d.is_ascii_digit();
             prev = d;
-            chars.next();
+            i += m;
         }
-        let w = &piece[start..end];
-        if w.bytes().any(|c| c.is_ascii_digit()) {
+        let w = &piece[start..i];
+        if digits {
             f(Token::Number(w));
         } else {
             f(Token::Word(w));
