@@ -112,7 +112,7 @@ impl AtomicWriter {
         AtomicWriter {
             spares: (
                 root.to_path_buf(),
-                root.join(crate::checks::cache::DIR)
+                root.join(crate::paths::CACHE_DIR)
                     .join("spare")
                     .join("project"),
             ),

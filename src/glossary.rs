@@ -634,7 +634,7 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    crate::checks::text::is_alnum(c) || is_mark(c)
+    crate::text::is_alnum(c) || is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -670,7 +670,7 @@ pub fn words(text: &str) -> Vec<Word> {
             break;
         }
         let end = chars.get(j).map_or(text.len(), |c| c.0);
-        let orig = crate::checks::text::nfc(&text[start..end]).into_owned();
+        let orig = crate::text::nfc(&text[start..end]).into_owned();
         out.push(Word {
             range: start..end,
             norm: normalize_word(&orig),
@@ -683,7 +683,7 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// Lowercase, ё folded to е, hyphens unified.
 pub fn normalize_word(w: &str) -> String {
-    crate::checks::text::nfc(w)
+    crate::text::nfc(w)
         .chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {

@@ -8,24 +8,27 @@
 )]
 
 pub mod align;
+pub mod cache;
 pub mod change;
 pub mod checks;
 pub mod chromium;
 pub mod cli;
 pub mod config;
-pub mod editions;
+pub mod escape;
 pub mod fsio;
 pub mod ftl;
+pub mod git;
 pub mod glossary;
 pub mod interop;
 pub mod lines;
+pub mod ops;
+pub mod paths;
 pub mod plan;
 pub mod project;
 pub mod render;
 pub mod review;
 pub mod segment;
-pub mod statcache;
 pub mod suggest;
-pub mod tracking;
+pub mod text;
 pub mod translit;
 pub mod ui;

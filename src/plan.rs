@@ -664,7 +664,7 @@ pub fn word_count(text: &str) -> usize {
                 // ASCII by table; other characters decoded one by one.
                 let c = piece[i..].chars().next().unwrap_or('\0');
                 i += c.len_utf8().max(1);
-                if crate::checks::text::is_alnum(c) {
+                if crate::text::is_alnum(c) {
                     ALNUM
                 } else if c == '’' {
                     JOINS

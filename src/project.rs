@@ -9,45 +9,27 @@ use rayon::prelude::*;
 
 use crate::config::{Config, REFERENCE};
 use crate::fsio::{self, FileError};
+use crate::paths::{locale_file, source_dir, source_file};
 use crate::plan::DocInput;
 
+/// A project: its root and its configuration, checked. Documents are read by the
+/// operations, one at a time or all at once (`read_all`).
+#[derive(Debug, Clone)]
 pub struct Project {
     pub root: PathBuf,
     pub config: Config,
-    /// The documents' files as read. Commands hand them to `plan::plan_owned`, which takes
-    /// them (this is then empty): read what you need from the plan.
-    pub inputs: Vec<DocInput>,
-}
-
-/// The nearest ancestor of `start` that holds l10n.toml.
-pub fn find_root(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .find(|d| d.join("l10n.toml").is_file())
-        .map(Path::to_path_buf)
-}
-
-pub fn source_dir(root: &Path) -> PathBuf {
-    root.join("source")
-}
-
-pub fn locale_file(root: &Path, locale: &str, doc: &str) -> PathBuf {
-    root.join("locales").join(locale).join(format!("{doc}.ftl"))
 }
 
 impl Project {
-    /// The project with every document's files read (see `open` to read them one by one).
-    pub fn load(root: &Path) -> Result<Project> {
-        let mut project = Project::open(root)?;
-        let names = source_names(root)?;
-        // Documents are read in parallel; the first error in document order is reported.
-        project.inputs = names
+    /// Every document's files, read in parallel (the first error in document order is
+    /// reported), for `plan::plan_owned`.
+    pub fn read_all(&self) -> Result<Vec<DocInput>> {
+        Ok(source_names(&self.root)?
             .into_par_iter()
-            .map(|name| read_input(root, &project.config, name))
+            .map(|name| read_input(&self.root, &self.config, name))
             .collect::<Vec<_>>()
             .into_iter()
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(project)
+            .collect::<Result<Vec<_>, _>>()?)
     }
 
     /// The project's configuration, checked, without reading any document yet.
@@ -66,7 +48,6 @@ impl Project {
         Ok(Project {
             root: root.to_path_buf(),
             config,
-            inputs: Vec::new(),
         })
     }
 }
@@ -93,7 +74,7 @@ pub fn plan_doc_keeping_events(
 
 /// The files of document `name`: its source, its reference and its translations.
 pub fn read_input(root: &Path, config: &Config, name: String) -> Result<DocInput, FileError> {
-    let source = fsio::read_text(&source_dir(root).join(format!("{name}.md")))?;
+    let source = fsio::read_text(&source_file(root, &name))?;
     let reference = read_optional(&locale_file(root, REFERENCE, &name))?;
     let mut locales = BTreeMap::new();
     for l in &config.locales {
@@ -102,7 +83,10 @@ pub fn read_input(root: &Path, config: &Config, name: String) -> Result<DocInput
     let mut history = BTreeMap::new();
     for (l, text) in &locales {
         if text.as_deref().is_some_and(has_unstamped) {
-            history.insert(l.clone(), git_history(root, &locale_file(root, l, &name)));
+            history.insert(
+                l.clone(),
+                crate::git::history(root, &locale_file(root, l, &name)),
+            );
         }
     }
     Ok(DocInput {
@@ -197,44 +181,4 @@ fn has_unstamped(text: &str) -> bool {
         }
     }
     false
-}
-
-/// How many earlier commits of a locale file are searched for lost stamps.
-const HISTORY_DEPTH: &str = "20";
-
-/// Id → (value, stamp) from the newest committed versions of `path` that had a stamp for
-/// it. Empty outside a git repository or when git is not installed.
-fn git_history(root: &Path, path: &Path) -> crate::plan::History {
-    let mut out = crate::plan::History::new();
-    let Ok(rel) = path.strip_prefix(root) else {
-        return out;
-    };
-    let rel = rel.to_string_lossy().into_owned();
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .args(args)
-            .current_dir(root)
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| o.stdout)
-    };
-    let Some(log) = git(&["log", "-n", HISTORY_DEPTH, "--format=%H", "--", &rel]) else {
-        return out;
-    };
-    for commit in String::from_utf8_lossy(&log).lines() {
-        let Some(bytes) = git(&["show", &format!("{commit}:./{rel}")]) else {
-            continue;
-        };
-        let Ok(text) = fsio::check_text(path, bytes) else {
-            continue;
-        };
-        for (_, m) in crate::ftl::FtlFile::parse(&text).messages() {
-            if let Some(stamp) = &m.stamp {
-                out.entry(m.id.clone())
-                    .or_insert_with(|| (m.value.clone(), stamp.clone()));
-            }
-        }
-    }
-    out
 }

@@ -20,6 +20,7 @@ use memchr::memmem;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::config::{Config, StalePolicy, REFERENCE};
+use crate::escape::html;
 use crate::plan::{DocPlan, State};
 use crate::segment::Events;
 use crate::ui;
@@ -179,8 +180,8 @@ pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Sha
                     let _ = write!(
                         md,
                         " {MARK_OPEN}stale\" title=\"{}\">{}</sup>",
-                        attr(&label(locale, "stale-title")),
-                        attr(&label(locale, "stale-mark"))
+                        html(&label(locale, "stale-title")),
+                        html(&label(locale, "stale-mark"))
                     );
                 } else {
                     counts.translated += 1;
@@ -189,7 +190,7 @@ pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Sha
             Fill::Fallback => {
                 counts.fallback += 1;
                 let lang = lang.unwrap_or(REFERENCE);
-                let _ = write!(md, "{FALLBACK_OPEN}{}\">", attr(lang));
+                let _ = write!(md, "{FALLBACK_OPEN}{}\">", html(lang));
                 let t0 = md.len();
                 match text {
                     Some(t) => {
@@ -201,8 +202,8 @@ pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Sha
                 let _ = write!(
                     md,
                     "</span> {MARK_OPEN}fallback\" title=\"{}\">{}</sup>",
-                    attr(&label(locale, "fallback-title")),
-                    attr(lang)
+                    html(&label(locale, "fallback-title")),
+                    html(lang)
                 );
             }
         }
@@ -596,7 +597,7 @@ fn body_html_from<'a>(
     pulldown_cmark::html::push_html(&mut html, linkify_all(events).into_iter());
     // Notes in the order of their first reference, then unreferenced ones.
     notes.sort_by_key(|(label, _)| note_numbers.get(label).copied().unwrap_or(usize::MAX));
-    let back = attr(&label(&ed.locale, "back"));
+    let back = crate::escape::html(&label(&ed.locale, "back")).into_owned();
     let mut foot = String::with_capacity(ed.markdown.len() / 4);
     let mut inner = String::new();
     for (label, evs) in notes {
@@ -807,28 +808,6 @@ fn allowed_url(url: &str) -> bool {
     }
 }
 
-/// Escapes text for an HTML attribute or element.
-pub fn attr(s: &str) -> String {
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        return s.to_string(); // nothing to escape: one copy
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Everything a page needs besides its own edition.
 pub struct PageContext<'a> {
     pub doc_name: &'a str,
@@ -859,8 +838,8 @@ fn push_head(out: &mut String, lang: &str, title: &str, extra: &str, css: &[&str
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          <meta name=\"generator\" content=\"dossier\">\n<title>{}</title>\n{extra}<style>\n",
-        attr(lang),
-        attr(title),
+        html(lang),
+        html(title),
     );
     for c in css {
         out.push_str(c);
@@ -887,11 +866,11 @@ fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
         .first()
         .map(|h| h.text.clone())
         .unwrap_or_else(|| ctx.doc_name.to_string());
-    let name = attr(ctx.doc_name);
+    let name = html(ctx.doc_name);
     // `../{locale}/{name}.html`, built by pieces (no formatting machinery, as below).
     let push_href = |out: &mut String, l: &str| {
         out.push_str("../");
-        out.push_str(&attr(l));
+        out.push_str(&html(l));
         out.push('/');
         out.push_str(&name);
         out.push_str(".html");
@@ -904,7 +883,7 @@ fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
     let mut alternates = String::new();
     for l in ctx.locales.iter().filter(|l| *l != lang) {
         alternates.push_str("<link rel=\"alternate\" hreflang=\"");
-        alternates.push_str(&attr(l));
+        alternates.push_str(&html(l));
         alternates.push_str("\" href=\"");
         push_href(&mut alternates, l);
         alternates.push_str("\">\n");
@@ -924,10 +903,10 @@ fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
     let _ = write!(
         out,
         "<nav class=\"switcher\" aria-label=\"{}\"><ul>",
-        attr(&label(lang, "languages"))
+        html(&label(lang, "languages"))
     );
     for l in ctx.locales {
-        let (code, shown) = (attr(l), attr(ui::display_name(l)));
+        let (code, shown) = (html(l), html(ui::display_name(l)));
         if l == lang {
             out.push_str("<li><strong lang=\"");
             out.push_str(&code);
@@ -963,7 +942,7 @@ fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
     let _ = writeln!(
         out,
         "<p class=\"status\">{}</p>\n</div>\n</header>",
-        attr(&status)
+        html(&status)
     );
     out.push_str("<main class=\"wrap\">\n<article>\n");
     out.push_str(&body.title);
@@ -972,12 +951,12 @@ fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
             out,
             "<p class=\"derived-note\">{} <a href=\"{}\" lang=\"{}\" hreflang=\"{}\">{}</a>. \
              <span class=\"mapping\" lang=\"en\">({})</span></p>",
-            attr(&label(lang, "derived-note")),
+            html(&label(lang, "derived-note")),
             href(d.base),
-            attr(d.base),
-            attr(d.base),
-            attr(ui::display_name(d.base)),
-            attr(crate::translit::MAPPING)
+            html(d.base),
+            html(d.base),
+            html(ui::display_name(d.base)),
+            html(crate::translit::MAPPING)
         );
     }
     let toc: Vec<&Heading> = body
@@ -989,22 +968,22 @@ fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
         let _ = write!(
             out,
             "<nav class=\"toc\" aria-labelledby=\"_toc\">\n<h2 id=\"_toc\">{}</h2>\n<ol>\n",
-            attr(&label(lang, "contents"))
+            html(&label(lang, "contents"))
         );
         let mut num = itoa::Buffer::new();
         for h in toc {
             out.push_str("<li class=\"l");
             out.push_str(num.format(h.level));
             out.push_str("\"><a href=\"#");
-            out.push_str(&attr(&h.id));
+            out.push_str(&html(&h.id));
             out.push('"');
             if let Some(l) = h.lang.as_deref() {
                 out.push_str(" lang=\"");
-                out.push_str(&attr(l));
+                out.push_str(&html(l));
                 out.push('"');
             }
             out.push('>');
-            out.push_str(&attr(&h.text));
+            out.push_str(&html(&h.text));
             out.push_str("</a></li>\n");
         }
         out.push_str("</ol>\n</nav>\n");
@@ -1015,7 +994,7 @@ fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
             out,
             "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"_notes\">\n\
              <h2 id=\"_notes\">{}</h2>\n<ol>\n{}</ol>\n</section>\n",
-            attr(&label(lang, "notes")),
+            html(&label(lang, "notes")),
             body.notes
         );
     }

@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::change::Piece;
-use crate::render::{self, attr};
+use crate::escape::html;
+use crate::render;
 
 /// One message to review.
 pub struct Item<'a> {
@@ -37,11 +38,11 @@ pub fn page(locale: &str, items: &[Item]) -> String {
     let _ = writeln!(
         out,
         "<p class=\"status\"><strong>dossier diff</strong> · {} · {} to review: {stale} stale, {missing} missing</p>",
-        attr(locale),
+        html(locale),
         items.len()
     );
     out.push_str("</div>\n</header>\n<main class=\"wrap\">\n");
-    let _ = writeln!(out, "<h1>{}</h1>", attr(&title));
+    let _ = writeln!(out, "<h1>{}</h1>", html(&title));
     if items.is_empty() {
         out.push_str(
             "<p class=\"empty\">Nothing to review: every message is translated and current.</p>\n",
@@ -70,7 +71,7 @@ pub fn page(locale: &str, items: &[Item]) -> String {
             let _ = writeln!(
                 out,
                 "<section class=\"doc\">\n<h2>{}</h2>",
-                attr(&format!("{}.md", it.doc))
+                html(&format!("{}.md", it.doc))
             );
         }
         item(&mut out, locale, it);
@@ -87,24 +88,24 @@ fn label(it: &Item) -> String {
     format!(
         "<a href=\"#{}\"><code>{}</code></a> <span class=\"badge {}\">{}</span>{}",
         anchor(it),
-        attr(it.id),
-        attr(it.state),
-        attr(it.state),
+        html(it.id),
+        html(it.state),
+        html(it.state),
         it.class
-            .map(|c| format!(" <span class=\"badge class\">{}</span>", attr(c)))
+            .map(|c| format!(" <span class=\"badge class\">{}</span>", html(c)))
             .unwrap_or_default()
     )
 }
 
 fn anchor(it: &Item) -> String {
-    attr(&format!("{}--{}", it.doc, it.id))
+    html(&format!("{}--{}", it.doc, it.id)).into_owned()
 }
 
 fn item(out: &mut String, locale: &str, it: &Item) {
     let _ = writeln!(
         out,
         "<article class=\"item {}\" id=\"{}\">",
-        attr(it.state),
+        html(it.state),
         anchor(it)
     );
     let _ = writeln!(out, "<h3>{}</h3>", label(it));
@@ -115,12 +116,12 @@ fn item(out: &mut String, locale: &str, it: &Item) {
             for p in it.diff {
                 match p.op {
                     "delete" => {
-                        let _ = write!(out, "<del>{}</del>", attr(&p.text));
+                        let _ = write!(out, "<del>{}</del>", html(&p.text));
                     }
                     "insert" => {
-                        let _ = write!(out, "<ins>{}</ins>", attr(&p.text));
+                        let _ = write!(out, "<ins>{}</ins>", html(&p.text));
                     }
-                    _ => out.push_str(&attr(&p.text)),
+                    _ => out.push_str(&html(&p.text)),
                 }
             }
             out.push_str("</p>\n");
@@ -129,23 +130,23 @@ fn item(out: &mut String, locale: &str, it: &Item) {
             let _ = writeln!(
                 out,
                 "<h4>English</h4>\n<p class=\"text\">{}</p>",
-                attr(it.source_now)
+                html(it.source_now)
             );
         }
     }
     let _ = writeln!(
         out,
         "</div>\n<div class=\"col tr\" lang=\"{}\">",
-        attr(locale)
+        html(locale)
     );
     let _ = writeln!(
         out,
         "<h4 lang=\"en\">{} translation</h4>",
-        attr(crate::ui::display_name(locale))
+        html(crate::ui::display_name(locale))
     );
     match it.translation {
         Some(t) => {
-            let _ = writeln!(out, "<p class=\"text\">{}</p>", attr(t));
+            let _ = writeln!(out, "<p class=\"text\">{}</p>", html(t));
         }
         None => out.push_str("<p class=\"text none\" lang=\"en\">Not translated yet.</p>\n"),
     }
@@ -156,8 +157,8 @@ fn item(out: &mut String, locale: &str, it: &Item) {
                 out,
                 "<li><span class=\"badge class\" lang=\"en\">{}% · {}</span> {}</li>",
                 sug.percent,
-                attr(&sug.id),
-                attr(&sug.translation)
+                html(&sug.id),
+                html(&sug.translation)
             );
         }
         out.push_str("</ul>\n");

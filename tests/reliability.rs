@@ -194,9 +194,9 @@ fn a_fault_at_every_step_leaves_files_old_or_new() {
     setup(clean.path());
     let before = snapshot(clean.path());
     let run = |dir: &Path, w: &mut dyn Writer| {
-        let project = dossier::project::Project::load(dir).expect("load");
-        let plan = plan::plan(&project.config, &project.inputs);
-        dossier::cli::sync(&project, &plan, false, w, &mut std::io::sink())
+        let project = dossier::project::Project::open(dir).expect("open");
+        let plan = plan::plan(&project.config, &project.read_all().expect("read"));
+        dossier::ops::sync::sync_plan(&project, &plan, false, w)
     };
     let mut counter = Faulty {
         k: 0,

@@ -25,8 +25,8 @@
 //! `error[mixed-script]: Latin "A" (U+0041) inside the Cyrillic word "Aблязов"`; fix:
 //! `А` (U+0410).
 
-use super::text::{is_cyrillic, is_latin, letter_runs};
 use super::{Finding, Msg};
+use crate::text::{is_cyrillic, is_latin, letter_runs};
 
 const CODE: &str = "mixed-script";
 

@@ -16,10 +16,6 @@ use crate::ftl::{self, EntryKind, FtlFile, Message};
 use crate::glossary::Glossary;
 use crate::plan::DocPlan;
 
-pub use cache::Cache;
-
-pub mod cache;
-pub mod clean;
 pub mod duplicate_id;
 pub mod glossary;
 pub mod invisible;
@@ -195,6 +191,43 @@ pub fn check_message(m: &Msg) -> Vec<Finding> {
     out
 }
 
+/// A message's key for remembering its findings: its locale, id, English and text.
+pub type Key = u128;
+
+/// The key of one message: its four parts, each after its length, hashed in one call
+/// (the streaming hasher costs more than copying a message's few hundred bytes).
+pub fn key(locale: &str, id: &str, english: &str, text: &str) -> Key {
+    let parts = [locale, id, english, text];
+    let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.len() + 8).sum());
+    for part in parts {
+        bytes.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(part.as_bytes());
+    }
+    xxhash_rust::xxh3::xxh3_128(&bytes)
+}
+
+/// Findings of messages checked before, by key (`cache::findings` keeps them between
+/// runs): a message's findings depend on nothing but the message, its English, the
+/// glossary and the program.
+pub trait Memo: Sync {
+    /// The findings recorded for the message with this key.
+    fn get(&self, key: Key) -> Option<&[Finding]>;
+    /// Whether this run's findings are wanted (for the next run).
+    fn is_on(&self) -> bool;
+}
+
+/// No memory: every message is checked, nothing is kept.
+pub struct NoMemo;
+
+impl Memo for NoMemo {
+    fn get(&self, _: Key) -> Option<&[Finding]> {
+        None
+    }
+    fn is_on(&self) -> bool {
+        false
+    }
+}
+
 /// A finding placed in a file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
@@ -275,66 +308,11 @@ pub fn doc_targets(d: DocPlan, locales: &[String]) -> Vec<Target> {
     out
 }
 
-/// What `reference_targets` found: the files to check, each with its signature
-/// before it was read and the digest of the reference's ids (to record it when it is
-/// found clean), and the files it did not read because they are still clean.
-#[derive(Default)]
-pub struct RefTargets {
-    pub targets: Vec<(Target, Option<(crate::statcache::Sig, u128)>)>,
-    pub clean: Vec<(String, clean::Entry)>,
-}
-
-/// `doc_targets` without planning, for a document whose reference file is current (see
-/// `statcache::Cache::reference_is_current`): the ids and English come from that file,
-/// which holds exactly the plan's (a test in `plan` checks the round trip). Files `clean`
-/// says are still clean are left out.
-pub fn reference_targets(
-    root: &std::path::Path,
-    name: &str,
-    locales: &[String],
-    clean: &clean::Files,
-) -> Result<RefTargets, crate::fsio::FileError> {
-    let path = crate::project::locale_file(root, crate::config::REFERENCE, name);
-    let file = FtlFile::parse(crate::fsio::read_text(&path)?);
-    let reference = Reference::of(&file);
-    let ids = if clean.is_on() {
-        clean::ids_digest(&file, &reference)
-    } else {
-        0
-    };
-    let mut out = RefTargets::default();
-    for l in locales {
-        let rel = format!("locales/{l}/{name}.ftl");
-        let path = crate::project::locale_file(root, l, name);
-        let sig = clean
-            .is_on()
-            .then(|| crate::statcache::sig(&path))
-            .flatten();
-        if let Some(e) = clean.still_clean(&rel, sig.as_ref(), ids, &reference) {
-            out.clean.push((rel, e.clone()));
-            continue;
-        }
-        let Some(text) = crate::project::read_optional(&path)? else {
-            continue;
-        };
-        out.targets.push((
-            Target {
-                locale: l.clone(),
-                path: rel,
-                file: FtlFile::parse(text),
-                reference: reference.clone(),
-            },
-            sig.map(|s| (s, ids)),
-        ));
-    }
-    Ok(out)
-}
-
 /// Checks one file: structure (syntax, duplicate and unknown ids), then every message the
 /// reference has, against the English it was translated from (its stamp, or else the
 /// reference's text). Suppressions apply; the result is sorted by position.
 pub fn check_file(t: &Target, glossary: Option<&Glossary>) -> Vec<Diagnostic> {
-    check_file_cached(t, &|| glossary, &Cache::off()).0
+    check_file_cached(t, &|| glossary, &NoMemo).0
 }
 
 /// `check_file` taking each message's findings from `cache` when it has them; also returns
@@ -344,8 +322,8 @@ pub fn check_file(t: &Target, glossary: Option<&Glossary>) -> Vec<Diagnostic> {
 pub fn check_file_cached<'g>(
     t: &Target,
     glossary: &(dyn Fn() -> Option<&'g Glossary> + Sync),
-    cache: &Cache,
-) -> (Vec<Diagnostic>, Vec<(cache::Key, Vec<Finding>)>) {
+    cache: &dyn Memo,
+) -> (Vec<Diagnostic>, Vec<(Key, Vec<Finding>)>) {
     let src = t.file.src.as_str();
     let mut out = Vec::new();
     let mut used = Vec::new();
@@ -418,7 +396,7 @@ pub fn check_file_cached<'g>(
                 .as_deref()
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or(reference);
-            let key = cache::key(&t.locale, &m.id, english, &m.value);
+            let key = key(&t.locale, &m.id, english, &m.value);
             let findings = match cache.get(key) {
                 Some(f) => f.to_vec(),
                 None => check_message(&Msg::new(&t.locale, &m.id, english, &m.value, glossary())),

@@ -31,8 +31,8 @@
 
 use std::ops::Range;
 
-use super::text::is_cyrillic;
 use super::{Finding, Msg};
+use crate::text::is_cyrillic;
 
 const CODE: &str = "typography";
 const NBSP: char = '\u{A0}';
@@ -86,10 +86,10 @@ pub fn check(m: &Msg) -> Vec<Finding> {
                 );
             }
             '\'' => {
-                let letter = |c: Option<char>| c.is_some_and(super::text::is_letter);
+                let letter = |c: Option<char>| c.is_some_and(crate::text::is_letter);
                 let own = |c: Option<char>| match lang {
                     "ru" | "kk" => c.is_some_and(is_cyrillic),
-                    _ => c.is_some_and(super::text::is_letter),
+                    _ => c.is_some_and(crate::text::is_letter),
                 };
                 if letter(prev) && letter(next) && (own(prev) || own(next)) {
                     out.push(
@@ -290,7 +290,7 @@ fn french(
         '-' if prev == Some(' ')
             && next == Some(' ')
             && k >= 2
-            && at(k - 2).is_some_and(super::text::is_alnum) =>
+            && at(k - 2).is_some_and(crate::text::is_alnum) =>
         {
             out.push(
                 Finding::warning(
@@ -313,8 +313,8 @@ fn cyrillic_dashes(chars: &[(usize, char)], k: usize, out: &mut Vec<Finding>, te
     let next = at(k + 1);
     let spaced = |p: Option<char>| p.is_some_and(|p| p == ' ' || is_nb(p));
     let word_before =
-        k >= 2 && at(k - 2).is_some_and(|c| super::text::is_alnum(c) || ",)»*".contains(c));
-    let word_after = at(k + 2).is_some_and(|c| super::text::is_alnum(c) || "(«*".contains(c));
+        k >= 2 && at(k - 2).is_some_and(|c| crate::text::is_alnum(c) || ",)»*".contains(c));
+    let word_after = at(k + 2).is_some_and(|c| crate::text::is_alnum(c) || "(«*".contains(c));
     match c {
         '-' | '−' if spaced(prev) && spaced(next) && word_before && word_after => out.push(
             Finding::error(
@@ -346,8 +346,8 @@ fn cyrillic_dashes(chars: &[(usize, char)], k: usize, out: &mut Vec<Finding>, te
                 .iter()
                 .take_while(|c| c.1.is_ascii_digit())
                 .count();
-            let before_ok = k < 5 || !super::text::is_alnum(chars[k - 5].1);
-            let after_ok = at(k + 5).is_none_or(|c| !super::text::is_alnum(c) && c != '-');
+            let before_ok = k < 5 || !crate::text::is_alnum(chars[k - 5].1);
+            let after_ok = at(k + 5).is_none_or(|c| !crate::text::is_alnum(c) && c != '-');
             if digits_before == 4 && digits_after == 4 && before_ok && after_ok {
                 let a: String = chars[k - 4..k].iter().map(|c| c.1).collect();
                 let b: String = chars[k + 1..k + 5].iter().map(|c| c.1).collect();
@@ -510,7 +510,7 @@ fn acronym_suffixes(m: &Msg, out: &mut Vec<Finding>) {
                 .collect()
         })
         .unwrap_or_default();
-    for (r, w) in super::text::letter_runs(&m.masked) {
+    for (r, w) in crate::text::letter_runs(&m.masked) {
         let caps = w.chars().take_while(|c| c.is_uppercase()).count();
         let rest: String = w.chars().skip(caps).collect();
         if caps < 2 || rest.is_empty() || !rest.chars().all(|c| c.is_lowercase() && is_cyrillic(c))

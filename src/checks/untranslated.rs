@@ -25,7 +25,7 @@ use super::{Finding, Msg};
 const CODE: &str = "untranslated";
 
 fn normalized(s: &str) -> String {
-    super::text::nfc(s)
+    crate::text::nfc(s)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -44,7 +44,7 @@ pub fn has_words_to_translate(m: &Msg) -> bool {
             .collect();
         english = super::text::mask_spans(&english, dnt.into_iter());
     }
-    let words = super::text::letter_runs(&english);
+    let words = crate::text::letter_runs(&english);
     let lower = words
         .iter()
         .filter(|(_, w)| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_lowercase))

@@ -37,8 +37,8 @@ use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
-use super::text::{is_cyrillic, is_latin, letter_runs};
 use super::{Finding, Msg};
+use crate::text::{is_cyrillic, is_latin, letter_runs};
 
 const CODE: &str = "wrong-language";
 const KAZAKH_LETTERS: &str = "ӘҒҚҢӨҰҮҺІәғқңөұүһі";

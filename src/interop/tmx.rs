@@ -2,8 +2,9 @@
 //! message (`tuid` = document/id), English first. Export only: a memory is loaded into a
 //! CAT tool, not imported back.
 
-use super::{xml_escape, xml_forbidden, DocUnits};
+use super::{xml_forbidden, DocUnits};
 use crate::config::REFERENCE;
+use crate::escape::{xml_attr, xml_text};
 use crate::plan::State;
 
 pub fn write(docs: &[DocUnits], locale: &str) -> String {
@@ -25,15 +26,15 @@ pub fn write(docs: &[DocUnits], locale: &str) -> String {
             }
             out.push_str(&format!(
                 "    <tu tuid=\"{}/{}\">\n      <prop type=\"x-document\">{}</prop>\n",
-                xml_escape(d.name),
-                xml_escape(u.id),
-                xml_escape(d.name)
+                xml_attr(d.name),
+                xml_attr(u.id),
+                xml_text(d.name)
             ));
             for (lang, text) in [(REFERENCE, u.english), (locale, t)] {
                 out.push_str(&format!(
                     "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n",
-                    xml_escape(lang),
-                    xml_escape(text)
+                    xml_attr(lang),
+                    xml_text(text)
                 ));
             }
             out.push_str("    </tu>\n");

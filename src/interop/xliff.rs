@@ -11,10 +11,11 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
 use super::{
-    is_english, same_locale, xml_escape, xml_forbidden, Basis, DocUnits, Incoming, Pos, Problem,
+    is_english, same_locale, xml_forbidden, Basis, DocUnits, Incoming, Pos, Problem,
     NOTE_EN_AS_TRANSLATED, SUBSTATE_STALE,
 };
 use crate::config::REFERENCE;
+use crate::escape::{xml_attr, xml_text};
 use crate::plan::State;
 
 pub const NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
@@ -25,13 +26,13 @@ pub fn write(docs: &[DocUnits], locale: &str) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
         "<xliff xmlns=\"{NS}\" version=\"2.0\" srcLang=\"{REFERENCE}\" trgLang=\"{}\" xml:space=\"preserve\">\n",
-        xml_escape(locale)
+        xml_attr(locale)
     ));
     for d in docs {
         out.push_str(&format!(
             "  <file id=\"{}\" original=\"source/{}.md\">\n",
-            xml_escape(d.name),
-            xml_escape(d.name)
+            xml_attr(d.name),
+            xml_attr(d.name)
         ));
         if d.units.is_empty() {
             // A file needs one unit at least: an empty group says "nothing here".
@@ -40,7 +41,7 @@ pub fn write(docs: &[DocUnits], locale: &str) -> String {
         for u in &d.units {
             out.push_str(&format!(
                 "    <unit id=\"{}\" type=\"dossier:{}\">\n",
-                xml_escape(u.id),
+                xml_attr(u.id),
                 u.class
             ));
             let mut notes = Vec::new();
@@ -48,7 +49,7 @@ pub fn write(docs: &[DocUnits], locale: &str) -> String {
                 if !before.chars().any(xml_forbidden) {
                     notes.push(format!(
                         "<note category=\"{NOTE_EN_AS_TRANSLATED}\" appliesTo=\"source\">{}</note>",
-                        xml_escape(before)
+                        xml_text(before)
                     ));
                 }
             }
@@ -56,7 +57,7 @@ pub fn write(docs: &[DocUnits], locale: &str) -> String {
                 if !n.chars().any(xml_forbidden) {
                     notes.push(format!(
                         "<note category=\"translator\">{}</note>",
-                        xml_escape(n)
+                        xml_text(n)
                     ));
                 }
             }
@@ -94,14 +95,14 @@ fn content(s: &str) -> String {
     let mut run = String::new();
     for c in s.chars() {
         if xml_forbidden(c) {
-            out.push_str(&xml_escape(&run));
+            out.push_str(&xml_text(&run));
             run.clear();
             out.push_str(&format!("<cp hex=\"{:04X}\"/>", c as u32));
         } else {
             run.push(c);
         }
     }
-    out.push_str(&xml_escape(&run));
+    out.push_str(&xml_text(&run));
     out
 }
 

@@ -1,11 +1,11 @@
-//! `dossier build`: writes the editions (Markdown, HTML, and with `--pdf` PDF), and with
-//! `--watch` rebuilds the editions each saved change affects until interrupted.
+//! `build`: writes the editions (Markdown, HTML, and with `pdf` PDF), and with `watch`
+//! rebuilds the editions each saved change affects until interrupted.
 //!
-//! Command glue like `cli`: rendering is `render`'s, files go through `fsio`, Chromium is
-//! `chromium`'s. Which editions a change affects is one pure function, [`affected`].
+//! Rendering is `render`'s, files go through `fsio`, Chromium is `chromium`'s. What the
+//! build does is told as it happens, as [`Event`]s. Which editions a change affects is one
+//! pure function, [`affected`].
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
@@ -29,6 +29,48 @@ pub struct Options {
     pub pdf: bool,
 }
 
+/// What a build tells as it goes.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// The Chromium found for PDFs is too old for page numbers.
+    OldChromium {
+        program: &'a Path,
+        major: u32,
+        /// The first version that prints them.
+        needed: u32,
+    },
+    /// An edition was written, with its counts; `derived_from` names the locale a derived
+    /// edition is made from.
+    Edition {
+        locale: &'a str,
+        doc: &'a str,
+        counts: &'a render::EditionCounts,
+        derived_from: Option<&'static str>,
+    },
+    /// An edition was printed to PDF.
+    Pdf { locale: &'a str, doc: &'a str },
+    /// Every edition asked for is written, to this directory.
+    Written { dir: &'a Path },
+    /// Unreadable text in a locale file, kept verbatim and skipped.
+    Warning(&'a str),
+    /// Watching for changes (`watch`).
+    Watching,
+    /// The watcher reported an error.
+    WatchError(String),
+    /// A rebuild after a change failed (a half-saved file): the build waits for the next.
+    RebuildFailed(String),
+    /// The editions a change affected were written again.
+    Rebuilt(Vec<String>),
+}
+
+/// What the build found, when it returns (a watching build returns when the watcher
+/// stops).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Report {
+    /// Some edition has stale or fallback text.
+    pub incomplete: bool,
+}
+
 /// One edition: a document in a locale.
 pub type Target = (String, String);
 
@@ -42,23 +84,22 @@ const CHUNK: usize = 16;
 /// `dossier build`: the documents are read, checked, planned and written a chunk at a
 /// time, in order (bad input stops the build at its document: the editions of the
 /// documents before it are written and correct).
-pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<i32> {
+pub fn build(project: &Project, opts: &Options, out: &mut dyn FnMut(Event)) -> Result<Report> {
     // Find Chromium before writing anything, so a missing browser fails fast and clearly.
     let browser = if opts.pdf {
         let b = chromium::find()?;
         if let Some(major) = b.major.filter(|&m| m < chromium::PAGE_NUMBERS_SINCE) {
-            writeln!(
-                out,
-                "warning: {} is Chromium {major}; page numbers in PDF footers need Chromium {} or later",
-                b.program.display(),
-                chromium::PAGE_NUMBERS_SINCE
-            )?;
+            out(Event::OldChromium {
+                program: &b.program,
+                major,
+                needed: chromium::PAGE_NUMBERS_SINCE,
+            });
         }
         Some(b)
     } else {
         None
     };
-    let project = Project::open(root)?;
+    let root = &project.root;
     let dir = opts
         .out
         .clone()
@@ -68,19 +109,12 @@ pub fn run(root: &Path, opts: &Options, out: &mut dyn Write) -> Result<i32> {
         .into_iter()
         .map(|name| (name, selection.clone()))
         .collect();
-    let incomplete = write(&project, &dir, &targets, browser.as_ref(), out)?;
-    writeln!(out, "editions written to {}", dir.display())?;
+    let incomplete = write(project, &dir, &targets, browser.as_ref(), out)?;
+    out(Event::Written { dir: &dir });
     if opts.watch {
-        return watch(root, opts, &dir, browser.as_ref(), out);
+        watch(root, opts, &dir, browser.as_ref(), out)?;
     }
-    if opts.strict && incomplete {
-        writeln!(
-            out,
-            "--strict: some editions have stale or missing translations"
-        )?;
-        return Ok(1);
-    }
-    Ok(0)
+    Ok(Report { incomplete })
 }
 
 /// The editions to build, in switcher order: English, then the requested locales and the
@@ -135,7 +169,7 @@ fn write(
     dir: &Path,
     targets: &[(String, Vec<String>)],
     browser: Option<&Browser>,
-    out: &mut dyn Write,
+    out: &mut dyn FnMut(Event),
 ) -> Result<bool> {
     let switcher = render::edition_locales(&project.config);
     let mut dirs: Vec<&str> = targets
@@ -153,7 +187,7 @@ fn write(
     // project's cache, one set per output directory; builds take the project's lock from
     // before they read until they have written, so that two never fill the same spare.
     let spares = spare_dir(&project.root, dir);
-    let lock = fsio::Lock::acquire(&project.root, crate::cli::LOCK_WAIT)?;
+    let lock = super::lock(project)?;
     let slots = 2 * targets.iter().map(|(_, ls)| ls.len()).sum::<usize>();
     // The editions queued, in order: (document, locale, counts).
     let mut queued: Vec<(String, String, render::EditionCounts)> = Vec::new();
@@ -167,7 +201,7 @@ fn write(
                         &project.config,
                         name.clone(),
                     )?;
-                    crate::cli::refuse_bad_doc(project, &d)?;
+                    super::refuse_bad_doc(project, &d)?;
                     let sh = render::Shared::of(&d);
                     // The English edition is the source: rendered from the events
                     // segmenting it read, not parsed again.
@@ -194,7 +228,9 @@ fn write(
             let mut plans = Vec::with_capacity(prepared.len());
             for ((_, locales), doc) in chunk.iter().zip(prepared) {
                 let (d, eds) = doc?;
-                crate::cli::warn_doc_junk(project, &d);
+                for w in super::junk_warnings(project, &d) {
+                    out(Event::Warning(&w));
+                }
                 for (l, (counts, md, html)) in locales.iter().zip(eds) {
                     let slot = 2 * queued.len();
                     for (slot, ext, bytes) in [(slot, "md", md), (slot + 1, "html", html)] {
@@ -222,14 +258,12 @@ fn write(
         }
         let base = dir.join(l);
         if *l != REFERENCE {
-            let from = render::derived(l)
-                .map(|x| format!(" (derived from {})", x.base))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "{l}/{name}: {} translated, {} stale, {} fallback of {}{from}",
-                c.translated, c.stale, c.fallback, c.total
-            )?;
+            out(Event::Edition {
+                locale: l,
+                doc: name,
+                counts: c,
+                derived_from: render::derived(l).map(|x| x.base),
+            });
             if c.stale > 0 || c.fallback > 0 {
                 incomplete = true;
             }
@@ -238,7 +272,10 @@ fn write(
             let pdf = chromium::print_pdf(b, &base.join(format!("{name}.html")))?;
             let pdf_path = base.join(format!("{name}.pdf"));
             fsio::write_atomic_bytes(&pdf_path, &pdf)?;
-            writeln!(out, "{l}/{name}.pdf printed",)?;
+            out(Event::Pdf {
+                locale: l,
+                doc: name,
+            });
         }
     }
     done?;
@@ -255,7 +292,7 @@ fn spare_dir(root: &Path, out: &Path) -> Option<PathBuf> {
     let out = std::fs::canonicalize(out).ok()?;
     let hash = xxhash_rust::xxh3::xxh3_64(out.as_os_str().as_encoded_bytes());
     Some(
-        root.join(crate::checks::cache::DIR)
+        root.join(crate::paths::CACHE_DIR)
             .join("spare")
             .join(format!("{hash:016x}")),
     )
@@ -347,8 +384,8 @@ fn watch(
     opts: &Options,
     dir: &Path,
     browser: Option<&Browser>,
-    out: &mut dyn Write,
-) -> Result<i32> {
+    out: &mut dyn FnMut(Event),
+) -> Result<()> {
     use notify::{RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(move |ev| {
@@ -364,11 +401,7 @@ fn watch(
             .watch(&p, RecursiveMode::Recursive)
             .with_context(|| format!("cannot watch {}", p.display()))?;
     }
-    writeln!(
-        out,
-        "watching source/, locales/, l10n.toml and dossier.toml; press Ctrl-C to stop"
-    )?;
-    out.flush()?;
+    out(Event::Watching);
     while let Ok(first) = rx.recv() {
         let mut events = vec![first];
         // An editor's save is several events (write, rename, chmod): take them together.
@@ -382,7 +415,7 @@ fn watch(
                     changes.extend(ev.paths.iter().filter_map(|p| classify(root, p)));
                 }
                 Ok(_) => {}
-                Err(e) => writeln!(out, "watch error: {e}")?,
+                Err(e) => out(Event::WatchError(e.to_string())),
             }
         }
         if changes.is_empty() {
@@ -391,11 +424,10 @@ fn watch(
         let changes: Vec<Change> = changes.into_iter().collect();
         if let Err(e) = rebuild(root, opts, dir, browser, &changes, out) {
             // A half-saved or broken file: say so and wait for the next save.
-            writeln!(out, "error: {e:#}")?;
+            out(Event::RebuildFailed(format!("{e:#}")));
         }
-        out.flush()?;
     }
-    Ok(0)
+    Ok(())
 }
 
 fn rebuild(
@@ -404,7 +436,7 @@ fn rebuild(
     dir: &Path,
     browser: Option<&Browser>,
     changes: &[Change],
-    out: &mut dyn Write,
+    out: &mut dyn FnMut(Event),
 ) -> Result<()> {
     let project = Project::open(root)?;
     let selection = select(&project.config, &opts.locales)?;
@@ -428,8 +460,9 @@ fn rebuild(
         })
         .collect();
     write(&project, dir, &per_doc, browser, out)?;
-    let names: Vec<String> = targets.iter().map(|(d, l)| format!("{l}/{d}")).collect();
-    writeln!(out, "rebuilt {}", names.join(", "))?;
+    out(Event::Rebuilt(
+        targets.iter().map(|(d, l)| format!("{l}/{d}")).collect(),
+    ));
     Ok(())
 }
 

@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, REFERENCE};
 
+use super::Kept;
+
 const FILE: &str = "status";
 const FORMAT: &str = "dossier status cache 3";
 
@@ -72,81 +74,6 @@ struct Entry {
     record: Record,
 }
 
-/// A record kept as JSON under `.dossier-cache/`: the format that wrote it, the stamp of
-/// what its entries depend on, then the entries (see `Kept`).
-#[derive(Serialize, Deserialize)]
-struct Stored<T> {
-    format: String,
-    stamp: String,
-    entries: T,
-}
-
-/// A record of entries by name kept as JSON under `.dossier-cache/` (this cache's
-/// documents, `check`'s clean files), as loaded: the entries, and when it was written
-/// (files modified since are not to be trusted).
-pub struct Kept<E> {
-    /// None: off.
-    path: Option<PathBuf>,
-    format: &'static str,
-    stamp: String,
-    pub entries: BTreeMap<String, E>,
-    pub written: Option<(i64, i64)>,
-}
-
-impl<E: Serialize + serde::de::DeserializeOwned> Kept<E> {
-    pub fn off() -> Kept<E> {
-        Kept {
-            path: None,
-            format: "",
-            stamp: String::new(),
-            entries: BTreeMap::new(),
-            written: None,
-        }
-    }
-
-    /// `.dossier-cache/<file>` of the project at `root`: no entries when it is missing,
-    /// damaged, or written in another format or for another stamp. Off where files have no
-    /// inodes and times (`sig`): no file could be told unchanged.
-    pub fn load(root: &Path, file: &str, format: &'static str, stamp: String) -> Kept<E> {
-        if !cfg!(unix) {
-            return Kept::off();
-        }
-        let path = root.join(crate::checks::cache::DIR).join(file);
-        let written = sig(&path).map(|s| s.mtime);
-        let entries = std::fs::read(&path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Stored<BTreeMap<String, E>>>(&b).ok())
-            .filter(|s| s.format == format && s.stamp == stamp)
-            .map(|s| s.entries)
-            .unwrap_or_default();
-        Kept {
-            path: Some(path),
-            format,
-            stamp,
-            entries,
-            written,
-        }
-    }
-
-    pub fn is_on(&self) -> bool {
-        self.path.is_some()
-    }
-
-    /// Writes the record with `entries`. Failing to write a cache is not an error: the
-    /// next run is only slower.
-    pub fn write(&self, entries: BTreeMap<String, E>) {
-        let Some(path) = &self.path else { return };
-        let stored = Stored {
-            format: self.format.into(),
-            stamp: self.stamp.clone(),
-            entries,
-        };
-        if let Ok(bytes) = serde_json::to_vec(&stored) {
-            let _ = crate::fsio::write_generated(path, &bytes, None);
-        }
-    }
-}
-
 pub struct Cache {
     kept: Kept<Entry>,
 }
@@ -176,7 +103,7 @@ pub fn sig(path: &Path) -> Option<Sig> {
 pub fn files(root: &Path, config: &Config, name: &str) -> Vec<PathBuf> {
     let mut out = english_files(root, name).to_vec();
     for l in &config.locales {
-        out.push(crate::project::locale_file(root, l, name));
+        out.push(crate::paths::locale_file(root, l, name));
     }
     out
 }
@@ -184,8 +111,8 @@ pub fn files(root: &Path, config: &Config, name: &str) -> Vec<PathBuf> {
 /// A document's source and reference file: the first two of `files`.
 fn english_files(root: &Path, name: &str) -> [PathBuf; 2] {
     [
-        crate::project::source_dir(root).join(format!("{name}.md")),
-        crate::project::locale_file(root, REFERENCE, name),
+        crate::paths::source_dir(root).join(format!("{name}.md")),
+        crate::paths::locale_file(root, REFERENCE, name),
     ]
 }
 
@@ -193,7 +120,7 @@ fn english_files(root: &Path, name: &str) -> [PathBuf; 2] {
 /// configuration.
 fn stamp(root: &Path) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-    h.update(crate::checks::cache::program().as_bytes());
+    h.update(super::program().as_bytes());
     for f in ["l10n.toml", "dossier.toml"] {
         let text = std::fs::read(root.join(f)).unwrap_or_default();
         h.update(&(text.len() as u64).to_le_bytes());
@@ -390,7 +317,7 @@ mod tests {
         c.save(vec![("doc".into(), sigs.clone().map(|s| (s, statuses(1))))]);
         // The cache file claims to be older than the files it describes (as when both
         // were written in the same clock tick): racy, so planned again.
-        let cache_file = root.join(crate::checks::cache::DIR).join(FILE);
+        let cache_file = root.join(crate::paths::CACHE_DIR).join(FILE);
         date_back(&cache_file);
         let c = Cache::load(root);
         assert_eq!(c.get("doc", &c.sigs(root, &config, "doc")), None);
@@ -401,7 +328,7 @@ mod tests {
         let (dir, config) = project();
         let root = dir.path();
         record(root, &config);
-        let cache_file = root.join(crate::checks::cache::DIR).join(FILE);
+        let cache_file = root.join(crate::paths::CACHE_DIR).join(FILE);
         let good = std::fs::read(&cache_file).unwrap_or_default();
         std::fs::write(&cache_file, &good[..good.len() / 2]).unwrap_or_else(|e| panic!("{e}"));
         let c = Cache::load(root);

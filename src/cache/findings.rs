@@ -17,15 +17,11 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3Default;
 
-use super::{Finding, Fix, Severity, CODES};
+use crate::checks::{Finding, Fix, Key, Memo, Severity, CODES};
+
+use super::{field, program};
 
 const MAGIC: &[u8] = b"dossier check cache 1\n";
-
-/// The directory of the cache, under the project's root.
-pub const DIR: &str = ".dossier-cache";
-
-/// A message's key: its locale, id, English and text.
-pub type Key = u128;
 
 /// Keys are hashes already: the table uses their low bits as they are (SipHash over them
 /// was a tenth of a cached `check`).
@@ -62,46 +58,12 @@ pub struct Cache {
     misses: std::sync::atomic::AtomicUsize,
 }
 
-/// Feeds `bytes` to `h` after their length, so that parts cannot run into each other.
-pub(super) fn field(h: &mut Xxh3Default, bytes: &[u8]) {
-    h.update(&(bytes.len() as u64).to_le_bytes());
-    h.update(bytes);
-}
-
-/// The key of one message: its four parts, each after its length, hashed in one call
-/// (the streaming hasher costs more than copying a message's few hundred bytes).
-pub fn key(locale: &str, id: &str, english: &str, text: &str) -> Key {
-    let parts = [locale, id, english, text];
-    let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.len() + 8).sum());
-    for part in parts {
-        bytes.extend_from_slice(&(part.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(part.as_bytes());
-    }
-    xxhash_rust::xxh3::xxh3_128(&bytes)
-}
-
 /// What the findings depend on besides the message: this build of dossier and the glossary.
 fn stamp(glossary: Option<&str>) -> u128 {
     let mut h = Xxh3Default::new();
     field(&mut h, program().as_bytes());
     field(&mut h, glossary.unwrap_or("").as_bytes());
     h.digest128()
-}
-
-/// This build of dossier: its version, and the size and time of its executable.
-pub fn program() -> String {
-    let exe = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .map(|m| {
-            let t = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .unwrap_or_default();
-            format!("{} {}", m.len(), t.as_nanos())
-        })
-        .unwrap_or_default();
-    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
 }
 
 fn file(dir: &Path, locale: &str) -> PathBuf {
@@ -116,7 +78,7 @@ impl Cache {
 
     /// The cache of `locales` in the project at `root`, for this glossary text.
     pub fn load(root: &Path, locales: &[String], glossary: Option<&str>) -> Cache {
-        let dir = root.join(DIR);
+        let dir = root.join(crate::paths::CACHE_DIR);
         let stamp = stamp(glossary);
         let mut entries = Entries::default();
         let mut sizes = HashMap::new();
@@ -151,7 +113,7 @@ impl Cache {
         self.stamp
     }
 
-    pub fn get(&self, key: Key) -> Option<&[Finding]> {
+    fn lookup(&self, key: Key) -> Option<&[Finding]> {
         let found = self.entries.get(&key).map(Vec::as_slice);
         if found.is_none() {
             self.misses
@@ -196,6 +158,15 @@ impl Cache {
                 None,
             );
         }
+    }
+}
+
+impl Memo for Cache {
+    fn get(&self, key: Key) -> Option<&[Finding]> {
+        self.lookup(key)
+    }
+    fn is_on(&self) -> bool {
+        Cache::is_on(self)
     }
 }
 
@@ -306,6 +277,7 @@ fn decode(bytes: &[u8], stamp: u128, into: &mut Entries) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::key;
 
     fn sample() -> Vec<(Key, Vec<Finding>)> {
         vec![
@@ -365,7 +337,7 @@ mod tests {
             .is_empty());
         // A damaged file is no cache.
         std::fs::write(
-            file(&dir.path().join(DIR), "fr"),
+            file(&dir.path().join(crate::paths::CACHE_DIR), "fr"),
             b"dossier check cache 1\nxx",
         )
         .unwrap_or_else(|e| panic!("{e}"));
@@ -399,7 +371,7 @@ mod tests {
     fn a_run_that_finds_everything_leaves_the_file() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let locales = vec!["fr".to_string()];
-        let path = file(&dir.path().join(DIR), "fr");
+        let path = file(&dir.path().join(crate::paths::CACHE_DIR), "fr");
         Cache::load(dir.path(), &locales, Some("g"))
             .save(HashMap::from([("fr".to_string(), sample())]), false);
         let written = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));

@@ -16,11 +16,11 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
+use crate::checks::Reference;
 use crate::ftl::FtlFile;
-use crate::statcache::{Kept, Sig};
 
-use super::cache::field;
-use super::Reference;
+use super::status::Sig;
+use super::{field, Kept};
 
 const FILE: &str = "check-clean";
 const FORMAT: &str = "dossier clean files 2";
@@ -162,7 +162,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("fr.ftl");
         std::fs::write(&path, FR).unwrap_or_else(|e| panic!("{e}"));
-        let sig = crate::statcache::sig(&path).unwrap_or_else(|| panic!("no signature"));
+        let sig = crate::cache::status::sig(&path).unwrap_or_else(|| panic!("no signature"));
         let (rf, r) = reference(REFERENCE);
         let entry = Files::entry(sig.clone(), ids_digest(&rf, &r), &r, &FtlFile::parse(FR));
         assert_eq!(entry.english, ["body"], "the unstamped message");
@@ -223,7 +223,7 @@ mod tests {
         let (dir, files, sig) = recorded();
         std::fs::write(dir.path().join("fr.ftl"), format!("{FR}\n"))
             .unwrap_or_else(|e| panic!("{e}"));
-        let now = crate::statcache::sig(&dir.path().join("fr.ftl"));
+        let now = crate::cache::status::sig(&dir.path().join("fr.ftl"));
         assert_ne!(now.as_ref(), Some(&sig));
         let (rf, r) = reference(REFERENCE);
         assert!(files
@@ -238,7 +238,7 @@ mod tests {
     fn saved_then_loaded_for_the_same_stamp_only() {
         let (dir, files, _) = recorded();
         let entries = files.kept.entries.clone();
-        let path = dir.path().join(super::super::cache::DIR).join(FILE);
+        let path = dir.path().join(crate::paths::CACHE_DIR).join(FILE);
         files.save(entries.clone()); // unchanged: nothing written
         assert!(!path.exists());
         let root = dir.path();

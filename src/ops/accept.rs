@@ -1,0 +1,133 @@
+//! `accept`: a translator says a stale message is updated against the current English;
+//! its `# en:` stamp is rewritten to that English (nothing else in the file changes).
+
+use std::collections::BTreeSet;
+
+use anyhow::{bail, Result};
+
+use crate::fsio::{Lock, Writer};
+use crate::ftl::{EntryKind, FtlFile};
+use crate::paths;
+use crate::plan::{self, Plan, State};
+use crate::project::Project;
+
+/// Which messages to accept.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub ids: Vec<String>,
+    /// Every stale message (of `doc` when given).
+    pub all: bool,
+    pub doc: Option<String>,
+}
+
+/// What happened to one message asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Accepted,
+    /// Not stale: nothing to accept; its state.
+    NotStale(&'static str),
+}
+
+/// One message, in document order.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    pub doc: String,
+    pub id: String,
+    pub outcome: Outcome,
+}
+
+/// Restamps the selected stale messages of `locale`; unknown ids or document refuse the
+/// whole call (nothing written).
+pub fn accept(
+    project: &Project,
+    plan: &Plan,
+    _lock: &Lock,
+    locale: &str,
+    sel: &Selection,
+    writer: &mut dyn Writer,
+) -> Result<Vec<Accepted>> {
+    super::selected(project, &[locale.to_string()])?;
+    let Selection { ids, all, doc } = sel;
+    let doc = doc.as_deref();
+    if !all && ids.is_empty() {
+        bail!("name the message ids to accept, or use --all with --doc DOC");
+    }
+    if let Some(doc) = doc {
+        if !plan.docs.iter().any(|d| d.name == doc) {
+            bail!("unknown document `{doc}`");
+        }
+    }
+    let mut found = BTreeSet::new();
+    let mut report = Vec::new();
+    let mut writes = Vec::new();
+    for d in &plan.docs {
+        if doc.is_some_and(|x| x != d.name) {
+            continue;
+        }
+        let Some(lp) = d.locale(locale) else { continue };
+        let Some(file) = &lp.file else { continue };
+        let mut edits = Vec::new();
+        for (k, m) in d.messages.iter().enumerate() {
+            let wanted = *all || ids.contains(&m.id);
+            if !wanted {
+                continue;
+            }
+            let outcome = if let (State::Stale { .. }, Some(e)) = (&lp.states[k], lp.entry[k]) {
+                let EntryKind::Message(msg) = &file.entries[e].kind else {
+                    continue;
+                };
+                let text = &file.src[file.entries[e].span.clone()];
+                edits.push((e, plan::restamp(text, msg, &m.text)));
+                Outcome::Accepted
+            } else if ids.contains(&m.id) {
+                Outcome::NotStale(lp.states[k].name())
+            } else {
+                continue;
+            };
+            found.insert(m.id.clone());
+            report.push(Accepted {
+                doc: d.name.clone(),
+                id: m.id.clone(),
+                outcome,
+            });
+        }
+        if !edits.is_empty() {
+            // Applied on top of what sync would write, so stamps it adds are kept too.
+            let base = FtlFile::parse(lp.new_text.as_deref().unwrap_or(&file.src));
+            let base_edits = remap(&base, file, &edits);
+            writes.push((
+                paths::locale_file(&project.root, locale, &d.name),
+                base.edit(&base_edits),
+            ));
+        }
+    }
+    let unknown: Vec<&str> = ids
+        .iter()
+        .filter(|i| !found.contains(*i))
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        bail!("unknown message id(s) in {locale}: {}", unknown.join(", "));
+    }
+    for (p, t) in writes {
+        writer.write(&p, &t)?;
+    }
+    Ok(report)
+}
+
+/// Maps edits by entry index of `from` onto the same messages (by id) in `to`.
+fn remap(to: &FtlFile, from: &FtlFile, edits: &[(usize, String)]) -> Vec<(usize, String)> {
+    edits
+        .iter()
+        .filter_map(|(e, text)| {
+            let EntryKind::Message(m) = &from.entries[*e].kind else {
+                return None;
+            };
+            let idx = to
+                .entries
+                .iter()
+                .position(|x| matches!(&x.kind, EntryKind::Message(n) if n.id == m.id))?;
+            Some((idx, text.clone()))
+        })
+        .collect()
+}

@@ -1,0 +1,88 @@
+//! `diff`: the stale and missing messages of a locale, with the word diff of the English,
+//! the change class, the translation and suggestions from the translation memory; and the
+//! side-by-side review page of the same.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::change::Piece;
+use crate::plan::{Plan, State};
+use crate::project::Project;
+use crate::suggest::{Memory, Suggestion};
+
+/// A message that needs work.
+#[derive(Debug, serde::Serialize)]
+pub struct Item<'a> {
+    pub locale: &'a str,
+    pub doc: &'a str,
+    pub id: &'a str,
+    pub state: &'static str,
+    pub class: Option<&'static str>,
+    pub source_before: Option<&'a str>,
+    pub source_now: &'a str,
+    pub translation: Option<&'a str>,
+    pub diff: Vec<Piece>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// The stale and missing messages of `locale` (only `ids` when given), in document order.
+pub fn diff<'a>(
+    project: &Project,
+    plan: &'a Plan,
+    locale: &'a str,
+    ids: &[String],
+) -> Result<Vec<Item<'a>>> {
+    super::selected(project, &[locale.to_string()])?;
+    let memory = Memory::of(&plan.docs, locale);
+    let mut items = Vec::new();
+    for d in &plan.docs {
+        let Some(lp) = d.locale(locale) else { continue };
+        for (k, m) in d.messages.iter().enumerate() {
+            if !ids.is_empty() && !ids.contains(&m.id) {
+                continue;
+            }
+            let (before, class) = match &lp.states[k] {
+                State::Translated => continue,
+                State::Stale { before, class } => (Some(before.as_str()), Some(class.name())),
+                State::Missing => (None, None),
+            };
+            items.push(Item {
+                locale,
+                doc: &d.name,
+                id: &m.id,
+                state: lp.states[k].name(),
+                class,
+                source_before: before,
+                source_now: &m.text,
+                translation: lp.translation(k).map(|t| t.value.as_str()),
+                diff: before
+                    .map(|b| crate::change::word_diff(b, &m.text))
+                    .unwrap_or_default(),
+                suggestions: memory.suggest(&m.text, &m.id, 3, super::SUGGEST_MIN),
+            });
+        }
+    }
+    Ok(items)
+}
+
+/// Writes the review page of `items` to `path` (a file the user named, written
+/// atomically).
+pub fn write_review_page(path: &Path, locale: &str, items: &[Item]) -> Result<()> {
+    let review: Vec<crate::review::Item> = items
+        .iter()
+        .map(|it| crate::review::Item {
+            doc: it.doc,
+            id: it.id,
+            state: it.state,
+            class: it.class,
+            source_before: it.source_before,
+            source_now: it.source_now,
+            translation: it.translation,
+            diff: &it.diff,
+            suggestions: &it.suggestions,
+        })
+        .collect();
+    crate::fsio::write_atomic(path, &crate::review::page(locale, &review))?;
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! `import`: translations from an XLIFF 2.0 or PO file (the format read from the content),
+//! applied without losing stale tracking.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Result};
+
+use crate::fsio::{Lock, Writer};
+use crate::interop::{self, Outcome};
+use crate::paths;
+use crate::plan::Plan;
+use crate::project::Project;
+
+/// What an import found and wrote.
+pub struct Report {
+    pub outcome: Outcome,
+    /// The locale files written (with a dry run: that would be written).
+    pub writes: Vec<PathBuf>,
+}
+
+/// Reads `file` and applies it to `locale`: writes the changed locale files through
+/// `writer` when a lock is given, only reports them without (a dry run). A file that
+/// cannot be read as translations of this project refuses the import whole.
+pub fn import(
+    project: &Project,
+    plan: &Plan,
+    lock: Option<&Lock>,
+    locale: &str,
+    file: &Path,
+    writer: &mut dyn Writer,
+) -> Result<Report> {
+    super::selected(project, &[locale.to_string()])?;
+    let name = file.display().to_string();
+    let bytes = crate::fsio::read_bytes(file)?;
+    let refused = |problems: Vec<interop::Problem>| {
+        let lines: Vec<String> = problems.iter().map(|p| p.render(&name)).collect();
+        anyhow!("{}\nnothing was imported", lines.join("\n"))
+    };
+    let (_, units) = interop::read(&bytes, locale).map_err(refused)?;
+    let outcome = interop::apply(plan, locale, &units).map_err(refused)?;
+    let writes: Vec<(PathBuf, &String)> = outcome
+        .writes
+        .iter()
+        .map(|(doc, text)| (paths::locale_file(&project.root, locale, doc), text))
+        .collect();
+    if lock.is_some() {
+        for (p, text) in &writes {
+            writer.write(p, text)?;
+        }
+    }
+    let writes = writes.into_iter().map(|(p, _)| p).collect();
+    Ok(Report { outcome, writes })
+}

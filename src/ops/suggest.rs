@@ -1,0 +1,110 @@
+//! `suggest`: translation-memory matches for missing messages; `--fill` writes the best
+//! ones, stamped with the English they were made from, so they show as stale for review.
+
+use anyhow::Result;
+
+use crate::fsio::{Lock, Writer};
+use crate::ftl;
+use crate::paths;
+use crate::plan::{self, Plan, State};
+use crate::project::Project;
+use crate::suggest::{Memory, Suggestion};
+
+/// A missing message and its suggestions, best first.
+#[derive(Debug)]
+pub struct Missing<'a> {
+    pub doc: &'a str,
+    pub id: &'a str,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// The missing messages of `locale` that the memory has suggestions for (at least
+/// `min` %, three at most), in document order.
+pub fn suggestions<'a>(
+    project: &Project,
+    plan: &'a Plan,
+    locale: &str,
+    min: u8,
+) -> Result<Vec<Missing<'a>>> {
+    super::selected(project, &[locale.to_string()])?;
+    let memory = Memory::of(&plan.docs, locale);
+    let mut out = Vec::new();
+    for d in &plan.docs {
+        let Some(lp) = d.locale(locale) else { continue };
+        for (k, m) in d.messages.iter().enumerate() {
+            if lp.states[k] != State::Missing {
+                continue;
+            }
+            let best = memory.suggest(&m.text, &m.id, 3, min);
+            if !best.is_empty() {
+                out.push(Missing {
+                    doc: &d.name,
+                    id: &m.id,
+                    suggestions: best,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A message `fill` wrote.
+#[derive(Debug)]
+pub struct Filled<'a> {
+    pub doc: &'a str,
+    pub id: &'a str,
+    /// The message whose translation it took, and the match.
+    pub from: String,
+    pub percent: u8,
+}
+
+/// Writes the best suggestion scoring at least `min` % into each missing message of
+/// `locale`, stamped with the English it was made from (so it shows as stale, with a diff
+/// to the current English, until a translator accepts it), in document order.
+pub fn fill<'a>(
+    project: &Project,
+    plan: &'a Plan,
+    _lock: &Lock,
+    locale: &str,
+    min: u8,
+    writer: &mut dyn Writer,
+) -> Result<Vec<Filled<'a>>> {
+    let mut filled = Vec::new();
+    let mut writes = Vec::new();
+    let found = suggestions(project, plan, locale, min)?;
+    for d in &plan.docs {
+        let Some(lp) = d.locale(locale) else { continue };
+        let new: Vec<(String, String)> = found
+            .iter()
+            .filter(|f| f.doc == d.name)
+            .filter_map(|f| {
+                let first = f.suggestions.first()?;
+                filled.push(Filled {
+                    doc: f.doc,
+                    id: f.id,
+                    from: first.id.clone(),
+                    percent: first.percent,
+                });
+                let text =
+                    ftl::write_message(f.id, &first.translation, &ftl::stamp_lines(&first.source));
+                Some((f.id.to_string(), text))
+            })
+            .collect();
+        if !new.is_empty() {
+            let base = lp
+                .new_text
+                .clone()
+                .or_else(|| lp.file.as_ref().map(|f| f.src.clone()))
+                .unwrap_or_else(|| format!("### {locale} translation of source/{}.md.\n", d.name));
+            let order: Vec<String> = d.messages.iter().map(|m| m.id.clone()).collect();
+            writes.push((
+                paths::locale_file(&project.root, locale, &d.name),
+                plan::insert_messages(&base, &order, &new),
+            ));
+        }
+    }
+    for (p, t) in writes {
+        writer.write(&p, &t)?;
+    }
+    Ok(filled)
+}

@@ -1,0 +1,347 @@
+//! Every operation called as a library function, the way the workspace server and the
+//! language server call them: a project in a temporary directory, plain arguments, values
+//! back (nothing printed), files written under the lock.
+
+use std::path::{Path, PathBuf};
+
+use dossier::ops;
+use dossier::project::Project;
+
+const SOURCE: &str = "# Title\n\n## Opposition to regime\n\nFirst paragraph about 2001.[^1]\n\nSecond paragraph.\n\n[^1]: A note with words.\n";
+
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// A project with fr and ru, synced once; fr translates the title.
+    fn new() -> Fixture {
+        let f = Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        f.write(
+            "l10n.toml",
+            "basepath = \".\"\nlocales = [\"fr\", \"ru\"]\n\n[[paths]]\nreference = \"locales/en/*.ftl\"\nl10n = \"locales/{locale}/*.ftl\"\n",
+        );
+        f.write("source/doc.md", SOURCE);
+        f.write("locales/fr/doc.ftl", "title = Titre\n");
+        ops::sync::sync(&f.project(), ops::sync::Options::default()).expect("sync");
+        f
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    fn project(&self) -> Project {
+        Project::open(self.root()).expect("open")
+    }
+
+    fn status(&self, locale: &str) -> dossier::plan::Counts {
+        let all =
+            ops::status::status(&self.project(), &[locale.to_string()], true).expect("status");
+        all[0].counts.clone()
+    }
+}
+
+#[test]
+fn sync_writes_the_reference_and_stamps() {
+    let f = Fixture::new();
+    assert!(f
+        .read("locales/en/doc.ftl")
+        .contains("opposition-to-regime-p1 = First paragraph about 2001.[^1]"));
+    assert_eq!(f.read("locales/fr/doc.ftl"), "# en: Title\ntitle = Titre\n");
+    // Nothing left to do: a check run reports no file to write.
+    let r = ops::sync::sync(
+        &f.project(),
+        ops::sync::Options {
+            check: true,
+            apply_safe: false,
+        },
+    )
+    .expect("sync --check");
+    assert!(r.writes.is_empty());
+    assert_eq!(r.docs[0].messages, 5);
+    // An English change: the reference is rewritten, fr becomes stale.
+    f.write("source/doc.md", &SOURCE.replace("# Title", "# New title"));
+    let r = ops::sync::sync(&f.project(), ops::sync::Options::default()).expect("sync");
+    assert_eq!(r.docs[0].modified, 1);
+    assert_eq!(r.writes, vec![f.path("locales/en/doc.ftl")]);
+    assert_eq!(f.status("fr").stale, 1);
+}
+
+#[test]
+fn status_counts_each_locale() {
+    let f = Fixture::new();
+    let all = ops::status::status(&f.project(), &[], false).expect("status");
+    let names: Vec<&str> = all.iter().map(|s| s.locale.as_str()).collect();
+    assert_eq!(names, ["fr", "ru"]);
+    assert_eq!((all[0].counts.translated, all[0].counts.missing), (1, 4));
+    assert_eq!((all[1].counts.translated, all[1].counts.missing), (0, 5));
+    let e = ops::status::status(&f.project(), &["de".into()], false).err();
+    assert!(e.is_some_and(|e| e.to_string().contains("unknown locale `de`")));
+}
+
+#[test]
+fn diff_accept_and_since() {
+    let f = Fixture::new();
+    f.write("source/doc.md", &SOURCE.replace("# Title", "# The title"));
+    ops::sync::sync(&f.project(), ops::sync::Options::default()).expect("sync");
+    let project = f.project();
+    let loaded = ops::load(&project).expect("load");
+    let items = ops::diff::diff(&project, &loaded.plan, "fr", &[]).expect("diff");
+    let title = items
+        .iter()
+        .find(|i| i.id == "title")
+        .expect("title is stale");
+    assert_eq!((title.state, title.class), ("stale", Some("wording")));
+    assert_eq!(title.source_before, Some("Title"));
+    assert_eq!(items.len(), 5);
+    let page = f.path("review.html");
+    ops::diff::write_review_page(&page, "fr", &items).expect("review page");
+    assert!(f.read("review.html").contains("The title"));
+    // Accept under the lock: the stamp becomes the current English.
+    let lock = ops::lock(&project).expect("lock");
+    let sel = ops::accept::Selection {
+        ids: vec!["title".into(), "opposition-to-regime".into()],
+        ..Default::default()
+    };
+    let done = ops::accept::accept(
+        &project,
+        &loaded.plan,
+        &lock,
+        "fr",
+        &sel,
+        &mut ops::writer(&project),
+    )
+    .expect("accept");
+    assert_eq!(done[0].outcome, ops::accept::Outcome::Accepted);
+    assert_eq!(done[1].outcome, ops::accept::Outcome::NotStale("missing"));
+    drop(lock);
+    assert_eq!(
+        f.read("locales/fr/doc.ftl"),
+        "# en: The title\ntitle = Titre\n"
+    );
+    // Unknown ids refuse the call and write nothing.
+    let lock = ops::lock(&project).expect("lock");
+    let loaded = ops::load(&project).expect("load");
+    let sel = ops::accept::Selection {
+        ids: vec!["no-such-id".into()],
+        ..Default::default()
+    };
+    let e = ops::accept::accept(
+        &project,
+        &loaded.plan,
+        &lock,
+        "fr",
+        &sel,
+        &mut ops::writer(&project),
+    );
+    assert!(e.is_err());
+    drop(lock);
+    // `since`: what changed since a git revision.
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(f.root())
+            .output()
+            .expect("git")
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@t",
+        "commit",
+        "-qm",
+        "x",
+    ]);
+    f.write("locales/fr/doc.ftl", "# en: The title\ntitle = Le titre\n");
+    let loaded = ops::load(&project).expect("load");
+    let changed = ops::since::since(&project, &loaded.plan, "fr", &[], "HEAD").expect("since");
+    assert_eq!(changed.len(), 1);
+    assert_eq!(
+        (changed[0].id.as_str(), changed[0].change),
+        ("title", "changed")
+    );
+    assert_eq!(changed[0].translation_now.as_deref(), Some("Le titre"));
+}
+
+#[test]
+fn suggest_and_fill_from_the_memory() {
+    let f = Fixture::new();
+    // The second paragraph's translation is close to a new third paragraph.
+    f.write(
+        "locales/fr/doc.ftl",
+        "# en: Title\ntitle = Titre\n\n# en: Second paragraph.\nopposition-to-regime-p2 = Deuxième paragraphe.\n",
+    );
+    f.write(
+        "source/doc.md",
+        &SOURCE.replace(
+            "Second paragraph.\n",
+            "Second paragraph.\n\nSecond paragraph here.\n",
+        ),
+    );
+    ops::sync::sync(&f.project(), ops::sync::Options::default()).expect("sync");
+    let project = f.project();
+    let loaded = ops::load(&project).expect("load");
+    let found = ops::suggest::suggestions(&project, &loaded.plan, "fr", 50).expect("suggest");
+    let new = found
+        .iter()
+        .find(|m| m.id == "opposition-to-regime-p3")
+        .expect("a suggestion");
+    assert_eq!(new.suggestions[0].translation, "Deuxième paragraphe.");
+    let lock = ops::lock(&project).expect("lock");
+    let filled = ops::suggest::fill(
+        &project,
+        &loaded.plan,
+        &lock,
+        "fr",
+        50,
+        &mut ops::writer(&project),
+    )
+    .expect("fill");
+    drop(lock);
+    assert!(filled
+        .iter()
+        .any(|x| x.id == "opposition-to-regime-p3" && x.from == "opposition-to-regime-p2"));
+    // Filled messages are stamped with the English they came from: stale until accepted.
+    let loaded = ops::load(&project).expect("load");
+    let items = ops::diff::diff(
+        &project,
+        &loaded.plan,
+        "fr",
+        &["opposition-to-regime-p3".into()],
+    )
+    .expect("diff");
+    assert_eq!(items[0].state, "stale");
+}
+
+#[test]
+fn check_finds_and_fixes() {
+    let f = Fixture::new();
+    f.write("locales/fr/doc.ftl", "# en: Title\ntitle = Titre...\n");
+    let opts = ops::check::Options {
+        locales: vec!["fr".into()],
+        ..Default::default()
+    };
+    let r = ops::check::check(&f.project(), &opts).expect("check");
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "typography")
+        .expect("an ellipsis finding");
+    assert_eq!((d.file.as_str(), d.line), ("locales/fr/doc.ftl", 2));
+    let fix = ops::check::Options { fix: true, ..opts };
+    let r = ops::check::check(&f.project(), &fix).expect("check --fix");
+    assert!(!r.fixed.is_empty());
+    assert_eq!(
+        f.read("locales/fr/doc.ftl"),
+        "# en: Title\ntitle = Titre…\n"
+    );
+}
+
+#[test]
+fn build_tells_each_edition() {
+    let f = Fixture::new();
+    let out = f.path("out");
+    let opts = ops::build::Options {
+        out: Some(out.clone()),
+        ..Default::default()
+    };
+    let mut editions = Vec::new();
+    let r = ops::build::build(&f.project(), &opts, &mut |e| {
+        if let ops::build::Event::Edition { locale, counts, .. } = e {
+            editions.push((locale.to_string(), counts.translated));
+        }
+    })
+    .expect("build");
+    assert!(r.incomplete);
+    assert_eq!(editions, [("fr".to_string(), 1), ("ru".to_string(), 0)]);
+    assert!(std::fs::read_to_string(out.join("fr/doc.html"))
+        .expect("html")
+        .contains("Titre"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("en/doc.md")).expect("md"),
+        SOURCE
+    );
+}
+
+#[test]
+fn export_then_import_round_trips() {
+    let f = Fixture::new();
+    let project = f.project();
+    let loaded = ops::load(&project).expect("load");
+    let opts = ops::export::Options {
+        locale: "fr".into(),
+        doc: None,
+        format: "po".into(),
+        only: vec![],
+    };
+    let (po, format) = ops::export::export(&project, &loaded.plan, &opts).expect("export");
+    assert_eq!(format.name(), "PO");
+    let po = po.replacen(
+        "msgctxt \"opposition-to-regime\"\nmsgid \"Opposition to regime\"\nmsgstr \"\"",
+        "msgctxt \"opposition-to-regime\"\nmsgid \"Opposition to regime\"\nmsgstr \"Opposition au régime\"",
+        1,
+    );
+    assert!(po.contains("Opposition au régime"), "{po}");
+    let file = f.path("fr.po");
+    ops::export::write(&file, &po).expect("write");
+    // A dry run (no lock) writes nothing.
+    let r = ops::import::import(
+        &project,
+        &loaded.plan,
+        None,
+        "fr",
+        &file,
+        &mut ops::writer(&project),
+    )
+    .expect("dry run");
+    assert_eq!(r.writes, vec![f.path("locales/fr/doc.ftl")]);
+    assert!(!f.read("locales/fr/doc.ftl").contains("régime"));
+    let lock = ops::lock(&project).expect("lock");
+    ops::import::import(
+        &project,
+        &loaded.plan,
+        Some(&lock),
+        "fr",
+        &file,
+        &mut ops::writer(&project),
+    )
+    .expect("import");
+    drop(lock);
+    assert!(f
+        .read("locales/fr/doc.ftl")
+        .contains("opposition-to-regime = Opposition au régime"));
+}
+
+#[test]
+fn add_locale_creates_files_and_config() {
+    let f = Fixture::new();
+    let r = ops::add_locale::add_locale(f.root(), "uk").expect("add-locale");
+    assert_eq!(r.tag, "uk");
+    assert_eq!(r.created, vec![f.path("locales/uk/doc.ftl")]);
+    assert!(f.read("l10n.toml").contains("\"uk\""));
+    assert_eq!(f.status("uk").missing, 5);
+    assert!(ops::add_locale::add_locale(f.root(), "en").is_err());
+}
