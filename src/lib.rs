@@ -1,7 +1,10 @@
 //! dossier: keeps translations of Markdown documents honest.
 //!
-//! The core (segment, align, ftl, plan, change, render) takes strings and returns values;
-//! `fsio` and `project` touch the file system; `cli` glues them to the command line.
+//! Layers, bottom up (ARCHITECTURE.md; `tests/layers.rs` checks them): base utilities
+//! (`text`, `lines`, `paths`, `escape`); the core, which takes strings and returns values
+//! (segment, align, ftl, plan, change, checks, render, interop…); input and output
+//! (`fsio`, `project`, `git`, `chromium`, `cache`); the operations (`ops`); the front ends
+//! (`cli`).
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)

@@ -5,7 +5,7 @@
 //! (the message cache's stamp), and on its reference only through the reference's ids (an
 //! unknown id is reported) and through the English of the messages that have no stamp
 //! (a stamped message is checked against its stamp). So a file is clean again when its
-//! signature (size, times, inode: as in `statcache`) is the one recorded, it was not
+//! signature (size, times, inode: as in `cache::status`) is the one recorded, it was not
 //! modified in the clock tick the record was written in, and the reference has the same
 //! ids, retired ids and English for those unstamped messages. Only clean files are
 //! recorded: a file with findings is always read and checked again.

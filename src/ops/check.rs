@@ -192,7 +192,7 @@ struct RefTargets {
 }
 
 /// `doc_targets` without planning, for a document whose reference file is current (see
-/// `statcache::Cache::reference_is_current`): the ids and English come from that file,
+/// `cache::status::Cache::reference_is_current`): the ids and English come from that file,
 /// which holds exactly the plan's (a test in `plan` checks the round trip). Files `clean`
 /// says are still clean are left out.
 fn reference_targets(
