@@ -277,6 +277,10 @@ pub fn word_diff(before: &str, now: &str) -> Vec<Piece> {
 pub fn render_pieces(pieces: &[Piece], color: bool) -> String {
     let mut line = String::new();
     for p in pieces {
+        let p = Piece {
+            op: p.op,
+            text: crate::text::for_terminal(&p.text).into_owned(),
+        };
         match (p.op, color) {
             ("equal", _) => line.push_str(&p.text),
             ("delete", true) => line.push_str(&format!("\x1b[31;9m{}\x1b[0m", p.text)),

@@ -22,7 +22,19 @@ pub struct Config {
     /// Set by `sync --apply-safe`: carry numbers and links changes over where each changed
     /// value appears in the translation exactly once.
     pub apply_safe: bool,
+    /// How long a writing command waits for another to finish (`[lock] wait_seconds`).
+    pub lock_wait: std::time::Duration,
+    /// The largest file read, in bytes (`[limits] file_size_mib`).
+    pub max_file_size: u64,
 }
+
+/// The largest file read by default, in MiB: far above any document or translation, far
+/// below what would exhaust memory.
+pub const DEFAULT_FILE_SIZE_MIB: u64 = 64;
+
+/// How long a writing command waits for another one by default: long enough for any
+/// build or import of a large project to finish.
+pub const DEFAULT_LOCK_WAIT_SECONDS: u64 = 600;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StalePolicy {
@@ -45,6 +57,22 @@ struct DossierToml {
     sync: SyncToml,
     #[serde(default)]
     build: BuildToml,
+    #[serde(default)]
+    lock: LockToml,
+    #[serde(default)]
+    limits: LimitsToml,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LockToml {
+    wait_seconds: Option<u64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LimitsToml {
+    file_size_mib: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -131,6 +159,14 @@ impl Config {
             carry_over: d.sync.carry_over,
             stale,
             apply_safe: false,
+            lock_wait: std::time::Duration::from_secs(
+                d.lock.wait_seconds.unwrap_or(DEFAULT_LOCK_WAIT_SECONDS),
+            ),
+            max_file_size: d
+                .limits
+                .file_size_mib
+                .unwrap_or(DEFAULT_FILE_SIZE_MIB)
+                .saturating_mul(1 << 20),
         })
     }
 

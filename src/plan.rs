@@ -32,6 +32,9 @@ pub struct DocInput {
     /// for messages that lost their stamp (a platform rewrote the file): a message whose
     /// value is unchanged gets its old stamp back, so a stale translation stays stale.
     pub history: BTreeMap<String, History>,
+    /// How the source file ends its lines and whether it has a BOM (`source` is LF): the
+    /// editions' Markdown is written the same way.
+    pub source_style: crate::text::Style,
 }
 
 /// Id → (translation, the English it was made from), newest version first.
@@ -60,6 +63,8 @@ pub struct DocPlan {
     /// `reference_new`): only sync needs it.
     reference_new: OnceLock<String>,
     pub locales: Vec<LocalePlan>,
+    /// The source file's style (see `DocInput::source_style`).
+    pub source_style: crate::text::Style,
     /// Word counts of `messages`, computed once when first asked for.
     words: OnceLock<Vec<usize>>,
 }
@@ -166,6 +171,7 @@ fn plan_doc(config: &Config, input: DocInput, keep: bool) -> (DocPlan, Option<se
         reference,
         locales,
         mut history,
+        source_style,
     } = input;
     let (document, events) = segment::segment_keeping_events(source, keep);
     let old_ref = reference.map(FtlFile::parse);
@@ -252,6 +258,7 @@ fn plan_doc(config: &Config, input: DocInput, keep: bool) -> (DocPlan, Option<se
         retired: retired_now,
         reference_new: OnceLock::new(),
         locales,
+        source_style,
         words: OnceLock::new(),
     };
     (plan, events)
@@ -778,7 +785,6 @@ impl DocPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::StalePolicy;
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
@@ -862,13 +868,10 @@ mod tests {
     /// instead of the one in the value, and the translation was lost under a wrong id.
     #[test]
     fn apply_safe_replaces_in_the_value_not_in_the_id() {
-        let config = Config {
-            locales: vec!["fr".into()],
-            fallback: BTreeMap::new(),
-            carry_over: false,
-            stale: StalePolicy::Mark,
-            apply_safe: true,
-        };
+        let mut config =
+            Config::parse("locales = [\"fr\"]\n", Some("[sync]\ncarry_over = false\n"))
+                .unwrap_or_else(|e| panic!("{e}"));
+        config.apply_safe = true;
         let doc = |source: &str, reference: Option<String>, fr: Option<String>| DocInput {
             name: "doc".into(),
             source: source.into(),

@@ -18,6 +18,9 @@ use crate::plan::DocInput;
 pub struct Project {
     pub root: PathBuf,
     pub config: Config,
+    /// Told once when a writing operation waits for another process to release the lock
+    /// (the command line prints it; a server logs it).
+    pub on_lock_wait: fn(&str),
 }
 
 impl Project {
@@ -35,19 +38,18 @@ impl Project {
     /// The project's configuration, checked, without reading any document yet.
     pub fn open(root: &Path) -> Result<Project> {
         let l10n_path = root.join("l10n.toml");
+        inside(root, &l10n_path)?;
         let l10n = fsio::read_text(&l10n_path)?;
         let dossier_path = root.join("dossier.toml");
-        let dossier = if dossier_path.exists() {
-            Some(fsio::read_text(&dossier_path)?)
-        } else {
-            None
-        };
+        let dossier = read_optional(root, &dossier_path)?;
         let config = Config::parse(&l10n, dossier.as_deref())
             .map_err(|e| anyhow!("{}: {e}", root.display()))?;
+        fsio::set_max_read(config.max_file_size);
         check_locale_dirs(root, &config)?;
         Ok(Project {
             root: root.to_path_buf(),
             config,
+            on_lock_wait: |_| {},
         })
     }
 }
@@ -74,11 +76,16 @@ pub fn plan_doc_keeping_events(
 
 /// The files of document `name`: its source, its reference and its translations.
 pub fn read_input(root: &Path, config: &Config, name: String) -> Result<DocInput, FileError> {
-    let source = fsio::read_text(&source_file(root, &name))?;
-    let reference = read_optional(&locale_file(root, REFERENCE, &name))?;
+    let source_path = source_file(root, &name);
+    inside(root, &source_path)?;
+    let (source, source_style) = fsio::read_text_styled(&source_path)?;
+    let reference = read_optional(root, &locale_file(root, REFERENCE, &name))?;
     let mut locales = BTreeMap::new();
     for l in &config.locales {
-        locales.insert(l.clone(), read_optional(&locale_file(root, l, &name))?);
+        locales.insert(
+            l.clone(),
+            read_optional(root, &locale_file(root, l, &name))?,
+        );
     }
     let mut history = BTreeMap::new();
     for (l, text) in &locales {
@@ -95,15 +102,43 @@ pub fn read_input(root: &Path, config: &Config, name: String) -> Result<DocInput
         reference,
         locales,
         history,
+        source_style,
     })
 }
 
-/// The file's text, `None` when it does not exist.
-pub fn read_optional(path: &Path) -> Result<Option<String>, FileError> {
-    if path.exists() {
-        fsio::read_text(path).map(Some)
+/// The text of a file of the project at `root`, `None` when it does not exist.
+pub fn read_optional(root: &Path, path: &Path) -> Result<Option<String>, FileError> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        _ => {
+            inside(root, path)?;
+            fsio::read_text(path).map(Some)
+        }
+    }
+}
+
+/// Refuses a file of the project that is a symbolic link leading outside it: nothing
+/// outside the project is read (and published) through a link.
+pub fn inside(root: &Path, path: &Path) -> Result<(), FileError> {
+    let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !linked {
+        return Ok(());
+    }
+    let outside = |to: String| FileError {
+        path: path.to_path_buf(),
+        line: None,
+        message: format!(
+            "a symbolic link leading outside the project (to {to}); refusing to read or write it"
+        ),
+    };
+    let (Ok(real), Ok(real_root)) = (std::fs::canonicalize(path), std::fs::canonicalize(root))
+    else {
+        return Err(outside("a file that cannot be reached".into()));
+    };
+    if real.starts_with(&real_root) {
+        Ok(())
     } else {
-        Ok(None)
+        Err(outside(real.display().to_string()))
     }
 }
 
@@ -149,12 +184,16 @@ fn check_locale_dirs(root: &Path, config: &Config) -> Result<()> {
         .canonicalize()
         .with_context(|| format!("{}: cannot resolve", root.display()))?;
     let locales = root.join("locales");
-    for l in std::iter::once(REFERENCE).chain(config.locales.iter().map(String::as_str)) {
-        let dir = locales.join(l);
+    let dirs = std::iter::once(source_dir(root)).chain(
+        std::iter::once(REFERENCE)
+            .chain(config.locales.iter().map(String::as_str))
+            .map(|l| locales.join(l)),
+    );
+    for dir in dirs {
         if let Ok(real) = dir.canonicalize() {
             if !real.starts_with(&canon_root) {
                 bail!(
-                    "{}: the locale directory points outside the project (to {}); refusing to read or write it",
+                    "{}: the directory points outside the project (to {}); refusing to read or write it",
                     dir.display(),
                     real.display()
                 );

@@ -85,9 +85,114 @@ pub fn letter_runs(text: &str) -> Vec<(Range<usize>, &str)> {
     out
 }
 
+/// How a text file was written: a byte order mark or not, and its line ends (those of its
+/// first line). Files are read as LF without BOM; a rewrite puts the style back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    pub bom: bool,
+    pub eol: Eol,
+}
+
+/// A line end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Eol {
+    #[default]
+    Lf,
+    CrLf,
+    Cr,
+}
+
+/// A UTF-8 byte order mark.
+pub const BOM: &[u8] = "\u{FEFF}".as_bytes();
+
+impl Style {
+    /// The style of a file's bytes.
+    pub fn of(bytes: &[u8]) -> Style {
+        let eol = match memchr::memchr2(b'\n', b'\r', bytes) {
+            Some(i) if bytes[i] == b'\r' => {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    Eol::CrLf
+                } else {
+                    Eol::Cr
+                }
+            }
+            _ => Eol::Lf,
+        };
+        Style {
+            bom: bytes.starts_with(BOM),
+            eol,
+        }
+    }
+
+    /// `text` (LF line ends, no BOM) written in this style.
+    pub fn apply<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, [u8]> {
+        if *self == Style::default() {
+            return std::borrow::Cow::Borrowed(text.as_bytes());
+        }
+        let eol: &[u8] = match self.eol {
+            Eol::Lf => b"\n",
+            Eol::CrLf => b"\r\n",
+            Eol::Cr => b"\r",
+        };
+        let mut out = Vec::with_capacity(text.len() + text.len() / 32 + 3);
+        if self.bom {
+            out.extend_from_slice(BOM);
+        }
+        let mut start = 0;
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            out.extend_from_slice(&text.as_bytes()[start..i]);
+            out.extend_from_slice(eol);
+            start = i + 1;
+        }
+        out.extend_from_slice(&text.as_bytes()[start..]);
+        std::borrow::Cow::Owned(out)
+    }
+}
+
+/// True for the characters a terminal would obey rather than show: C0 controls but tab and
+/// newline, DEL, C1 controls, and the bidirectional controls that reorder what follows.
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{61c}')
+}
+
+/// How `c` is shown on a terminal: itself, or `\u{…}` when it is unsafe there.
+pub fn shown(c: char, out: &mut String) {
+    if is_unsafe_for_terminal(c) {
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    } else {
+        out.push(c);
+    }
+}
+
+/// Text a translator or a file wrote, made safe to print on a terminal: every character a
+/// terminal would obey (an escape sequence that retitles the window or hides text, a
+/// bidirectional override) is shown as `\u{…}` instead. Every text output of the command
+/// line goes through this one function.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_for_terminal) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        shown(c, &mut out);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_controls_are_shown_not_obeyed() {
+        assert_eq!(for_terminal("Titre"), "Titre");
+        assert_eq!(
+            for_terminal("a\u{1b}]0;pwned\u{7}b\u{202e}c\u{9b}d\te\nf"),
+            "a\\u{1b}]0;pwned\\u{7}b\\u{202e}c\\u{9b}d\te\nf"
+        );
+    }
 
     #[test]
     fn letter_shortcuts_answer_as_the_unicode_tables() {

@@ -338,10 +338,14 @@ fn export_then_import_round_trips() {
 #[test]
 fn add_locale_creates_files_and_config() {
     let f = Fixture::new();
-    let r = ops::add_locale::add_locale(f.root(), "uk").expect("add-locale");
+    let r = ops::add_locale::add_locale(&f.project(), "uk").expect("add-locale");
     assert_eq!(r.tag, "uk");
     assert_eq!(r.created, vec![f.path("locales/uk/doc.ftl")]);
     assert!(f.read("l10n.toml").contains("\"uk\""));
     assert_eq!(f.status("uk").missing, 5);
-    assert!(ops::add_locale::add_locale(f.root(), "en").is_err());
+    assert!(ops::add_locale::add_locale(&f.project(), "en").is_err());
+    // A derived edition's tag is not a locale: its edition would be overwritten.
+    let e = ops::add_locale::add_locale(&f.project(), "kk-Latn").err();
+    assert!(e.is_some_and(|e| e.to_string().contains("derived from `kk`")));
+    assert!(!f.read("l10n.toml").contains("kk-Latn"));
 }

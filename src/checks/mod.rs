@@ -692,21 +692,33 @@ pub fn render_text(diags: &[Diagnostic]) -> String {
     out
 }
 
-/// At most `radius` characters each side of `col`; invisible characters shown as `¤`.
+/// At most `radius` characters each side of `col`, and the caret's column in what is
+/// shown: characters a terminal would obey shown as `\u{…}` (`text::shown`, as every
+/// text output shows them), other invisible ones as `¤`.
 fn window(line: &str, col: usize, radius: usize) -> (String, usize) {
-    let chars: Vec<char> = line
-        .chars()
-        .map(|c| if invisible::is_invisible(c) { '¤' } else { c })
-        .collect();
+    let chars: Vec<char> = line.chars().collect();
     let start = col.saturating_sub(radius);
     let end = (col + radius).min(chars.len());
     let mut s = String::new();
-    let mut caret = col - start;
+    let mut caret = 0;
     if start > 0 {
         s.push('…');
-        caret += 1;
     }
-    s.extend(&chars[start.min(chars.len())..end]);
+    for (k, &c) in chars.iter().enumerate().take(end).skip(start) {
+        if k == col {
+            caret = s.chars().count();
+        }
+        if crate::text::is_unsafe_for_terminal(c) {
+            crate::text::shown(c, &mut s);
+        } else if invisible::is_invisible(c) {
+            s.push('¤');
+        } else {
+            s.push(c);
+        }
+    }
+    if col >= end.max(start) {
+        caret = s.chars().count() + col.saturating_sub(end.max(start));
+    }
     if end < chars.len() {
         s.push('…');
     }

@@ -158,9 +158,10 @@ pub fn main_with(args: Vec<std::ffi::OsString>) -> i32 {
             if is_broken_pipe(&e) {
                 return 0;
             }
-            eprintln!("error: {e}");
+            let shown = |t: String| crate::text::for_terminal(&t).into_owned();
+            eprintln!("error: {}", shown(e.to_string()));
             for cause in e.chain().skip(1) {
-                eprintln!("  cause: {cause}");
+                eprintln!("  cause: {}", shown(cause.to_string()));
             }
             2
         }
@@ -201,7 +202,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
     let root = root_of(cli.root)?;
     match cli.command {
         Command::AddLocale { tag } => {
-            let r = ops::add_locale::add_locale(&root, &tag)?;
+            let r = ops::add_locale::add_locale(&open(&root)?, &tag)?;
             output::add_locale(&root, &r, out)
         }
         Command::Status {
@@ -209,12 +210,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             json,
             no_cache,
         } => {
-            let project = Project::open(&root)?;
+            let project = open(&root)?;
             let all = ops::status::status(&project, &locales, no_cache)?;
             output::status(&all, json, out)
         }
         Command::Sync { check, apply_safe } => {
-            let project = Project::open(&root)?;
+            let project = open(&root)?;
             let r = ops::sync::sync(&project, ops::sync::Options { check, apply_safe })?;
             output::sync(&project, &r, check, out)
         }
@@ -224,7 +225,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             fix,
             no_cache,
         } => {
-            let project = Project::open(&root)?;
+            let project = open(&root)?;
             let opts = ops::check::Options {
                 locales,
                 fix,
@@ -240,7 +241,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             watch,
             pdf,
         } => {
-            let project = Project::open(&root)?;
+            let project = open(&root)?;
             let opts = ops::build::Options {
                 locales,
                 out: dir,
@@ -260,7 +261,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             output::build_done(&r, &opts, out)
         }
         command => {
-            let project = Project::open(&root)?;
+            let project = open(&root)?;
             // Commands that write hold the project lock from before they read until they
             // finish, so two of them at once give the same result as one after the other.
             let lock = match &command {
@@ -369,4 +370,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             code
         }
     }
+}
+
+/// The project at `root`, telling the user when a writer waits for another.
+fn open(root: &std::path::Path) -> Result<Project> {
+    let mut project = Project::open(root)?;
+    project.on_lock_wait = |m| eprintln!("{m}");
+    Ok(project)
 }

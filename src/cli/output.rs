@@ -9,6 +9,7 @@ use anyhow::Result;
 use crate::ops;
 use crate::paths::rel;
 use crate::project::Project;
+use crate::text::for_terminal as shown;
 
 /// Colour for a terminal, plain text when piped or when `NO_COLOR` is set.
 pub fn use_color() -> bool {
@@ -77,7 +78,7 @@ pub fn sync(
     out: &mut dyn Write,
 ) -> Result<i32> {
     for w in &r.warnings {
-        eprintln!("{w}");
+        eprintln!("{}", shown(w));
     }
     for d in &r.docs {
         writeln!(out, "{}", sync_line(d))?;
@@ -133,7 +134,7 @@ pub fn check(r: &ops::check::Report, as_json: bool, out: &mut dyn Write) -> Resu
                 d.file, d.line, d.column, d.code
             )?;
         }
-        out.write_all(checks::render_text(&r.diagnostics).as_bytes())?;
+        out.write_all(shown(&checks::render_text(&r.diagnostics)).as_bytes())?;
     }
     let (errors, _) = checks::counts(&r.diagnostics);
     Ok(if errors > 0 { 1 } else { 0 })
@@ -170,7 +171,7 @@ pub fn build_event(e: &ops::build::Event, out: &mut dyn Write) -> std::io::Resul
         Event::Pdf { locale, doc } => writeln!(out, "{locale}/{doc}.pdf printed"),
         Event::Written { dir } => writeln!(out, "editions written to {}", dir.display()),
         Event::Warning(w) => {
-            eprintln!("{w}");
+            eprintln!("{}", shown(w));
             Ok(())
         }
         Event::Watching => {
@@ -182,7 +183,7 @@ pub fn build_event(e: &ops::build::Event, out: &mut dyn Write) -> std::io::Resul
         }
         Event::WatchError(e) => writeln!(out, "watch error: {e}"),
         Event::RebuildFailed(e) => {
-            writeln!(out, "error: {e}")?;
+            writeln!(out, "error: {}", shown(e))?;
             out.flush()
         }
         Event::Rebuilt(names) => {
@@ -246,16 +247,18 @@ pub fn diff(
             let line = crate::change::render_pieces(&it.diff, color);
             writeln!(out, "  en: {line}")?;
         } else {
-            writeln!(out, "  en: {}", it.source_now)?;
+            writeln!(out, "  en: {}", shown(it.source_now))?;
         }
         if let Some(t) = it.translation {
-            writeln!(out, "  {}: {t}", it.locale)?;
+            writeln!(out, "  {}: {}", it.locale, shown(t))?;
         }
         for sug in &it.suggestions {
             writeln!(
                 out,
                 "  suggestion {}% (from {}): {}",
-                sug.percent, sug.id, sug.translation
+                sug.percent,
+                sug.id,
+                shown(&sug.translation)
             )?;
         }
         writeln!(out)?;
@@ -277,7 +280,7 @@ pub fn since(
     for it in items {
         writeln!(out, "{}/{} {} [{}]", it.locale, it.doc, it.id, it.change)?;
         if let Some(s) = it.source_now {
-            writeln!(out, "  en: {s}")?;
+            writeln!(out, "  en: {}", shown(s))?;
         }
         let line = crate::change::render_pieces(&it.diff, color);
         writeln!(out, "  {}: {line}\n", it.locale)?;
@@ -294,7 +297,13 @@ pub fn suggestions(
     for m in found {
         writeln!(out, "{locale}/{} {}:", m.doc, m.id)?;
         for s in &m.suggestions {
-            writeln!(out, "  {}% (from {}): {}", s.percent, s.id, s.translation)?;
+            writeln!(
+                out,
+                "  {}% (from {}): {}",
+                s.percent,
+                s.id,
+                shown(&s.translation)
+            )?;
         }
     }
     Ok(0)

@@ -683,7 +683,10 @@ pub fn report(outcome: &Outcome, locale: &str, diffs: bool, color: bool) -> Stri
     for s in &outcome.skipped {
         out.push_str(&format!(
             "{locale}/{} {} [skipped, line {}: {}]\n",
-            s.doc, s.id, s.at.line, s.reason
+            crate::text::for_terminal(&s.doc),
+            crate::text::for_terminal(&s.id),
+            s.at.line,
+            crate::text::for_terminal(&s.reason)
         ));
     }
     let stale = outcome.changes.iter().filter(|c| c.stale()).count();

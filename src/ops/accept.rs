@@ -109,9 +109,7 @@ pub fn accept(
     if !unknown.is_empty() {
         bail!("unknown message id(s) in {locale}: {}", unknown.join(", "));
     }
-    for (p, t) in writes {
-        writer.write(&p, &t)?;
-    }
+    super::write_files(writer, &writes)?;
     Ok(report)
 }
 

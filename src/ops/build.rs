@@ -183,6 +183,21 @@ fn write(
         std::fs::create_dir_all(&base)
             .with_context(|| format!("{}: cannot create directory", base.display()))?;
     }
+    // A directory where an edition goes is refused before anything is written: it is
+    // somebody's, not an edition to replace.
+    for (name, locales) in targets {
+        for l in locales {
+            for ext in ["md", "html"] {
+                let path = dir.join(l).join(format!("{name}.{ext}"));
+                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+                    bail!(
+                        "{}: a directory where the edition is to be written; nothing was written",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
     // The spares editions are swapped with (see `fsio::write_generated`) live in the
     // project's cache, one set per output directory; builds take the project's lock from
     // before they read until they have written, so that two never fill the same spare.
@@ -219,7 +234,13 @@ fn write(
                                 .flatten()
                                 .and_then(|ev| render::page_parsed(&ed, &ctx, &d.document.src, ev));
                             let html = parsed.unwrap_or_else(|| render::page(&ed, &ctx));
-                            (ed.counts, ed.markdown.into_bytes(), html.into_bytes())
+                            // The Markdown is written as the source is (line ends, BOM):
+                            // the English edition is the source byte for byte.
+                            let md = match d.source_style.apply(&ed.markdown) {
+                                std::borrow::Cow::Borrowed(_) => ed.markdown.into_bytes(),
+                                std::borrow::Cow::Owned(b) => b,
+                            };
+                            (ed.counts, md, html.into_bytes())
                         })
                         .collect();
                     Ok((d, eds))

@@ -52,12 +52,7 @@ pub fn check(project: &Project, opts: &Options) -> Result<Report> {
     // Writes only with `fix`: then under the lock, from before anything is read.
     let _lock = fix.then(|| super::lock(project)).transpose()?;
     let locales = super::selected(project, &opts.locales)?;
-    let glossary_path = project.root.join("glossary.csv");
-    let glossary_text = if glossary_path.exists() {
-        Some(fsio::read_text(&glossary_path)?)
-    } else {
-        None
-    };
+    let glossary_text = crate::project::read_optional(root, &root.join("glossary.csv"))?;
     // Read on the first message the cache does not have: a run the cache answers whole
     // does not need it (the cache was made with this very text, which read without error).
     let parsed: std::sync::OnceLock<Result<crate::glossary::Glossary, String>> =
@@ -162,7 +157,11 @@ pub fn check(project: &Project, opts: &Options) -> Result<Report> {
             if let Some(mut t) = c.to_fix {
                 let (text, applied) = checks::apply_fixes(&t.file.src, &c.found);
                 if !applied.is_empty() {
-                    fsio::write_atomic(&project.root.join(&t.path), &text)?;
+                    crate::fsio::Writer::write(
+                        &mut super::writer(project),
+                        &project.root.join(&t.path),
+                        &text,
+                    )?;
                     fixed.extend(applied.into_iter().cloned());
                     t.file = crate::ftl::FtlFile::parse(&text);
                     (c.found, c.used) = checks::check_file_cached(&t, &glossary, &cache);
@@ -202,6 +201,7 @@ fn reference_targets(
     clean: &clean::Files,
 ) -> Result<RefTargets, crate::fsio::FileError> {
     let path = crate::paths::locale_file(root, crate::config::REFERENCE, name);
+    crate::project::inside(root, &path)?;
     let file = FtlFile::parse(crate::fsio::read_text(&path)?);
     let reference = Reference::of(&file);
     let ids = if clean.is_on() {
@@ -218,7 +218,7 @@ fn reference_targets(
             out.clean.push((rel, e.clone()));
             continue;
         }
-        let Some(text) = crate::project::read_optional(&path)? else {
+        let Some(text) = crate::project::read_optional(root, &path)? else {
             continue;
         };
         out.targets.push((

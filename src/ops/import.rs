@@ -38,15 +38,13 @@ pub fn import(
     };
     let (_, units) = interop::read(&bytes, locale).map_err(refused)?;
     let outcome = interop::apply(plan, locale, &units).map_err(refused)?;
-    let writes: Vec<(PathBuf, &String)> = outcome
+    let writes: Vec<(PathBuf, String)> = outcome
         .writes
         .iter()
-        .map(|(doc, text)| (paths::locale_file(&project.root, locale, doc), text))
+        .map(|(doc, text)| (paths::locale_file(&project.root, locale, doc), text.clone()))
         .collect();
-    if lock.is_some() {
-        for (p, text) in &writes {
-            writer.write(p, text)?;
-        }
+    if lock.is_some() && !writes.is_empty() {
+        super::write_files(writer, &writes)?;
     }
     let writes = writes.into_iter().map(|(p, _)| p).collect();
     Ok(Report { outcome, writes })

@@ -11,7 +11,6 @@
 //! writers at once give the result of one after the other.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use anyhow::{anyhow, bail, Result};
 
@@ -34,16 +33,21 @@ pub mod status;
 pub mod suggest;
 pub mod sync;
 
-/// How long a writing operation waits for another one to finish.
-pub const LOCK_WAIT: Duration = Duration::from_secs(30);
-
 /// Suggestions below this match are not shown.
 pub const SUGGEST_MIN: u8 = 50;
 
 /// The project's lock, held by a writing operation from before it reads the files it
 /// changes until its last write.
+/// Temporary files this tool left in the project's directories (a process killed between
+/// creating one and renaming it) are removed then: no writer is at work.
 pub fn lock(project: &Project) -> Result<Lock> {
-    Ok(Lock::acquire(&project.root, LOCK_WAIT)?)
+    let lock = Lock::acquire(
+        &project.root,
+        project.config.lock_wait,
+        &project.on_lock_wait,
+    )?;
+    crate::fsio::remove_orphans(&project.root, &project.config.locales);
+    Ok(lock)
 }
 
 /// How operations write the project's files: atomically, each swapped with its spare

@@ -103,8 +103,6 @@ pub fn fill<'a>(
             ));
         }
     }
-    for (p, t) in writes {
-        writer.write(&p, &t)?;
-    }
+    super::write_files(writer, &writes)?;
     Ok(filled)
 }

@@ -25,13 +25,6 @@ fn synced() -> Project {
 }
 
 #[test]
-fn lone_carriage_return() {
-    let p = synced();
-    p.write("source/doc.md", "# Title\rText\n");
-    fails_with(&p, &["sync"], "source/doc.md:1:8: carriage return");
-}
-
-#[test]
 fn ten_megabyte_single_line() {
     let p = synced();
     let line = format!("# Title\n\n{}\n", "word ".repeat(2_100_000));
@@ -179,7 +172,6 @@ fn concurrent_syncs() {
     assert!(a.status.success() && b.status.success(), "{a:?} {b:?}");
     let reference = p.read("locales/en/doc.ftl");
     let fr = p.read("locales/fr/doc.ftl");
-    assert!(!p.path(".dossier.lock").exists());
     // Sequential runs from scratch give the same files.
     let q = Project::new(&p.read("source/doc.md"));
     q.write("locales/fr/doc.ftl", "title = Titre\n");
@@ -189,9 +181,216 @@ fn concurrent_syncs() {
     assert_eq!(q.read("locales/fr/doc.ftl"), fr);
 }
 
+/// A locale file that is a symbolic link (inside the project) is written through: the file
+/// it points to is replaced atomically, the link stays a link.
 #[test]
-fn a_stale_lock_from_a_dead_process_is_taken_over() {
+fn a_symlinked_locale_file_is_written_through() {
     let p = synced();
-    p.write(".dossier.lock", "999999999\n");
+    p.write("shared/fr.ftl", "title = Titre\n");
+    std::fs::create_dir_all(p.path("locales/fr")).expect("mkdir");
+    std::os::unix::fs::symlink("../../shared/fr.ftl", p.path("locales/fr/doc.ftl"))
+        .expect("symlink");
     p.ok(&["sync"]);
+    let meta = std::fs::symlink_metadata(p.path("locales/fr/doc.ftl")).expect("meta");
+    assert!(meta.file_type().is_symlink());
+    assert_eq!(p.read("shared/fr.ftl"), "# en: Title\ntitle = Titre\n");
+    p.write("source/doc.md", "# The title\n\nText here.\n");
+    p.ok(&["sync"]);
+    p.ok(&["accept", "fr", "title"]);
+    assert!(std::fs::symlink_metadata(p.path("locales/fr/doc.ftl"))
+        .expect("meta")
+        .file_type()
+        .is_symlink());
+    assert_eq!(p.read("shared/fr.ftl"), "# en: The title\ntitle = Titre\n");
+    // No temporary file or spare left next to the target.
+    let left: Vec<String> = std::fs::read_dir(p.path("shared"))
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["fr.ftl"]);
+}
+
+/// Nothing outside the project is read through a link, and so nothing outside is published.
+#[test]
+fn files_linked_outside_the_project_are_refused() {
+    let outside = tempfile::tempdir().expect("tmp");
+    std::fs::write(outside.path().join("secret.md"), "# Secret\n\nroot:x:0:0\n").expect("write");
+    std::fs::write(outside.path().join("fr.ftl"), "title = Secret\n").expect("write");
+    let p = synced();
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), p.path("source/p.md"))
+        .expect("symlink");
+    fails_with(
+        &p,
+        &["build"],
+        "source/p.md: a symbolic link leading outside the project",
+    );
+    fails_with(
+        &p,
+        &["status"],
+        "source/p.md: a symbolic link leading outside the project",
+    );
+    assert!(!p.path("build/en/p.html").exists());
+    std::fs::remove_file(p.path("source/p.md")).expect("rm");
+    std::fs::create_dir_all(p.path("locales/fr")).expect("mkdir");
+    std::os::unix::fs::symlink(outside.path().join("fr.ftl"), p.path("locales/fr/doc.ftl"))
+        .expect("symlink");
+    fails_with(
+        &p,
+        &["status"],
+        "locales/fr/doc.ftl: a symbolic link leading outside the project",
+    );
+    fails_with(
+        &p,
+        &["check"],
+        "locales/fr/doc.ftl: a symbolic link leading outside the project",
+    );
+    std::fs::remove_file(p.path("locales/fr/doc.ftl")).expect("rm");
+    std::os::unix::fs::symlink(outside.path().join("fr.ftl"), p.path("glossary.csv"))
+        .expect("symlink");
+    fails_with(
+        &p,
+        &["check"],
+        "glossary.csv: a symbolic link leading outside the project",
+    );
+}
+
+/// FIFOs and devices are not files to read: an error naming the path, at once (a FIFO
+/// would block the reader, `/dev/zero` never end).
+#[test]
+fn special_files_and_huge_files_are_refused() {
+    let p = synced();
+    let fifo = p.path("source/fifo.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    fails_with(
+        &p,
+        &["status"],
+        "source/fifo.md: a FIFO, not a regular file",
+    );
+    std::fs::remove_file(&fifo).expect("rm");
+    std::fs::create_dir_all(p.path("locales/fr")).expect("mkdir");
+    std::os::unix::fs::symlink("/dev/zero", p.path("locales/fr/doc.ftl")).expect("symlink");
+    // /dev/zero is outside the project too; the device is refused either way.
+    fails_with(&p, &["status"], "locales/fr/doc.ftl");
+    std::fs::remove_file(p.path("locales/fr/doc.ftl")).expect("rm");
+    // A size limit, configurable.
+    p.write("dossier.toml", "[limits]\nfile_size_mib = 1\n");
+    p.write(
+        "locales/fr/doc.ftl",
+        &format!("title = {}\n", "x".repeat(1 << 20)),
+    );
+    fails_with(
+        &p,
+        &["status"],
+        "locales/fr/doc.ftl: the file is larger than the limit of 1 MiB",
+    );
+}
+
+/// An edition path that is a directory is somebody's directory: build refuses, names it,
+/// and moves nothing.
+#[test]
+fn a_directory_in_place_of_an_edition_is_refused() {
+    let p = synced();
+    p.write("build/fr/doc.html/keep.txt", "mine");
+    fails_with(
+        &p,
+        &["build"],
+        "build/fr/doc.html: a directory where the edition is to be written",
+    );
+    assert_eq!(p.read("build/fr/doc.html/keep.txt"), "mine");
+    assert!(
+        !p.path(".dossier-cache/spare").exists()
+            || !std::fs::read_dir(p.path(".dossier-cache/spare"))
+                .expect("ls")
+                .any(|e| { e.expect("e").path().join("fr/doc.html/keep.txt").exists() })
+    );
+}
+
+/// A read-only directory to write in is found before the first file is written.
+#[test]
+fn a_read_only_locale_directory_is_named_and_nothing_is_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = synced();
+    p.write("locales/fr/doc.ftl", "title = Titre\n");
+    let reference = p.read("locales/en/doc.ftl");
+    p.write("source/doc.md", "# Title\n\nText here, changed.\n");
+    std::fs::set_permissions(p.path("locales/fr"), std::fs::Permissions::from_mode(0o555))
+        .expect("chmod");
+    let o = p.run(&["sync"]);
+    std::fs::set_permissions(p.path("locales/fr"), std::fs::Permissions::from_mode(0o755))
+        .expect("chmod");
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("locales/fr: the directory is read-only: nothing was written"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(p.read("locales/en/doc.ftl"), reference);
+    assert_eq!(p.read("locales/fr/doc.ftl"), "title = Titre\n");
+}
+
+/// `check --fix` writes like every other writer (the spare keeps the old version), and a
+/// temporary file a killed writer left is removed by the next writer, under the lock.
+#[test]
+fn fixes_use_the_spare_and_orphaned_temporary_files_are_removed() {
+    let p = synced();
+    p.write("locales/fr/doc.ftl", "# en: Title\ntitle = Titre...\n");
+    p.write(
+        "locales/fr/.dossier-AbC123.tmp",
+        "title = a killed writer's copy\n",
+    );
+    p.ok(&["check", "fr", "--fix"]);
+    assert_eq!(
+        p.read("locales/fr/doc.ftl"),
+        "# en: Title\ntitle = Titre…\n"
+    );
+    assert_eq!(
+        p.read(".dossier-cache/spare/project/locales/fr/doc.ftl"),
+        "# en: Title\ntitle = Titre...\n"
+    );
+    assert!(!p.path("locales/fr/.dossier-AbC123.tmp").exists());
+}
+
+/// Text from a translator reaches the terminal inert: control sequences (a window title
+/// change, a colour) and bidirectional overrides are shown, not obeyed.
+#[test]
+fn terminal_controls_in_translations_are_shown_not_obeyed() {
+    let p = synced();
+    p.write("source/doc.md", "# The title\n\nText here.\n");
+    p.ok(&["sync"]);
+    p.write(
+        "locales/fr/doc.ftl",
+        "# en: Title\ntitle = Ti\u{1b}]0;pwned\u{7}tre \u{202e}droite\n",
+    );
+    for args in [&["diff", "fr"][..], &["check", "fr"][..]] {
+        let o = p.run(args);
+        let all = format!("{}{}", o.stdout, o.stderr);
+        assert!(
+            !all.contains('\u{1b}') && !all.contains('\u{7}') && !all.contains('\u{202e}'),
+            "{args:?}: {all:?}"
+        );
+    }
+    let o = p.run(&["diff", "fr"]);
+    assert!(
+        o.stdout
+            .contains("Ti\\u{1b}]0;pwned\\u{7}tre \\u{202e}droite"),
+        "{}",
+        o.stdout
+    );
+}
+
+/// A derived edition's tag cannot become a locale (its edition would be overwritten).
+#[test]
+fn add_locale_refuses_a_derived_edition() {
+    let p = synced();
+    fails_with(
+        &p,
+        &["add-locale", "kk-Latn"],
+        "`kk-Latn` is the edition derived from `kk`",
+    );
+    assert!(!p.read("l10n.toml").contains("kk-Latn"));
 }

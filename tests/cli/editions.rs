@@ -347,8 +347,8 @@ fn build_watch_rebuilds_what_a_saved_change_affects() {
     assert!(p.read("build/kk/doc.html").contains("Новый заголовок"));
     assert!(p.read("build/kk-Latn/doc.html").contains("Новый заголовок"));
     // A broken save is reported and the watcher carries on.
-    p.write_bytes("locales/fr/doc.ftl", b"title = Titre\r\n");
-    wait_for("carriage return");
+    p.write_bytes("locales/fr/doc.ftl", b"title = Titre \xff\n");
+    wait_for("invalid UTF-8");
     p.write("locales/fr/doc.ftl", "title = Titre\n");
     let line = wait_for("rebuilt");
     assert_eq!(line, "rebuilt fr/doc");

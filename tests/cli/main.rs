@@ -5,6 +5,8 @@ mod bad_input;
 mod checks;
 mod editions;
 mod interop;
+mod line_ends;
+mod locking;
 mod review;
 mod sync_cases;
 mod threads;
@@ -336,21 +338,6 @@ fn bad_input_gets_a_clear_message_and_exit_2() {
             "source/doc.md",
             b"ok\n\xff\xfe bad\n".to_vec(),
             "source/doc.md:2:1: invalid UTF-8",
-        ),
-        (
-            "source/doc.md",
-            "\u{feff}# Title\n".as_bytes().to_vec(),
-            "source/doc.md:1:1: the file starts with a byte order mark",
-        ),
-        (
-            "source/doc.md",
-            b"# Title\r\n\r\nText\r\n".to_vec(),
-            "source/doc.md:1:8: carriage return",
-        ),
-        (
-            "locales/fr/doc.ftl",
-            b"a = b\r\n".to_vec(),
-            "locales/fr/doc.ftl:1:6: carriage return",
         ),
         (
             "source/doc.md",

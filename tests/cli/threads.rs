@@ -72,8 +72,9 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         for e in std::fs::read_dir(&d).expect("read dir").flatten() {
             let path = e.path();
             // The cache (check's findings, editions' spares) is named after the
-            // project's own path: not an output to compare.
-            if e.file_name() == ".dossier-cache" {
+            // project's own path, the lock file holds its last holder's pid: not outputs
+            // to compare.
+            if e.file_name() == ".dossier-cache" || e.file_name() == ".dossier.lock" {
                 continue;
             }
             if path.is_dir() {
