@@ -10,7 +10,7 @@
 //! or more words containing them (a fifth of its words at least) reads as Kazakh. Kazakh
 //! adds a heuristic lingua needs help with: a Kazakh message of eight Cyrillic words or
 //! more without any of ӘҒҚҢӨҰҮҺІ is almost certainly Russian. The model is asked only
-//! when the words leave a doubt: a French message whose function words are French
+//! when the words leave a doubt: a French message whose function words (and accented words) are French
 //! (`le`, `des`, `qui`…: three at least, and four times as many as English ones), a Kazakh
 //! one whose words often carry ӘҒҚҢӨҰҮҺІ, are taken as what they are (a test compares
 //! this shortcut with the model on every message of the repository's translations).
@@ -229,8 +229,12 @@ const FRENCH: &[&str] = &[
     "le", "la", "les", "l", "de", "des", "du", "d", "et", "à", "au", "aux", "un", "une", "dans",
     "pour", "par", "sur", "est", "sont", "qui", "que", "qu", "ne", "pas", "il", "elle", "ils",
     "se", "sa", "ses", "cette", "avec", "été", "ont", "était", "leur", "leurs", "après", "contre",
-    "selon", "lors",
+    "selon", "lors", "en", "ou", "où", "ces", "son", "ce", "mais", "dont", "lui",
 ];
+
+/// Letters French writes and English does not (outside borrowed names, which the sample
+/// leaves out when the English has them too).
+const FRENCH_LETTERS: &str = "éèêëàâçîïôûùœÉÈÊËÀÂÇÎÏÔÛÙŒ";
 const ENGLISH: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "was", "that", "for", "with", "by", "at", "from", "his",
     "he", "it", "be", "has", "have", "were", "which", "are", "this", "not", "been", "who", "its",
@@ -238,8 +242,9 @@ const ENGLISH: &[&str] = &[
 ];
 
 /// True when the sample is plainly in the expected language, so the statistical model
-/// has nothing to decide: a French message whose function words are French (three at
-/// least, a fifth of its words, and four times as many as English ones), a Kazakh message
+/// has nothing to decide: a French message whose function words and accented words are
+/// French (three at least, a fifth of its words, and four times as many as English
+/// function words), a Kazakh message
 /// whose words often carry the letters Russian never uses (two at least, a sixth of its
 /// words). Loading the models and scoring n-grams was most of `check`'s time, for
 /// messages like these; a test compares this answer with the model's on every message of
@@ -250,7 +255,7 @@ fn evident(expected: Language, sample: &[&str]) -> bool {
             let (mut fr, mut en) = (0, 0);
             for w in sample {
                 let w = w.to_lowercase();
-                if FRENCH.contains(&w.as_str()) {
+                if FRENCH.contains(&w.as_str()) || w.contains(|c| FRENCH_LETTERS.contains(c)) {
                     fr += 1;
                 } else if ENGLISH.contains(&w.as_str()) {
                     en += 1;
