@@ -26,6 +26,31 @@ pub struct Config {
     pub lock_wait: std::time::Duration,
     /// The largest file read, in bytes (`[limits] file_size_mib`).
     pub max_file_size: u64,
+    /// `[review] required`: up-to-date translations need an approval; `Some(true)` when
+    /// `check` reports them as errors, `Some(false)` as warnings.
+    pub review_required: Option<bool>,
+    /// `[suggest] min`: suggestions below this match (percent) are not offered.
+    pub suggest_min: u8,
+    /// `[report.weights]`: band → weight of its words (defaults in `ops::report`).
+    pub report_weights: Vec<(String, f64)>,
+    /// `[report] rate_per_word`: the price of a weighted word.
+    pub report_rate: Option<f64>,
+    /// `[publish]`: what reader editions (`build --publish`) show.
+    pub publish: Publish,
+    /// Set by `build --publish`: editions for readers (no workflow markers; passages that
+    /// are not publishable follow `publish`).
+    pub publishing: bool,
+}
+
+/// What a reader edition shows (dossier.toml `[publish]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Publish {
+    /// `require = "reviewed"`: only approved translations are publishable (default
+    /// "translated": every up-to-date, not rejected translation).
+    pub require_reviewed: bool,
+    /// `otherwise = "as-is"`: a passage that is not publishable shows its translation as it
+    /// is when it has one (default "fallback": the fallback chain's text, in its language).
+    pub as_is: bool,
 }
 
 /// The largest file read by default, in MiB: far above any document or translation, far
@@ -61,6 +86,61 @@ struct DossierToml {
     lock: LockToml,
     #[serde(default)]
     limits: LimitsToml,
+    #[serde(default)]
+    review: ReviewToml,
+    #[serde(default)]
+    publish: PublishToml,
+    #[serde(default)]
+    suggest: SuggestToml,
+    #[serde(default)]
+    report: ReportToml,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ReportToml {
+    rate_per_word: Option<f64>,
+    #[serde(default)]
+    weights: BTreeMap<String, f64>,
+}
+
+/// The match bands of `report`, and their weights when dossier.toml has none: a common
+/// agency grid (there is no standard; this follows the Trados-style discount grids
+/// agencies publish): repetitions and exact matches at 30 %, 95–99 % at 60 %, 85–94 % at
+/// 70 %, 75–84 % at 80 %, below 75 % the full rate.
+pub const DEFAULT_REPORT_WEIGHTS: &[(&str, f64)] = &[
+    ("repetition", 0.3),
+    ("100", 0.3),
+    ("95-99", 0.6),
+    ("85-94", 0.7),
+    ("75-84", 0.8),
+    ("50-74", 1.0),
+    ("no-match", 1.0),
+];
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SuggestToml {
+    min: Option<u8>,
+}
+
+/// Suggestions below this match are not offered by default: CAT tools' common lower
+/// bound for a fuzzy match worth a translator's time.
+pub const DEFAULT_SUGGEST_MIN: u8 = 70;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PublishToml {
+    require: Option<String>,
+    otherwise: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ReviewToml {
+    #[serde(default)]
+    required: bool,
+    severity: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -153,6 +233,36 @@ impl Config {
                 ))
             }
         };
+        let review_required = match (d.review.required, d.review.severity.as_deref()) {
+            (false, _) => None,
+            (true, None | Some("error")) => Some(true),
+            (true, Some("warning")) => Some(false),
+            (true, Some(other)) => {
+                return Err(format!(
+                    "dossier.toml: review.severity is `{other}`; use \"error\" or \"warning\""
+                ))
+            }
+        };
+        let publish = Publish {
+            require_reviewed: match d.publish.require.as_deref() {
+                None | Some("translated") => false,
+                Some("reviewed") => true,
+                Some(other) => {
+                    return Err(format!(
+                        "dossier.toml: publish.require is `{other}`; use \"translated\" or \"reviewed\""
+                    ))
+                }
+            },
+            as_is: match d.publish.otherwise.as_deref() {
+                None | Some("fallback") => false,
+                Some("as-is") => true,
+                Some(other) => {
+                    return Err(format!(
+                        "dossier.toml: publish.otherwise is `{other}`; use \"fallback\" or \"as-is\""
+                    ))
+                }
+            },
+        };
         Ok(Config {
             locales,
             fallback,
@@ -167,6 +277,42 @@ impl Config {
                 .file_size_mib
                 .unwrap_or(DEFAULT_FILE_SIZE_MIB)
                 .saturating_mul(1 << 20),
+            review_required,
+            suggest_min: match d.suggest.min {
+                None => DEFAULT_SUGGEST_MIN,
+                Some(m @ 1..=100) => m,
+                Some(m) => {
+                    return Err(format!(
+                        "dossier.toml: suggest.min is {m}; use a percentage from 1 to 100"
+                    ))
+                }
+            },
+            report_weights: {
+                let mut w: Vec<(String, f64)> = DEFAULT_REPORT_WEIGHTS
+                    .iter()
+                    .map(|(b, w)| (b.to_string(), *w))
+                    .collect();
+                for (band, weight) in &d.report.weights {
+                    let Some(slot) = w.iter_mut().find(|(b, _)| b == band) else {
+                        return Err(format!(
+                            "dossier.toml: report.weights has no band `{band}`; the bands are {}",
+                            DEFAULT_REPORT_WEIGHTS
+                                .iter()
+                                .map(|(b, _)| *b)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ));
+                    };
+                    if !(0.0..=10.0).contains(weight) {
+                        return Err(format!("dossier.toml: report.weights.{band} is {weight}; use a number from 0 to 10"));
+                    }
+                    slot.1 = *weight;
+                }
+                w
+            },
+            report_rate: d.report.rate_per_word,
+            publish,
+            publishing: false,
         })
     }
 

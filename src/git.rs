@@ -84,3 +84,15 @@ pub fn history(root: &Path, path: &Path) -> crate::plan::History {
     }
     out
 }
+
+/// git's `user.name` for the repository at `root` (or the user's global one), if set.
+pub fn user_name(root: &Path) -> Option<String> {
+    let out = Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(root)
+        .output()
+        .ok()?;
+    let name = String::from_utf8(out.stdout).ok()?;
+    let name = name.trim();
+    (out.status.success() && !name.is_empty()).then(|| name.to_string())
+}

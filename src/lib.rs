@@ -11,6 +11,7 @@
 )]
 
 pub mod align;
+pub mod approval;
 pub mod cache;
 pub mod change;
 pub mod checks;

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::align::{self, Change, New, Old};
+use crate::approval::Review;
 use crate::change::{classify, Class};
 use crate::config::Config;
 use crate::ftl::{self, EntryKind, FtlFile};
@@ -131,6 +132,16 @@ impl LocalePlan {
             EntryKind::Message(m) => Some(m),
             _ => None,
         }
+    }
+
+    /// The review that holds on message `k` (see `approval`): an approval only of an
+    /// up-to-date translation, a rejection of any translation, each only while the stamp
+    /// and the translation are what was reviewed.
+    pub fn review(&self, k: usize) -> Option<crate::approval::Review> {
+        let r = crate::approval::current(self.translation(k)?)?;
+        let counts =
+            r.verdict == crate::approval::Verdict::Rejected || self.states[k] == State::Translated;
+        counts.then_some(r)
     }
 }
 
@@ -469,31 +480,9 @@ pub fn restamp_replacing(
     english: &str,
     replace: &[(String, String)],
 ) -> String {
-    let id_line = entry_text
-        .match_indices(m.id.as_str())
-        .map(|(i, _)| i)
-        .find(|&i| {
-            (i == 0 || entry_text.as_bytes()[i - 1] == b'\n')
-                && entry_text[i + m.id.len()..]
-                    .trim_start_matches(' ')
-                    .starts_with('=')
-        })
-        .unwrap_or(0);
-    let mut out = String::new();
-    for line in ftl::stamp_lines(english) {
-        out.push_str("# ");
-        out.push_str(&line);
-        out.push('\n');
-    }
-    for n in &m.notes {
-        if n.is_empty() {
-            out.push_str("#\n");
-        } else {
-            out.push_str("# ");
-            out.push_str(n);
-            out.push('\n');
-        }
-    }
+    let id_line = id_line(entry_text, m);
+    // A review was of the old stamp: it lapses, and its line goes.
+    let mut out = comment(english, None, &m.notes);
     let mut tail = entry_text[id_line..].to_string();
     // Replace in the value only: the id can hold the same token (`risks-2-p1`).
     let value_at = tail
@@ -507,6 +496,53 @@ pub fn restamp_replacing(
         }
     }
     out.push_str(&tail);
+    out
+}
+
+/// The entry's text with its review line set to `review` (None: removed), after the
+/// stamp; the stamp, the other notes and the message itself kept.
+pub fn set_review(entry_text: &str, m: &ftl::Message, review: Option<&Review>) -> String {
+    let english = m.stamp.as_deref().unwrap_or("");
+    let mut out = comment(english, review, &m.notes);
+    out.push_str(&entry_text[id_line(entry_text, m)..]);
+    out
+}
+
+/// Where the message's own line (`id =`) starts in its entry's text.
+fn id_line(entry_text: &str, m: &ftl::Message) -> usize {
+    entry_text
+        .match_indices(m.id.as_str())
+        .map(|(i, _)| i)
+        .find(|&i| {
+            (i == 0 || entry_text.as_bytes()[i - 1] == b'\n')
+                && entry_text[i + m.id.len()..]
+                    .trim_start_matches(' ')
+                    .starts_with('=')
+        })
+        .unwrap_or(0)
+}
+
+/// A message's comment: the stamp of `english`, the review line, then the notes (review
+/// lines among them left out: a message has one review, the last made).
+fn comment(english: &str, review: Option<&Review>, notes: &[String]) -> String {
+    let mut out = String::new();
+    for line in ftl::stamp_lines(english) {
+        out.push_str("# ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    if let Some(r) = review {
+        out.push_str(&format!("# {r}\n"));
+    }
+    for n in notes.iter().filter(|n| Review::parse(n).is_none()) {
+        if n.is_empty() {
+            out.push_str("#\n");
+        } else {
+            out.push_str("# ");
+            out.push_str(n);
+            out.push('\n');
+        }
+    }
     out
 }
 
@@ -637,10 +673,44 @@ pub struct Counts {
     pub stale: usize,
     pub missing: usize,
     pub obsolete: usize,
+    /// Up-to-date translations whose approval holds.
+    pub reviewed: usize,
+    /// Translations whose rejection holds: they need work.
+    pub rejected: usize,
     pub words_total: usize,
     pub words_translated: usize,
     pub words_stale: usize,
     pub words_missing: usize,
+}
+
+impl Counts {
+    /// Adds another document's counts.
+    pub fn add(&mut self, c: &Counts) {
+        let Counts {
+            total,
+            translated,
+            stale,
+            missing,
+            obsolete,
+            reviewed,
+            rejected,
+            words_total,
+            words_translated,
+            words_stale,
+            words_missing,
+        } = c;
+        self.total += total;
+        self.translated += translated;
+        self.stale += stale;
+        self.missing += missing;
+        self.obsolete += obsolete;
+        self.reviewed += reviewed;
+        self.rejected += rejected;
+        self.words_total += words_total;
+        self.words_translated += words_translated;
+        self.words_stale += words_stale;
+        self.words_missing += words_missing;
+    }
 }
 
 /// Words outside URLs: runs of letters, digits, apostrophes and hyphens that hold a letter
@@ -757,7 +827,13 @@ impl DocPlan {
         let words = self
             .words
             .get_or_init(|| self.messages.iter().map(|m| word_count(&m.text)).collect());
-        for ((_, s), &w) in self.messages.iter().zip(&lp.states).zip(words) {
+        for (k, (s, &w)) in lp.states.iter().zip(words).enumerate() {
+            if let Some(r) = lp.review(k) {
+                match r.verdict {
+                    crate::approval::Verdict::Approved => c.reviewed += 1,
+                    crate::approval::Verdict::Rejected => c.rejected += 1,
+                }
+            }
             c.words_total += w;
             match s {
                 State::Translated => {

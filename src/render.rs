@@ -40,6 +40,9 @@ pub struct EditionCounts {
     pub stale: usize,
     pub fallback: usize,
     pub total: usize,
+    /// Reader editions: passages shown in another language, per language (in order of
+    /// first use).
+    pub other_languages: Vec<(String, usize)>,
 }
 
 /// An edition computed from another locale's translations.
@@ -91,10 +94,14 @@ pub struct Edition {
     /// Image destinations the English shows (a translation may show these and no others).
     pub allowed_images: Vec<String>,
     pub counts: EditionCounts,
+    /// An edition for readers (`build --publish`): no workflow markers or status line.
+    pub reader: bool,
 }
 
 /// What compose writes around fallback passages and markers; `body_html` recognises them.
 const FALLBACK_OPEN: &str = "<span class=\"fallback\" lang=\"";
+/// A reader edition's passage in another language: its `lang`, no highlight, no marker.
+const OTHER_LANG_OPEN: &str = "<span class=\"other-lang\" lang=\"";
 const MARK_OPEN: &str = "<sup class=\"mark ";
 
 /// What every edition of a document shares, computed once for all of them: the inline
@@ -190,7 +197,16 @@ pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Sha
             Fill::Fallback => {
                 counts.fallback += 1;
                 let lang = lang.unwrap_or(REFERENCE);
-                let _ = write!(md, "{FALLBACK_OPEN}{}\">", html(lang));
+                let open = if config.publishing {
+                    match counts.other_languages.iter_mut().find(|(l, _)| l == lang) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.other_languages.push((lang.to_string(), 1)),
+                    }
+                    OTHER_LANG_OPEN
+                } else {
+                    FALLBACK_OPEN
+                };
+                let _ = write!(md, "{open}{}\">", html(lang));
                 let t0 = md.len();
                 match text {
                     Some(t) => {
@@ -199,12 +215,16 @@ pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Sha
                     }
                     None => md.push_str(&src[seg.span.clone()]),
                 }
-                let _ = write!(
-                    md,
-                    "</span> {MARK_OPEN}fallback\" title=\"{}\">{}</sup>",
-                    html(&label(locale, "fallback-title")),
-                    html(lang)
-                );
+                if config.publishing {
+                    md.push_str("</span>");
+                } else {
+                    let _ = write!(
+                        md,
+                        "</span> {MARK_OPEN}fallback\" title=\"{}\">{}</sup>",
+                        html(&label(locale, "fallback-title")),
+                        html(lang)
+                    );
+                }
             }
         }
         if is_heading {
@@ -220,6 +240,7 @@ pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Sha
         allowed_html: shared.allowed_html.clone(),
         allowed_images: shared.allowed_images.clone(),
         counts,
+        reader: config.publishing,
     }
 }
 
@@ -236,19 +257,33 @@ fn choose<'a>(
         .locale(locale)
         .and_then(|l| l.translation(k))
         .map(|m| m.value.as_str());
-    match state {
-        Some(State::Translated) => return (Fill::Translated, own, None),
-        Some(State::Stale { .. }) if config.stale == StalePolicy::Mark => {
-            return (Fill::Stale, own, None)
+    if config.publishing {
+        let mine = doc.locale(locale);
+        if mine.is_some_and(|lp| publishable(lp, k, config))
+            || (config.publish.as_is && own.is_some())
+        {
+            return (Fill::Translated, own, None);
         }
-        _ => {}
+    } else {
+        match state {
+            Some(State::Translated) => return (Fill::Translated, own, None),
+            Some(State::Stale { .. }) if config.stale == StalePolicy::Mark => {
+                return (Fill::Stale, own, None)
+            }
+            _ => {}
+        }
     }
     for fb in chain {
         if fb == REFERENCE {
             break;
         }
         if let Some(lp) = doc.locale(fb) {
-            if lp.states[k] == State::Translated {
+            let usable = if config.publishing {
+                publishable(lp, k, config)
+            } else {
+                lp.states[k] == State::Translated
+            };
+            if usable {
                 if let Some(m) = lp.translation(k) {
                     return (
                         Fill::Fallback,
@@ -260,6 +295,19 @@ fn choose<'a>(
         }
     }
     (Fill::Fallback, None, Some(REFERENCE))
+}
+
+/// True when message `k` of a locale may be shown to readers: up to date, not rejected,
+/// and approved when the project publishes reviewed translations only.
+fn publishable(lp: &crate::plan::LocalePlan, k: usize, config: &Config) -> bool {
+    if lp.states[k] != State::Translated {
+        return false;
+    }
+    match lp.review(k).map(|r| r.verdict) {
+        Some(crate::approval::Verdict::Rejected) => false,
+        Some(crate::approval::Verdict::Approved) => true,
+        None => !config.publish.require_reviewed,
+    }
 }
 
 fn push_lines(md: &mut String, text: &str, prefix: &str) {
@@ -415,9 +463,11 @@ fn body_html_from<'a>(
                     in_mark += 1;
                 } else if in_mark > 0 && h.as_ref() == "</sup>" {
                     in_mark -= 1;
-                } else if let (Some(rest), Some((hd, _))) =
-                    (h.strip_prefix(FALLBACK_OPEN), heading.as_mut())
-                {
+                } else if let (Some(rest), Some((hd, _))) = (
+                    h.strip_prefix(FALLBACK_OPEN)
+                        .or_else(|| h.strip_prefix(OTHER_LANG_OPEN)),
+                    heading.as_mut(),
+                ) {
                     hd.lang = rest.split('"').next().map(str::to_string);
                 }
                 Event::InlineHtml(h)
@@ -929,21 +979,32 @@ fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
     }
     out.push_str("</ul></nav>\n");
     let c = &ed.counts;
-    let status = match derived(lang) {
-        Some(d) => (d.transform)(&ui::status_line(
-            d.base,
+    let text_lang = derived(lang).map_or(lang, |d| d.base);
+    let in_script = |t: String| match derived(lang) {
+        Some(d) => (d.transform)(&t),
+        None => t,
+    };
+    if ed.reader {
+        // Readers see no workflow: only, when some passages are in another language, which.
+        if !c.other_languages.is_empty() {
+            let note = in_script(ui::other_languages_note(text_lang, &c.other_languages));
+            let _ = writeln!(out, "<p class=\"status\">{}</p>", html(&note));
+        }
+        out.push_str("</div>\n</header>\n");
+    } else {
+        let status = in_script(ui::status_line(
+            text_lang,
             c.translated,
             c.stale,
             c.fallback,
             c.total,
-        )),
-        None => ui::status_line(lang, c.translated, c.stale, c.fallback, c.total),
-    };
-    let _ = writeln!(
-        out,
-        "<p class=\"status\">{}</p>\n</div>\n</header>",
-        html(&status)
-    );
+        ));
+        let _ = writeln!(
+            out,
+            "<p class=\"status\">{}</p>\n</div>\n</header>",
+            html(&status)
+        );
+    }
     out.push_str("<main class=\"wrap\">\n<article>\n");
     out.push_str(&body.title);
     if let Some(d) = derived(lang) {
@@ -1144,6 +1205,7 @@ mod tests {
             allowed_html: Vec::new(),
             allowed_images: Vec::new(),
             counts: EditionCounts::default(),
+            reader: false,
         };
         let body = body_html(&ed);
         assert!(

@@ -12,7 +12,7 @@ use crate::render;
 pub struct Item<'a> {
     pub doc: &'a str,
     pub id: &'a str,
-    /// "stale" or "missing".
+    /// "stale", "missing" or "rejected".
     pub state: &'a str,
     pub class: Option<&'a str>,
     /// The English the translation was made from (stale messages).
@@ -23,6 +23,8 @@ pub struct Item<'a> {
     pub diff: &'a [Piece],
     /// Translation-memory matches, best first.
     pub suggestions: &'a [crate::suggest::Suggestion],
+    /// A reviewer's reason for rejecting the translation (state "rejected").
+    pub note: Option<&'a str>,
 }
 
 const CSS: &str = include_str!("assets/review.css");
@@ -147,6 +149,13 @@ fn item(out: &mut String, locale: &str, it: &Item) {
     match it.translation {
         Some(t) => {
             let _ = writeln!(out, "<p class=\"text\">{}</p>", html(t));
+            if let Some(note) = it.note {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"review-note\" lang=\"en\"><strong>Rejected:</strong> {}</p>",
+                    html(note)
+                );
+            }
         }
         None => out.push_str("<p class=\"text none\" lang=\"en\">Not translated yet.</p>\n"),
     }
@@ -191,6 +200,7 @@ mod tests {
                 translation: Some("La cour <script>alert(1)</script> a statué."),
                 diff: &diff,
                 suggestions: &[],
+                note: None,
             },
             Item {
                 doc: "doc",
@@ -202,6 +212,7 @@ mod tests {
                 translation: None,
                 diff: &[],
                 suggestions: &sugg,
+                note: None,
             },
         ];
         let html = page("fr", &items);

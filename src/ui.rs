@@ -54,6 +54,57 @@ pub fn display_name(locale: &str) -> &str {
     }
 }
 
+/// The note at the top of a reader edition (`build --publish`) some of whose passages are
+/// shown in another language: which languages, and how many passages each.
+pub fn other_languages_note(locale: &str, others: &[(String, usize)]) -> String {
+    let lang = locale.split('-').next().unwrap_or(locale);
+    let list: Vec<String> = others
+        .iter()
+        .map(|(l, n)| format!("{} ({n})", in_language(lang, l)))
+        .collect();
+    let list = list.join(", ");
+    match lang {
+        "fr" => format!(
+            "Certains passages de cette édition ne sont pas encore disponibles en français et sont donnés dans une autre langue\u{a0}: {list}."
+        ),
+        "ru" => format!(
+            "Некоторые фрагменты этого издания ещё не переведены на русский язык и даны на другом языке: {list}."
+        ),
+        "kk" => format!(
+            "Бұл басылымның кейбір үзінділері әлі қазақ тіліне аударылмаған, олар басқа тілде берілген: {list}."
+        ),
+        _ => format!(
+            "Some passages of this edition are not yet translated and are shown in another language: {list}."
+        ),
+    }
+}
+
+/// "in Russian", said in the language of the page.
+fn in_language(page: &str, other: &str) -> String {
+    let other = other.split('-').next().unwrap_or(other);
+    let said = match (page, other) {
+        ("fr", "en") => "en anglais",
+        ("fr", "ru") => "en russe",
+        ("fr", "kk") => "en kazakh",
+        ("fr", "fr") => "en français",
+        ("ru", "en") => "на английском",
+        ("ru", "fr") => "на французском",
+        ("ru", "kk") => "на казахском",
+        ("ru", "ru") => "на русском",
+        ("kk", "en") => "ағылшын тілінде",
+        ("kk", "ru") => "орыс тілінде",
+        ("kk", "fr") => "француз тілінде",
+        ("kk", "kk") => "қазақ тілінде",
+        ("fr" | "ru" | "kk", _) => return display_name(other).to_string(),
+        (_, "en") => "in English",
+        (_, "fr") => "in French",
+        (_, "ru") => "in Russian",
+        (_, "kk") => "in Kazakh",
+        _ => return format!("in {}", display_name(other)),
+    };
+    said.to_string()
+}
+
 /// "Translated 120 of 128 passages; 3 outdated; 5 shown in another language."
 pub fn status_line(
     locale: &str,

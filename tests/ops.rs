@@ -349,3 +349,44 @@ fn add_locale_creates_files_and_config() {
     assert!(e.is_some_and(|e| e.to_string().contains("derived from `kk`")));
     assert!(!f.read("l10n.toml").contains("kk-Latn"));
 }
+
+#[test]
+fn review_and_report() {
+    let f = Fixture::new();
+    let project = f.project();
+    let loaded = ops::load(&project).expect("load");
+    let lock = ops::lock(&project).expect("lock");
+    let opts = ops::review::Options {
+        locale: "fr".into(),
+        ids: vec!["title".into()],
+        all: false,
+        doc: None,
+        verdict: dossier::approval::Verdict::Approved,
+        note: None,
+        by: "Anna".into(),
+        date: "2026-12-07".into(),
+    };
+    let done = ops::review::review(
+        &project,
+        &loaded.plan,
+        &lock,
+        &opts,
+        &mut ops::writer(&project),
+    )
+    .expect("review");
+    drop(lock);
+    assert_eq!(done.len(), 1);
+    assert!(f
+        .read("locales/fr/doc.ftl")
+        .contains("# review: approved by Anna on 2026-12-07 ("));
+    assert_eq!(f.status("fr").reviewed, 1);
+    let loaded = ops::load(&project).expect("load");
+    let r = ops::report::report(&project, &loaded.plan, &["fr".into()]).expect("report");
+    assert_eq!(r[0].total.segments, 4);
+    assert_eq!(
+        r[0].bands["no-match"].segments
+            + r[0].bands["50-74"].segments
+            + r[0].bands["75-84"].segments,
+        4
+    );
+}

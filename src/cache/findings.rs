@@ -59,10 +59,11 @@ pub struct Cache {
 }
 
 /// What the findings depend on besides the message: this build of dossier and the glossary.
-fn stamp(glossary: Option<&str>) -> u128 {
+fn stamp(glossary: Option<&str>, policy: &str) -> u128 {
     let mut h = Xxh3Default::new();
     field(&mut h, program().as_bytes());
     field(&mut h, glossary.unwrap_or("").as_bytes());
+    field(&mut h, policy.as_bytes());
     h.digest128()
 }
 
@@ -77,9 +78,10 @@ impl Cache {
     }
 
     /// The cache of `locales` in the project at `root`, for this glossary text.
-    pub fn load(root: &Path, locales: &[String], glossary: Option<&str>) -> Cache {
+    /// `policy`: what else the findings depend on (the project's review policy), as text.
+    pub fn load(root: &Path, locales: &[String], glossary: Option<&str>, policy: &str) -> Cache {
         let dir = root.join(crate::paths::CACHE_DIR);
-        let stamp = stamp(glossary);
+        let stamp = stamp(glossary, policy);
         let mut entries = Entries::default();
         let mut sizes = HashMap::new();
         for l in locales {
@@ -326,13 +328,13 @@ mod tests {
     fn saved_then_loaded_for_the_same_glossary_only() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let locales = vec!["fr".to_string()];
-        let cache = Cache::load(dir.path(), &locales, Some("g1"));
+        let cache = Cache::load(dir.path(), &locales, Some("g1"), "");
         assert!(cache.is_on() && cache.entries.is_empty());
         cache.save(HashMap::from([("fr".to_string(), sample())]), false);
-        let again = Cache::load(dir.path(), &locales, Some("g1"));
+        let again = Cache::load(dir.path(), &locales, Some("g1"), "");
         assert_eq!(again.entries.len(), 2);
         assert_eq!(again.get(sample()[1].0), Some(sample()[1].1.as_slice()));
-        assert!(Cache::load(dir.path(), &locales, Some("g2"))
+        assert!(Cache::load(dir.path(), &locales, Some("g2"), "")
             .entries
             .is_empty());
         // A damaged file is no cache.
@@ -341,7 +343,7 @@ mod tests {
             b"dossier check cache 1\nxx",
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        assert!(Cache::load(dir.path(), &locales, Some("g1"))
+        assert!(Cache::load(dir.path(), &locales, Some("g1"), "")
             .entries
             .is_empty());
     }
@@ -352,13 +354,13 @@ mod tests {
     fn a_run_that_skipped_files_keeps_their_entries() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let locales = vec!["fr".to_string()];
-        Cache::load(dir.path(), &locales, Some("g"))
+        Cache::load(dir.path(), &locales, Some("g"), "")
             .save(HashMap::from([("fr".to_string(), sample())]), false);
-        let cache = Cache::load(dir.path(), &locales, Some("g"));
+        let cache = Cache::load(dir.path(), &locales, Some("g"), "");
         let new = (key("fr", "c", "x", "y"), Vec::new());
         assert!(cache.get(new.0).is_none());
         cache.save(HashMap::from([("fr".to_string(), vec![new.clone()])]), true);
-        let again = Cache::load(dir.path(), &locales, Some("g"));
+        let again = Cache::load(dir.path(), &locales, Some("g"), "");
         assert_eq!(again.entries.len(), 3);
         for (k, _) in sample().into_iter().chain([new]) {
             assert!(again.get(k).is_some());
@@ -372,13 +374,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let locales = vec!["fr".to_string()];
         let path = file(&dir.path().join(crate::paths::CACHE_DIR), "fr");
-        Cache::load(dir.path(), &locales, Some("g"))
+        Cache::load(dir.path(), &locales, Some("g"), "")
             .save(HashMap::from([("fr".to_string(), sample())]), false);
         let written = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
         // Found everything: the file is not rewritten (a marker shows it).
         std::fs::write(&path, [written.as_slice(), b"marker"].concat())
             .unwrap_or_else(|e| panic!("{e}"));
-        let cache = Cache::load(dir.path(), &locales, Some("g"));
+        let cache = Cache::load(dir.path(), &locales, Some("g"), "");
         // (The marker makes the file unreadable as a cache: load what was written.)
         let mut entries = Entries::default();
         assert_eq!(decode(&written, cache.stamp, &mut entries), Some(2));
@@ -400,7 +402,7 @@ mod tests {
         let mut used = sample();
         used.push(new.clone());
         cache.save(HashMap::from([("fr".to_string(), used)]), false);
-        let again = Cache::load(dir.path(), &locales, Some("g"));
+        let again = Cache::load(dir.path(), &locales, Some("g"), "");
         assert_eq!(again.entries.len(), 3);
         assert!(again.get(new.0).is_some());
     }

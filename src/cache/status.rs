@@ -23,7 +23,7 @@ use crate::config::{Config, REFERENCE};
 use super::Kept;
 
 const FILE: &str = "status";
-const FORMAT: &str = "dossier status cache 3";
+const FORMAT: &str = "dossier status cache 4";
 
 /// What a file was when a document was planned; `None` in `Sigs` for a file that did not
 /// exist.

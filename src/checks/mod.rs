@@ -23,6 +23,7 @@ pub mod length;
 pub mod markup;
 pub mod mixed_script;
 pub mod number;
+pub mod review;
 pub mod syntax;
 pub mod text;
 pub mod typography;
@@ -48,6 +49,7 @@ pub const CODES: &[&str] = &[
     "wrong-language",
     "untranslated",
     "length",
+    "review",
 ];
 
 /// The prefix of a suppression comment: `# dossier-ignore: CODE reason`.
@@ -278,6 +280,8 @@ pub struct Target {
     pub path: String,
     pub file: FtlFile,
     pub reference: Reference,
+    /// What the project asks of reviews.
+    pub review: review::Policy,
 }
 
 /// The translation files of one document in the selected locales, with its reference
@@ -303,6 +307,7 @@ pub fn doc_targets(d: DocPlan, locales: &[String]) -> Vec<Target> {
             path: format!("locales/{l}/{name}.ftl"),
             file,
             reference: reference.clone(),
+            review: review::Policy::default(),
         });
     }
     out
@@ -416,6 +421,19 @@ pub fn check_file_cached<'g>(
                     });
                     found.push(place(f.code, f.severity, span, Some(&m.id), f.message, fix));
                 }
+            }
+        }
+        // Review states are not the message's text: never in the memo, always read.
+        if let Some(reference) = t.reference.english.get(&m.id) {
+            if let Some((severity, message)) = review::check(m, reference, t.review) {
+                found.push(place(
+                    "review",
+                    severity,
+                    id_span(src, entry.span.clone(), m),
+                    Some(&m.id),
+                    message,
+                    None,
+                ));
             }
         }
         found.retain(|d| !ignored.contains(d.code));

@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use super::{check_file, Reference, Target, CODES};
+use super::{check_file, Reference, Severity, Target, CODES};
 use crate::ftl::FtlFile;
 use crate::glossary::Glossary;
 
@@ -117,6 +117,7 @@ fn run_fixture(code: &str) {
             path: format!("tests/data/checks/{name}"),
             reference: reference(&file),
             file,
+            review: Default::default(),
         };
         for d in check_file(&target, Some(&g)) {
             let key = (d.code.to_string(), d.line);
@@ -173,6 +174,42 @@ fn every_code_has_a_fixture_and_a_documented_file() {
 #[test]
 fn fixture_syntax() {
     run_fixture("syntax");
+}
+
+#[test]
+fn fixture_review() {
+    run_fixture("review");
+}
+
+/// With `[review] required`, up-to-date translations without an approval that holds are
+/// findings of the configured severity; approved, stale and rejected ones are not (the
+/// rejection is its own warning).
+#[test]
+fn required_review_reports_unapproved_translations() {
+    let src = section(&read("review.ftl"), "fr");
+    let file = FtlFile::parse(&src);
+    let target = Target {
+        locale: "fr".into(),
+        path: "x.ftl".into(),
+        reference: reference(&file),
+        file,
+        review: super::review::Policy {
+            required: Some(Severity::Error),
+        },
+    };
+    let found: Vec<(String, Severity)> = check_file(&target, None)
+        .into_iter()
+        .filter(|d| d.code == "review")
+        .map(|d| (d.id.unwrap_or_default(), d.severity))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("opposition-to-regime".to_string(), Severity::Warning),
+            ("opposition-to-regime-2".to_string(), Severity::Error),
+            ("opposition-to-regime-p2".to_string(), Severity::Error),
+        ]
+    );
 }
 
 #[test]
@@ -239,6 +276,7 @@ fn suppression_needs_a_known_code_and_a_reason() {
         path: "x.ftl".into(),
         reference: reference(&file),
         file,
+        review: Default::default(),
     };
     let found: Vec<(String, usize)> = check_file(&target, None)
         .into_iter()
@@ -260,6 +298,7 @@ fn automatic_fixes_replace_exactly_their_text() {
         path: "x.ftl".into(),
         reference: reference(&file),
         file,
+        review: Default::default(),
     };
     let diags = check_file(&target, None);
     let (fixed, applied) = super::apply_fixes(src, &diags);
@@ -279,6 +318,7 @@ fn positions_are_exact_in_block_values_and_junk() {
         path: "x.ftl".into(),
         reference: reference(&file),
         file,
+        review: Default::default(),
     };
     let found: Vec<(&str, usize, usize)> = check_file(&target, None)
         .iter()
@@ -304,7 +344,7 @@ proptest::proptest! {
     ) {
         let src = format!("{}\n", crate::ftl::write_message("m", &tr, &crate::ftl::stamp_lines(&en)));
         let file = FtlFile::parse(&src);
-        let target = Target { locale, path: "x.ftl".into(), reference: reference(&file), file };
+        let target = Target { locale, path: "x.ftl".into(), reference: reference(&file), file, review: Default::default() };
         let g = glossary();
         for d in check_file(&target, Some(&g)) {
             proptest::prop_assert!(d.span.end <= src.len());

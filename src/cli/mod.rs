@@ -63,6 +63,10 @@ pub enum Command {
         /// Also print each HTML edition to <out>/<locale>/<doc>.pdf with headless Chromium.
         #[arg(long)]
         pdf: bool,
+        /// Editions for readers: no workflow markers; passages not publishable follow
+        /// dossier.toml [publish] (with --strict: exit 1 when any passage falls back).
+        #[arg(long)]
+        publish: bool,
     },
     /// Add a language: validate the tag, add it to l10n.toml, create its (empty) files.
     AddLocale { tag: String },
@@ -95,6 +99,42 @@ pub enum Command {
         all: bool,
         #[arg(long)]
         doc: Option<String>,
+    },
+    /// Approve or reject translations: a review line next to each message's stamp.
+    Review {
+        locale: String,
+        ids: Vec<String>,
+        /// Approve: the translation is right for the current English.
+        #[arg(long, required_unless_present = "reject", conflicts_with = "reject")]
+        approve: bool,
+        /// Reject: the translation needs work (say why with --note).
+        #[arg(long)]
+        reject: bool,
+        /// Why (required with --reject).
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Who reviews (default: git's user.name).
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        /// The review's date (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Approve every up-to-date translation of the document given with --doc.
+        #[arg(long, conflicts_with = "reject")]
+        all: bool,
+        #[arg(long)]
+        doc: Option<String>,
+    },
+    /// The work left per locale in CAT match bands (repetition, 100 %, 95–99 % … no match),
+    /// in segments and words, weighted, with a cost when dossier.toml sets a rate.
+    Report {
+        locales: Vec<String>,
+        /// One JSON object: {"locales": [{"locale", "bands", "total", "weighted_words", …}]}.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// One CSV row per locale and band.
+        #[arg(long)]
+        csv: bool,
     },
     /// Quality checks: markup, numbers, glossary, typography, scripts, language.
     Check {
@@ -240,6 +280,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             strict,
             watch,
             pdf,
+            publish,
         } => {
             let project = open(&root)?;
             let opts = ops::build::Options {
@@ -248,6 +289,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                 strict,
                 watch,
                 pdf,
+                publish,
             };
             let mut failed = None;
             let r = ops::build::build(&project, &opts, &mut |e| {
@@ -265,9 +307,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             // Commands that write hold the project lock from before they read until they
             // finish, so two of them at once give the same result as one after the other.
             let lock = match &command {
-                Command::Accept { .. } | Command::Suggest { fill: Some(_), .. } => {
-                    Some(ops::lock(&project)?)
-                }
+                Command::Accept { .. }
+                | Command::Review { .. }
+                | Command::Suggest { fill: Some(_), .. } => Some(ops::lock(&project)?),
                 Command::Import(a) if !a.dry_run => Some(ops::lock(&project)?),
                 _ => None,
             };
@@ -314,8 +356,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                         output::filled(&locale, &filled, out)
                     }
                     _ => {
-                        let found =
-                            ops::suggest::suggestions(&project, plan, &locale, ops::SUGGEST_MIN)?;
+                        let found = ops::suggest::suggestions(
+                            &project,
+                            plan,
+                            &locale,
+                            project.config.suggest_min,
+                        )?;
                         output::suggestions(&locale, &found, out)
                     }
                 },
@@ -332,6 +378,43 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
                     let done =
                         ops::accept::accept(&project, plan, lock, &locale, &sel, &mut writer)?;
                     output::accepted(&locale, &done, out)
+                }
+                (
+                    Command::Review {
+                        locale,
+                        ids,
+                        approve: _,
+                        reject,
+                        note,
+                        by,
+                        date,
+                        all,
+                        doc,
+                    },
+                    Some(lock),
+                ) => {
+                    let opts = ops::review::Options {
+                        locale,
+                        ids,
+                        all,
+                        doc,
+                        verdict: if reject {
+                            crate::approval::Verdict::Rejected
+                        } else {
+                            crate::approval::Verdict::Approved
+                        },
+                        note,
+                        by: by
+                            .or_else(|| ops::review::reviewer(&project))
+                            .unwrap_or_default(),
+                        date: date.unwrap_or_else(ops::review::today),
+                    };
+                    let done = ops::review::review(&project, plan, lock, &opts, &mut writer)?;
+                    output::reviewed(&opts.locale, &done, out)
+                }
+                (Command::Report { locales, json, csv }, _) => {
+                    let all = ops::report::report(&project, plan, &locales)?;
+                    output::report(&all, json, csv, out)
                 }
                 (Command::Export(a), _) => {
                     let opts = ops::export::Options {

@@ -40,8 +40,16 @@ pub fn status(
     }
     writeln!(
         out,
-        "{:<8} {:>6} {:>10} {:>6} {:>8} {:>9} {:>7}",
-        "locale", "total", "translated", "stale", "missing", "obsolete", "words"
+        "{:<8} {:>6} {:>10} {:>8} {:>8} {:>6} {:>8} {:>9} {:>16}",
+        "locale",
+        "total",
+        "translated",
+        "reviewed",
+        "rejected",
+        "stale",
+        "missing",
+        "obsolete",
+        "words translated"
     )?;
     for s in all {
         let c = &s.counts;
@@ -52,8 +60,16 @@ pub fn status(
         };
         writeln!(
             out,
-            "{:<8} {:>6} {:>10} {:>6} {:>8} {:>9} {:>6.1}%",
-            s.locale, c.total, c.translated, c.stale, c.missing, c.obsolete, pct
+            "{:<8} {:>6} {:>10} {:>8} {:>8} {:>6} {:>8} {:>9} {:>15.1}%",
+            s.locale,
+            c.total,
+            c.translated,
+            c.reviewed,
+            c.rejected,
+            c.stale,
+            c.missing,
+            c.obsolete,
+            pct
         )?;
         for d in &s.documents {
             if !d.stale_classes.is_empty() {
@@ -203,10 +219,14 @@ pub fn build_done(
         return Ok(0);
     }
     if opts.strict && r.incomplete {
-        writeln!(
-            out,
-            "--strict: some editions have stale or missing translations"
-        )?;
+        if opts.publish {
+            writeln!(out, "--strict: some passages are shown in another language")?;
+        } else {
+            writeln!(
+                out,
+                "--strict: some editions have stale or missing translations"
+            )?;
+        }
         return Ok(1);
     }
     Ok(0)
@@ -243,6 +263,9 @@ pub fn diff(
             it.state,
             it.class.map(|c| format!(": {c}")).unwrap_or_default()
         )?;
+        if let Some(note) = &it.note {
+            writeln!(out, "  rejected: {}", shown(note))?;
+        }
         if it.source_before.is_some() {
             let line = crate::change::render_pieces(&it.diff, color);
             writeln!(out, "  en: {line}")?;
@@ -337,6 +360,64 @@ pub fn accepted(locale: &str, done: &[ops::accept::Accepted], out: &mut dyn Writ
                 a.doc, a.id
             )?,
         }
+    }
+    Ok(0)
+}
+
+pub fn reviewed(locale: &str, done: &[ops::review::Reviewed], out: &mut dyn Write) -> Result<i32> {
+    for r in done {
+        writeln!(
+            out,
+            "{} {locale}/{} {}",
+            r.review.verdict.name(),
+            r.doc,
+            r.id
+        )?;
+    }
+    Ok(0)
+}
+
+pub fn report(
+    all: &[ops::report::LocaleReport],
+    as_json: bool,
+    csv: bool,
+    out: &mut dyn Write,
+) -> Result<i32> {
+    use ops::report::BANDS;
+    if as_json {
+        return json(out, &serde_json::json!({ "locales": all }));
+    }
+    if csv {
+        writeln!(out, "locale,band,segments,words")?;
+        for r in all {
+            for b in BANDS {
+                let x = r.bands.get(b).copied().unwrap_or_default();
+                writeln!(out, "{},{b},{},{}", r.locale, x.segments, x.words)?;
+            }
+            writeln!(
+                out,
+                "{},total,{},{}",
+                r.locale, r.total.segments, r.total.words
+            )?;
+        }
+        return Ok(0);
+    }
+    for r in all {
+        writeln!(
+            out,
+            "{}: {} segment(s), {} word(s) of work",
+            r.locale, r.total.segments, r.total.words
+        )?;
+        writeln!(out, "  {:<11} {:>8} {:>8}", "band", "segments", "words")?;
+        for b in BANDS {
+            let x = r.bands.get(b).copied().unwrap_or_default();
+            writeln!(out, "  {b:<11} {:>8} {:>8}", x.segments, x.words)?;
+        }
+        write!(out, "  weighted words: {}", r.weighted_words)?;
+        if let Some(c) = r.cost {
+            write!(out, "; cost: {c:.2}")?;
+        }
+        writeln!(out)?;
     }
     Ok(0)
 }

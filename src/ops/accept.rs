@@ -94,7 +94,7 @@ pub fn accept(
         if !edits.is_empty() {
             // Applied on top of what sync would write, so stamps it adds are kept too.
             let base = FtlFile::parse(lp.new_text.as_deref().unwrap_or(&file.src));
-            let base_edits = remap(&base, file, &edits);
+            let base_edits = super::review::remap(&base, file, &edits);
             writes.push((
                 paths::locale_file(&project.root, locale, &d.name),
                 base.edit(&base_edits),
@@ -111,21 +111,4 @@ pub fn accept(
     }
     super::write_files(writer, &writes)?;
     Ok(report)
-}
-
-/// Maps edits by entry index of `from` onto the same messages (by id) in `to`.
-fn remap(to: &FtlFile, from: &FtlFile, edits: &[(usize, String)]) -> Vec<(usize, String)> {
-    edits
-        .iter()
-        .filter_map(|(e, text)| {
-            let EntryKind::Message(m) = &from.entries[*e].kind else {
-                return None;
-            };
-            let idx = to
-                .entries
-                .iter()
-                .position(|x| matches!(&x.kind, EntryKind::Message(n) if n.id == m.id))?;
-            Some((idx, text.clone()))
-        })
-        .collect()
 }

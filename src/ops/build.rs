@@ -27,6 +27,9 @@ pub struct Options {
     pub strict: bool,
     pub watch: bool,
     pub pdf: bool,
+    /// Editions for readers: no workflow markers; passages that are not publishable
+    /// follow dossier.toml `[publish]` (see `render`).
+    pub publish: bool,
 }
 
 /// What a build tells as it goes.
@@ -99,6 +102,9 @@ pub fn build(project: &Project, opts: &Options, out: &mut dyn FnMut(Event)) -> R
     } else {
         None
     };
+    let mut project = project.clone();
+    project.config.publishing = opts.publish;
+    let project = &project;
     let root = &project.root;
     let dir = opts
         .out
@@ -285,7 +291,9 @@ fn write(
                 counts: c,
                 derived_from: render::derived(l).map(|x| x.base),
             });
-            if c.stale > 0 || c.fallback > 0 {
+            // A reader edition shows stale text only as the project's policy allows: only
+            // passages in another language make it incomplete.
+            if c.fallback > 0 || (c.stale > 0 && !project.config.publishing) {
                 incomplete = true;
             }
         }
@@ -459,7 +467,8 @@ fn rebuild(
     changes: &[Change],
     out: &mut dyn FnMut(Event),
 ) -> Result<()> {
-    let project = Project::open(root)?;
+    let mut project = Project::open(root)?;
+    project.config.publishing = opts.publish;
     let selection = select(&project.config, &opts.locales)?;
     let docs = crate::project::source_names(root)?;
     let targets: Vec<Target> = affected(&project.config, &docs, &selection, changes)

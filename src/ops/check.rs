@@ -52,6 +52,15 @@ pub fn check(project: &Project, opts: &Options) -> Result<Report> {
     // Writes only with `fix`: then under the lock, from before anything is read.
     let _lock = fix.then(|| super::lock(project)).transpose()?;
     let locales = super::selected(project, &opts.locales)?;
+    let policy = checks::review::Policy {
+        required: project.config.review_required.map(|error| {
+            if error {
+                checks::Severity::Error
+            } else {
+                checks::Severity::Warning
+            }
+        }),
+    };
     let glossary_text = crate::project::read_optional(root, &root.join("glossary.csv"))?;
     // Read on the first message the cache does not have: a run the cache answers whole
     // does not need it (the cache was made with this very text, which read without error).
@@ -69,7 +78,12 @@ pub fn check(project: &Project, opts: &Options) -> Result<Report> {
     let cache = if no_cache {
         crate::cache::findings::Cache::off()
     } else {
-        crate::cache::findings::Cache::load(root, &locales, glossary_text.as_deref())
+        crate::cache::findings::Cache::load(
+            root,
+            &locales,
+            glossary_text.as_deref(),
+            &format!("{policy:?}"),
+        )
     };
     // Files found clean last time, against the same reference ids, are not read again.
     let clean = if no_cache {
@@ -113,7 +127,8 @@ pub fn check(project: &Project, opts: &Options) -> Result<Report> {
             let checked = r
                 .targets
                 .into_iter()
-                .map(|(t, seen)| {
+                .map(|(mut t, seen)| {
+                    t.review = policy;
                     let (found, used) = checks::check_file_cached(&t, &glossary, &cache);
                     let fixable = fix
                         && found
@@ -227,6 +242,7 @@ fn reference_targets(
                 path: rel,
                 file: FtlFile::parse(text),
                 reference: reference.clone(),
+                review: checks::review::Policy::default(),
             },
             sig.map(|s| (s, ids)),
         ));

@@ -24,6 +24,9 @@ pub struct Item<'a> {
     pub translation: Option<&'a str>,
     pub diff: Vec<Piece>,
     pub suggestions: Vec<Suggestion>,
+    /// Why a reviewer rejected the translation (state "rejected").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The stale and missing messages of `locale` (only `ids` when given), in document order.
@@ -42,16 +45,26 @@ pub fn diff<'a>(
             if !ids.is_empty() && !ids.contains(&m.id) {
                 continue;
             }
+            // A rejection holds until the translation changes: the message needs work.
+            let rejected = lp
+                .review(k)
+                .filter(|r| r.verdict == crate::approval::Verdict::Rejected);
             let (before, class) = match &lp.states[k] {
-                State::Translated => continue,
+                State::Translated if rejected.is_none() => continue,
+                State::Translated => (None, None),
                 State::Stale { before, class } => (Some(before.as_str()), Some(class.name())),
                 State::Missing => (None, None),
             };
+            let note = rejected.map(|r| r.note.unwrap_or_default());
             items.push(Item {
                 locale,
                 doc: &d.name,
                 id: &m.id,
-                state: lp.states[k].name(),
+                state: if note.is_some() {
+                    "rejected"
+                } else {
+                    lp.states[k].name()
+                },
                 class,
                 source_before: before,
                 source_now: &m.text,
@@ -59,11 +72,50 @@ pub fn diff<'a>(
                 diff: before
                     .map(|b| crate::change::word_diff(b, &m.text))
                     .unwrap_or_default(),
-                suggestions: memory.suggest(&m.text, &m.id, 3, super::SUGGEST_MIN),
+                suggestions: suggestions(
+                    &memory,
+                    lp,
+                    k,
+                    &m.text,
+                    &m.id,
+                    project.config.suggest_min,
+                ),
+                note,
             });
         }
     }
     Ok(items)
+}
+
+/// The suggestions for message `k`: its own translation first when it is stale, then the
+/// memory's matches.
+fn suggestions(
+    memory: &Memory,
+    lp: &crate::plan::LocalePlan,
+    k: usize,
+    english: &str,
+    id: &str,
+    min: u8,
+) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    // A stale message's translation is the translator's work to update (a rejected one is
+    // what the reviewer turned down: not a suggestion).
+    let stale = matches!(lp.states[k], crate::plan::State::Stale { .. });
+    if let Some(t) = lp.translation(k).filter(|_| stale) {
+        let source = t.stamp.clone().unwrap_or_else(|| english.to_string());
+        out.push(Suggestion {
+            id: id.to_string(),
+            percent: crate::suggest::percent(&source, english),
+            source,
+            translation: t.value.clone(),
+        });
+    }
+    for s in memory.suggest(english, id, 3, min) {
+        if out.len() < 3 && !out.iter().any(|o| o.translation == s.translation) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// Writes the review page of `items` to `path` (a file the user named, written
@@ -81,6 +133,7 @@ pub fn write_review_page(path: &Path, locale: &str, items: &[Item]) -> Result<()
             translation: it.translation,
             diff: &it.diff,
             suggestions: &it.suggestions,
+            note: it.note.as_deref(),
         })
         .collect();
     crate::fsio::write_atomic(path, &crate::review::page(locale, &review))?;

@@ -28,13 +28,12 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod import;
+pub mod report;
+pub mod review;
 pub mod since;
 pub mod status;
 pub mod suggest;
 pub mod sync;
-
-/// Suggestions below this match are not shown.
-pub const SUGGEST_MIN: u8 = 50;
 
 /// The project's lock, held by a writing operation from before it reads the files it
 /// changes until its last write.
@@ -146,6 +145,98 @@ pub fn selected(project: &Project, locales: &[String]) -> Result<Vec<String>> {
         }
     }
     Ok(locales.to_vec())
+}
+
+/// The documents an operation on `doc` (every document when None) works on; an unknown
+/// name is refused with the valid ones. `all` without `doc` is allowed when the project
+/// has one document.
+pub fn documents(plan: &Plan, doc: Option<&str>, all: bool) -> Result<Vec<String>> {
+    let names: Vec<String> = plan.docs.iter().map(|d| d.name.clone()).collect();
+    match doc {
+        Some(doc) => {
+            let doc = doc_name(doc);
+            if names.iter().any(|n| n == doc) {
+                Ok(vec![doc.to_string()])
+            } else {
+                bail!(
+                    "unknown document `{doc}`: the documents are {}",
+                    names.join(", ")
+                )
+            }
+        }
+        None if all && names.len() > 1 => bail!(
+            "--all needs --doc DOC when the project has several documents ({})",
+            names.join(", ")
+        ),
+        None => Ok(names),
+    }
+}
+
+/// A document named as a user may name it: `dossier`, `dossier.md` or `source/dossier.md`.
+pub fn doc_name(doc: &str) -> &str {
+    let doc = doc.strip_prefix("source/").unwrap_or(doc);
+    doc.strip_suffix(".md").unwrap_or(doc)
+}
+
+/// Refuses ids that no document of the plan has, naming the close matches.
+pub fn known_ids(plan: &Plan, locale: &str, ids: &[String]) -> Result<()> {
+    let unknown: Vec<&String> = ids
+        .iter()
+        .filter(|id| !plan.docs.iter().any(|d| d.index.contains_key(id.as_str())))
+        .collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    let all: Vec<&str> = plan
+        .docs
+        .iter()
+        .flat_map(|d| d.messages.iter().map(|m| m.id.as_str()))
+        .collect();
+    let lines: Vec<String> = unknown
+        .iter()
+        .map(|id| {
+            let close = close_matches(id, &all);
+            if close.is_empty() {
+                format!("`{id}`")
+            } else {
+                format!("`{id}` (did you mean {}?)", close.join(", "))
+            }
+        })
+        .collect();
+    bail!("unknown message id(s) in {locale}: {}", lines.join("; "))
+}
+
+/// Up to three of `candidates` closest to `word` (by edit distance, a third of its length
+/// at most), best first.
+pub fn close_matches<'a>(word: &str, candidates: &[&'a str]) -> Vec<&'a str> {
+    let limit = (word.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .iter()
+        .map(|c| (strsim_levenshtein(word, c), *c))
+        .filter(|(d, _)| *d <= limit)
+        .collect();
+    scored.sort();
+    scored.dedup();
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+fn strsim_levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// A document as [`each_doc`] went through it.

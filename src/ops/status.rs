@@ -47,7 +47,7 @@ pub fn status(project: &Project, locales: &[String], no_cache: bool) -> Result<V
             let Some((_, ds)) = d.iter().find(|(x, _)| x == l) else {
                 continue;
             };
-            add_counts(&mut total, &ds.counts);
+            total.add(&ds.counts);
             docs.push(ds.clone());
         }
         all.push(LocaleStatus {
@@ -57,16 +57,4 @@ pub fn status(project: &Project, locales: &[String], no_cache: bool) -> Result<V
         });
     }
     Ok(all)
-}
-
-fn add_counts(t: &mut plan::Counts, c: &plan::Counts) {
-    t.total += c.total;
-    t.translated += c.translated;
-    t.stale += c.stale;
-    t.missing += c.missing;
-    t.obsolete += c.obsolete;
-    t.words_total += c.words_total;
-    t.words_translated += c.words_translated;
-    t.words_stale += c.words_stale;
-    t.words_missing += c.words_missing;
 }

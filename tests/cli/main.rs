@@ -8,6 +8,7 @@ mod interop;
 mod line_ends;
 mod locking;
 mod review;
+mod signoff;
 mod sync_cases;
 mod threads;
 

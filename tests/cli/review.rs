@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::Project;
 
-const SRC: &str = "# Report\n\n## Facts\n\nIn 2022 Kazakhstan exported 11.5 tonnes of gunpowder to Russia, see <https://a.org/x>.\n\nThe court rejected the extradition request as politically motivated.\n\nThe court rejected the request.\n";
+const SRC: &str = "# Report\n\n## Facts\n\nIn 2022 Kazakhstan exported 11.5 tonnes of gunpowder to Russia, see <https://a.org/x>.\n\nThe court rejected the extradition request as politically motivated.\n\nThe court rejected the extradition request as politically driven.\n";
 
 fn project() -> Project {
     let p = Project::new(SRC);
@@ -132,7 +132,7 @@ fn diff_shows_word_diff_and_suggestions() {
     assert_eq!(stale["class"], "wording");
     let text = p.ok(&["diff", "fr", "facts-p1"]);
     assert!(text.contains("[-exported-]{+sold+}"), "{text}");
-    // The missing short sentence gets the similar long one as a suggestion.
+    // The missing sentence gets the similar one (one word of nine changed) as a suggestion.
     let missing = items
         .iter()
         .find(|i| i["id"] == "facts-p3")
@@ -140,10 +140,7 @@ fn diff_shows_word_diff_and_suggestions() {
     assert_eq!(missing["state"], "missing");
     let s = &missing["suggestions"][0];
     assert_eq!(s["id"], "facts-p2");
-    assert!(
-        s["match"].as_u64().is_some_and(|m| (50..100).contains(&m)),
-        "{s}"
-    );
+    assert!(s["match"].as_u64() == Some(88), "{s}");
 }
 
 #[test]
