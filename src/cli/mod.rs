@@ -158,9 +158,16 @@ pub fn main_with(args: Vec<std::ffi::OsString>) -> i32 {
             if is_broken_pipe(&e) {
                 return 0;
             }
-            eprintln!("error: {e}");
-            for cause in e.chain().skip(1) {
-                eprintln!("  cause: {cause}");
+            // Several documents' errors: each on its own, with its causes.
+            let each = match e.downcast_ref::<ops::Errors>() {
+                Some(all) => all.each().iter().collect(),
+                None => vec![&e],
+            };
+            for e in each {
+                eprintln!("error: {e}");
+                for cause in e.chain().skip(1) {
+                    eprintln!("  cause: {cause}");
+                }
             }
             2
         }
