@@ -5,7 +5,9 @@ mod bad_input;
 mod checks;
 mod editions;
 mod interop;
+mod markdown;
 mod review;
+mod spec_examples;
 mod sync_cases;
 mod threads;
 
