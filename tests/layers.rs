@@ -13,7 +13,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "core",
         &[
             "segment", "align", "ftl", "change", "config", "plan", "glossary", "suggest",
-            "translit", "ui", "render", "review", "interop", "checks",
+            "translit", "ui", "render", "review", "interop", "checks", "merge",
         ],
     ),
     ("io", &["fsio", "git", "chromium", "project", "cache"]),

@@ -29,6 +29,8 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod import;
+pub mod init_git;
+pub mod merge_driver;
 pub mod since;
 pub mod status;
 pub mod suggest;

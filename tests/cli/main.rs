@@ -6,6 +6,7 @@ mod checks;
 mod editions;
 mod interop;
 mod markdown;
+mod merge;
 mod review;
 mod spec_examples;
 mod sync_cases;
