@@ -87,6 +87,29 @@ fn the_driver_merges_each_fixture_into_ours() {
     }
 }
 
+/// A side that is not text: exit 2 with its position, ours untouched.
+#[test]
+fn unreadable_input_leaves_ours_as_it_was() {
+    let p = Project::new("# Title\n");
+    p.write("ours.ftl", "a = A\n");
+    p.write("theirs.ftl", "a = B\n");
+    p.write_bytes("base.ftl", b"a = \xff\n");
+    let o = p.run(&[
+        "merge-driver",
+        "base.ftl",
+        "ours.ftl",
+        "theirs.ftl",
+        "locales/fr/doc.ftl",
+    ]);
+    assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
+    assert!(
+        o.stderr.contains("base.ftl:1:5: invalid UTF-8"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(p.read("ours.ftl"), "a = A\n");
+}
+
 const SOURCE: &str = "# Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n";
 
 const FR: &str = "# en: Title\ntitle = Titre\n\n# en: One.\ntitle-p1 = Un.\n\n# en: Two.\ntitle-p2 = Deux.\n\n# en: Three.\ntitle-p3 = Trois.\n";
