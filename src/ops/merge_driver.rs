@@ -60,7 +60,12 @@ fn document_order(root: &Path, path: &Path) -> Result<Option<Vec<String>>> {
     let [.., "locales", _, file] = parts.as_slice() else {
         return Ok(None);
     };
-    let Some(doc) = file.strip_suffix(".ftl") else {
+    // A document name as `project::source_names` allows them, never a path.
+    let Some(doc) = file.strip_suffix(".ftl").filter(|d| {
+        !d.is_empty()
+            && d.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    }) else {
         return Ok(None);
     };
     let reference = paths::locale_file(root, REFERENCE, doc);
