@@ -96,3 +96,20 @@ pub fn user_name(root: &Path) -> Option<String> {
     let name = name.trim();
     (out.status.success() && !name.is_empty()).then(|| name.to_string())
 }
+
+/// Sets `key` to `value` in the configuration of the repository at `root`.
+pub fn set_config(root: &Path, key: &str, value: &str) -> Result<()> {
+    let out = Command::new("git")
+        .args(["config", key, value])
+        .current_dir(root)
+        .output()
+        .context("cannot run git; is it installed?")?;
+    if !out.status.success() {
+        bail!(
+            "{}: git config {key} failed: {}",
+            root.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(())
+}

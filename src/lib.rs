@@ -25,6 +25,7 @@ pub mod git;
 pub mod glossary;
 pub mod interop;
 pub mod lines;
+pub mod merge;
 pub mod ops;
 pub mod paths;
 pub mod plan;

@@ -27,12 +27,19 @@ impl Project {
     /// Every document's files, read in parallel (the first error in document order is
     /// reported), for `plan::plan_owned`.
     pub fn read_all(&self) -> Result<Vec<DocInput>> {
+        Ok(self
+            .read_each()?
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Every document's files, read in parallel, each with its own error: so that a run
+    /// can name every unreadable document at once.
+    pub fn read_each(&self) -> Result<Vec<Result<DocInput, FileError>>> {
         Ok(source_names(&self.root)?
             .into_par_iter()
             .map(|name| read_input(&self.root, &self.config, name))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()?)
+            .collect())
     }
 
     /// The project's configuration, checked, without reading any document yet.

@@ -93,9 +93,33 @@ pub struct Edition {
     pub allowed_html: Vec<String>,
     /// Image destinations the English shows (a translation may show these and no others).
     pub allowed_images: Vec<String>,
+    /// The English's link destinations (a translation may link to these, whatever their
+    /// scheme, besides web and mail addresses and relative paths).
+    pub english_links: EnglishLinks,
     pub counts: EditionCounts,
     /// An edition for readers (`build --publish`): no workflow markers or status line.
     pub reader: bool,
+}
+
+/// The link destinations of a document's English, found when first asked for: a
+/// translation's link is looked up in them only when it is not a web or mail address or
+/// a relative path, which is rare.
+#[derive(Debug, Clone, Default)]
+pub struct EnglishLinks(std::sync::Arc<(String, std::sync::OnceLock<Vec<String>>)>);
+
+impl EnglishLinks {
+    pub fn of(source: &str) -> EnglishLinks {
+        EnglishLinks(std::sync::Arc::new((
+            source.to_string(),
+            std::sync::OnceLock::new(),
+        )))
+    }
+
+    /// True when the English links to `url`.
+    pub fn contains(&self, url: &str) -> bool {
+        let (src, urls) = &*self.0;
+        urls.get_or_init(|| link_urls(src)).iter().any(|u| u == url)
+    }
 }
 
 /// What compose writes around fallback passages and markers; `body_html` recognises them.
@@ -110,6 +134,7 @@ const MARK_OPEN: &str = "<sup class=\"mark ";
 pub struct Shared {
     allowed_html: Vec<String>,
     allowed_images: Vec<String>,
+    english_links: EnglishLinks,
 }
 
 impl Shared {
@@ -123,6 +148,7 @@ impl Shared {
         Shared {
             allowed_html,
             allowed_images: image_urls(&doc.document.src),
+            english_links: EnglishLinks::of(&doc.document.src),
         }
     }
 }
@@ -239,6 +265,7 @@ pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Sha
         anchors,
         allowed_html: shared.allowed_html.clone(),
         allowed_images: shared.allowed_images.clone(),
+        english_links: shared.english_links.clone(),
         counts,
         reader: config.publishing,
     }
@@ -335,6 +362,19 @@ fn collect_inline_html(text: &str, out: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// Every link destination of a document, in order, each once.
+fn link_urls(src: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for ev in Parser::new_ext(src, crate::segment::options()) {
+        if let Event::Start(Tag::Link { dest_url, .. }) = ev {
+            if !out.iter().any(|x| x == dest_url.as_ref()) {
+                out.push(dest_url.to_string());
+            }
+        }
+    }
+    out
 }
 
 fn image_urls(src: &str) -> Vec<String> {
@@ -478,11 +518,12 @@ fn body_html_from<'a>(
                 title,
                 id,
             }) => {
-                let ok = if untrusted() {
-                    allowed_url(&dest_url)
-                } else {
-                    !script_url(&dest_url)
-                };
+                // A translation keeps every link the English has, and may link to web and
+                // mail addresses and relative paths; never to a script or data.
+                let ok = !script_url(&dest_url)
+                    && (!untrusted()
+                        || allowed_url(&dest_url)
+                        || ed.english_links.contains(&dest_url));
                 dropped.push(!ok);
                 if !ok {
                     continue;
@@ -846,7 +887,9 @@ fn script_url(url: &str) -> bool {
     u.starts_with("javascript:") || u.starts_with("vbscript:") || u.starts_with("data:")
 }
 
-/// What a translation may link to: web and mail addresses, and relative links.
+/// What a translation may link to besides the English's own targets: web and mail
+/// addresses, and relative links (a backslash in a path is a character of it: browsers
+/// read it as `/` in web addresses, never as a scheme).
 fn allowed_url(url: &str) -> bool {
     let u = url_key(url);
     let scheme_end = u.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
@@ -854,8 +897,15 @@ fn allowed_url(url: &str) -> bool {
         Some(i) if u[i..].starts_with(':') => {
             matches!(&u[..i], "http" | "https" | "mailto" | "tel")
         }
-        _ => !u.starts_with("&#") && !u.contains('\\'),
+        _ => !u.starts_with("&#"),
     }
+}
+
+/// True when a link a translation adds (one the English does not have) is rendered as a
+/// link: a web or mail address or a relative path, never a script or data (`check` says
+/// when it is not).
+pub fn translation_may_link(url: &str) -> bool {
+    !script_url(url) && allowed_url(url)
 }
 
 /// Everything a page needs besides its own edition.
@@ -1204,6 +1254,7 @@ mod tests {
             anchors: Vec::new(),
             allowed_html: Vec::new(),
             allowed_images: Vec::new(),
+            english_links: EnglishLinks::default(),
             counts: EditionCounts::default(),
             reader: false,
         };
@@ -1231,6 +1282,23 @@ mod tests {
         );
     }
 
+    /// A translation keeps every link the English has, a backslash in its path or another
+    /// scheme (they were rendered as plain text); links to scripts and data never render.
+    #[test]
+    fn a_translation_keeps_the_english_links() {
+        let source = "[link](foo\\bar) and [chat](irc://irc.example.org/x).\n\n[foo]\n\n\
+                      [foo]: /url\\bar\\*baz \"t\"\n";
+        let fr = "intro-p1 = [lien](foo\\bar) et [chat](irc://irc.example.org/x), \
+                  [x](javascript:alert(1)), [y](ftp://example.org/f).\n\
+                  intro-p2 = Ł [foo]\n";
+        let html = render(source, "fr", &[("fr", fr)]);
+        assert!(html.contains("<a href=\"foo%5Cbar\">lien</a>"), "{html}");
+        assert!(html.contains("<a href=\"irc://irc.example.org/x\">chat</a>"));
+        assert!(html.contains("Ł <a href=\"/url%5Cbar*baz\" title=\"t\">foo</a>"));
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("href=\"ftp:"), "{html}");
+    }
+
     #[test]
     fn editions_in_switcher_order() {
         let c = Config::parse("locales = [\"kk\", \"fr\"]\n", None).expect("config");
@@ -1252,6 +1320,8 @@ mod tests {
             "#fn-1",
             "../fr/doc.html",
             "page.html",
+            "foo\\bar",
+            "/url\\bar*baz",
         ] {
             assert!(allowed_url(ok), "{ok}");
         }

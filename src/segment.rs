@@ -43,8 +43,38 @@ pub struct Document {
     pub segments: Vec<Segment>,
 }
 
+/// The Markdown the tool reads: CommonMark with what documentation projects use beyond it
+/// (GitHub's tables, strikethrough, task lists, footnotes and `> [!NOTE]` admonitions, and
+/// YAML front matter, which is copied through untranslated).
 pub fn options() -> Options {
-    Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_GFM
+}
+
+/// An HTML comment that keeps the block after it untranslated: its segments are copied
+/// through and never sent to translators (`<!-- dossier: do not translate -->`; case,
+/// spaces and the colon do not matter).
+pub const DO_NOT_TRANSLATE: &str = "<!-- dossier: do not translate -->";
+
+/// True when an HTML block is the do-not-translate marker.
+fn is_marker(html: &str) -> bool {
+    let Some(inner) = html
+        .trim()
+        .strip_prefix("<!--")
+        .and_then(|h| h.strip_suffix("-->"))
+    else {
+        return false;
+    };
+    let words: Vec<String> = inner
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words == ["dossier", "do", "not", "translate"]
 }
 
 #[derive(Debug)]
@@ -89,11 +119,16 @@ fn segments(src: &str, mut kept: Option<&mut Events>) -> Vec<Segment> {
     let mut run: Option<Range<usize>> = None;
     let mut skip_depth = 0usize; // inside code blocks, HTML blocks, metadata
     let mut last_heading: Option<usize> = None;
+    // After a do-not-translate marker: the next block is kept as it is. `Some(n)` while
+    // inside it (it started when the stack held `n` containers).
+    let mut marker_seen = false;
+    let mut kept_block: Option<usize> = None;
 
     let close = |run: &mut Option<Range<usize>>,
                  stack: &[Container],
                  segments: &mut Vec<Segment>,
-                 last_heading: &mut Option<usize>| {
+                 last_heading: &mut Option<usize>,
+                 kept: bool| {
         let Some(r) = run.take() else { return };
         let raw = &src[r.clone()];
         if raw.trim().is_empty() {
@@ -102,7 +137,7 @@ fn segments(src: &str, mut kept: Option<&mut Events>) -> Vec<Segment> {
         let kind = kind_of(stack);
         let quoted = stack.iter().any(|c| matches!(c, Container::Quote));
         let (text, line_prefix) = strip_prefixes(src, r.clone(), quoted);
-        let translatable = has_words(&text);
+        let translatable = !kept && has_words(&text);
         let heading = *last_heading;
         if matches!(kind, Kind::Heading(_)) {
             *last_heading = Some(segments.len());
@@ -123,6 +158,16 @@ fn segments(src: &str, mut kept: Option<&mut Events>) -> Vec<Segment> {
         }
         match event {
             Event::Start(tag) => {
+                if skip_depth == 0 && !is_inline(&tag) {
+                    let copied = matches!(
+                        tag,
+                        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)
+                    );
+                    if marker_seen && !copied {
+                        kept_block.get_or_insert(stack.len());
+                    }
+                    marker_seen = matches!(tag, Tag::HtmlBlock) && is_marker(&src[range.clone()]);
+                }
                 if skip_depth > 0
                     || matches!(
                         tag,
@@ -130,7 +175,13 @@ fn segments(src: &str, mut kept: Option<&mut Events>) -> Vec<Segment> {
                     )
                 {
                     if !is_inline(&tag) {
-                        close(&mut run, &stack, &mut segments, &mut last_heading);
+                        close(
+                            &mut run,
+                            &stack,
+                            &mut segments,
+                            &mut last_heading,
+                            kept_block.is_some(),
+                        );
                     }
                     if skip_depth > 0 || !is_inline(&tag) {
                         skip_depth += 1;
@@ -138,10 +189,16 @@ fn segments(src: &str, mut kept: Option<&mut Events>) -> Vec<Segment> {
                     continue;
                 }
                 if is_inline(&tag) {
-                    extend(&mut run, range);
+                    extend(src, &mut run, range);
                     continue;
                 }
-                close(&mut run, &stack, &mut segments, &mut last_heading);
+                close(
+                    &mut run,
+                    &stack,
+                    &mut segments,
+                    &mut last_heading,
+                    kept_block.is_some(),
+                );
                 // A footnote definition counts its paragraphs.
                 if let (Tag::Paragraph, Some(Container::Footnote(_, n))) = (&tag, stack.last_mut())
                 {
@@ -169,11 +226,20 @@ fn segments(src: &str, mut kept: Option<&mut Events>) -> Vec<Segment> {
                     continue;
                 }
                 if is_inline_end(&end) {
-                    extend(&mut run, range);
+                    extend(src, &mut run, range);
                     continue;
                 }
-                close(&mut run, &stack, &mut segments, &mut last_heading);
+                close(
+                    &mut run,
+                    &stack,
+                    &mut segments,
+                    &mut last_heading,
+                    kept_block.is_some(),
+                );
                 stack.pop();
+                if kept_block.is_some_and(|n| stack.len() <= n) {
+                    kept_block = None;
+                }
             }
             Event::Text(_)
             | Event::Code(_)
@@ -182,20 +248,33 @@ fn segments(src: &str, mut kept: Option<&mut Events>) -> Vec<Segment> {
             | Event::SoftBreak
             | Event::HardBreak
             | Event::InlineMath(_)
-            | Event::DisplayMath(_)
-            | Event::TaskListMarker(_) => {
+            | Event::DisplayMath(_) => {
                 if skip_depth == 0 {
-                    extend(&mut run, range);
+                    extend(src, &mut run, range);
                 }
             }
+            // A task's box (`[ ]`, `[x]`) stays in the skeleton: it is not for translators.
+            Event::TaskListMarker(_) => {}
             Event::Html(_) | Event::Rule => {
                 if skip_depth == 0 {
-                    close(&mut run, &stack, &mut segments, &mut last_heading);
+                    close(
+                        &mut run,
+                        &stack,
+                        &mut segments,
+                        &mut last_heading,
+                        kept_block.is_some(),
+                    );
                 }
             }
         }
     }
-    close(&mut run, &stack, &mut segments, &mut last_heading);
+    close(
+        &mut run,
+        &stack,
+        &mut segments,
+        &mut last_heading,
+        kept_block.is_some(),
+    );
     segments
 }
 
@@ -225,10 +304,26 @@ fn is_inline_end(tag: &TagEnd) -> bool {
     )
 }
 
-fn extend(run: &mut Option<Range<usize>>, r: Range<usize>) {
+/// Adds an event's range to the segment being collected. The parser leaves the backslash
+/// of an escape (`\*`) out of the text it escapes: a segment starting with an escape takes
+/// its backslash, so the message is the inline content exactly as written (a backslash
+/// just before a segment's first character is always its escape: block markers hold none).
+fn extend(src: &str, run: &mut Option<Range<usize>>, r: Range<usize>) {
     *run = Some(match run.take() {
         Some(cur) => cur.start.min(r.start)..cur.end.max(r.end),
-        None => r,
+        None => {
+            let escaped = r.start > 0
+                && src.as_bytes()[r.start - 1] == b'\\'
+                && src
+                    .as_bytes()
+                    .get(r.start)
+                    .is_some_and(u8::is_ascii_punctuation);
+            if escaped {
+                r.start - 1..r.end
+            } else {
+                r
+            }
+        }
     });
 }
 
@@ -477,6 +572,77 @@ mod tests {
                 (Kind::Footnote("2".into(), 1), "Text note.".into(), true),
             ]
         );
+    }
+
+    /// The backslash of an escape at the start of a block stays in the segment (it was
+    /// left in the skeleton: `\*x*` translated as `T *x*` rendered `\T <em>x</em>`).
+    #[test]
+    fn an_escape_at_the_start_of_a_segment_is_part_of_it() {
+        for (src, text) in [
+            ("\\*not emphasized*\n", "\\*not emphasized*"),
+            ("\\\\*emphasis*\n", "\\\\*emphasis*"),
+            ("\\[foo]\n\n[foo]: /url \"title\"\n", "\\[foo]"),
+            ("# \\# not a heading\n", "\\# not a heading"),
+            ("- \\* item\n", "\\* item"),
+            ("> \\> quoted\n", "\\> quoted"),
+            ("| \\| a |\n|---|\n| b |\n", "\\| a"),
+            ("Text \\*x*\n", "Text \\*x*"),
+        ] {
+            let d = segment(src);
+            assert_eq!(d.segments[0].text, text, "{src:?}");
+            let r = &d.segments[0].span;
+            assert_eq!(&d.src[r.clone()], text, "{src:?}");
+        }
+    }
+
+    /// What documentation projects write beyond CommonMark: front matter and HTML comments
+    /// are copied through, task boxes and admonition tags stay in the skeleton, and the
+    /// block after a do-not-translate marker is not sent to translators.
+    #[test]
+    fn documentation_markdown_beyond_commonmark() {
+        let src = "---\ntitle: A chapter\ntags: [a, b]\n---\n\n# Chapter\n\n\
+                   <!-- a comment for editors -->\n\n\
+                   - [ ] open task\n- [x] done task\n\n\
+                   > [!NOTE]\n> Read this first.\n\n\
+                   | Name | ~~Old~~ |\n|---|---|\n| cell | text |\n\n\
+                   <!-- Dossier: do not translate -->\n\
+                   | Command | Effect |\n|---|---|\n| `ls` | lists files |\n\n\
+                   After the table.\n\n\
+                   <!-- dossier: do not translate -->\n\n\
+                   - kept\n  - kept too\n\n\
+                   Translated again.\n";
+        let got: Vec<(String, bool)> = segment(src)
+            .segments
+            .into_iter()
+            .map(|s| (s.text, s.translatable))
+            .collect();
+        let want: Vec<(String, bool)> = [
+            ("Chapter", true),
+            ("open task", true),
+            ("done task", true),
+            ("Read this first.", true),
+            ("Name", true),
+            ("~~Old~~", true),
+            ("cell", true),
+            ("text", true),
+            ("Command", false),
+            ("Effect", false),
+            ("`ls`", false),
+            ("lists files", false),
+            ("After the table.", true),
+            ("kept", false),
+            ("kept too", false),
+            ("Translated again.", true),
+        ]
+        .into_iter()
+        .map(|(t, b)| (t.to_string(), b))
+        .collect();
+        assert_eq!(got, want);
+        // A marker before code or HTML, which are copied anyway, keeps nothing else.
+        let d = segment("<!-- dossier: do not translate -->\n```\ncode\n```\n\nText.\n");
+        assert!(d.segments[0].translatable);
+        assert!(is_marker("<!--dossier:do not translate-->\n"));
+        assert!(!is_marker("<!-- dossier: translate -->"));
     }
 
     #[test]

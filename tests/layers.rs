@@ -13,7 +13,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "core",
         &[
             "segment", "align", "ftl", "change", "config", "plan", "glossary", "suggest",
-            "approval", "translit", "ui", "render", "review", "interop", "checks",
+            "approval", "translit", "ui", "render", "review", "interop", "checks", "merge",
         ],
     ),
     ("io", &["fsio", "git", "chromium", "project", "cache"]),

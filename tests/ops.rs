@@ -390,3 +390,59 @@ fn review_and_report() {
         4
     );
 }
+
+/// The merge driver as a function: the result written over ours, in the document's order
+/// (the reference's) when the file's path is a locale file of the project.
+#[test]
+fn merge_driver_merges_into_ours_in_document_order() {
+    let f = Fixture::new();
+    f.write("base.ftl", "title = Titre\n");
+    // Each side translated a different paragraph, in an order of its own.
+    f.write(
+        "ours.ftl",
+        "opposition-to-regime-p2 = Deuxième paragraphe.\n\ntitle = Titre\n",
+    );
+    f.write(
+        "theirs.ftl",
+        "title = Le titre\n\nopposition-to-regime = Opposition au régime\n",
+    );
+    let r = ops::merge_driver::merge_driver(
+        Some(f.root()),
+        &f.path("base.ftl"),
+        &f.path("ours.ftl"),
+        &f.path("theirs.ftl"),
+        Some(Path::new("locales/fr/doc.ftl")),
+    )
+    .expect("merge");
+    assert!(r.conflicts.is_empty());
+    assert_eq!(
+        f.read("ours.ftl"),
+        "title = Le titre\n\nopposition-to-regime = Opposition au régime\n\n\
+         opposition-to-regime-p2 = Deuxième paragraphe.\n"
+    );
+}
+
+#[test]
+fn init_git_configures_the_driver() {
+    let f = Fixture::new();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(f.root())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .output()
+            .expect("git")
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    let r = ops::init_git::init_git(f.root()).expect("init-git");
+    assert!(r.attributes_added);
+    assert_eq!(f.read(".gitattributes"), "locales/*/*.ftl merge=dossier\n");
+    let out = git(&["config", "merge.dossier.driver"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "dossier merge-driver %O %A %B %P"
+    );
+    let again = ops::init_git::init_git(f.root()).expect("init-git");
+    assert!(!again.attributes_added);
+}

@@ -8,7 +8,13 @@
 //! or changed item is an error (an autolink written as a bare URL too: it is no longer a
 //! link), and so is an unbalanced `*` left as literal text. Raw HTML
 //! that the English does not have, and links to `javascript:`, `vbscript:` or `data:`
-//! addresses, are errors too.
+//! addresses, are errors too; so is a link the English does not have to anything but a
+//! web or mail address or a relative path (the edition shows it as text). Every link the
+//! English has is kept in the edition, whatever its target (`foo\bar`, `irc:`).
+//! A message is one block of the edition: a blank line typed inside it, a line indented
+//! four spaces where a block would start, or a line starting with a block marker (`- `,
+//! `# `, `> `, `1. `) is an error too, with the fix (remove the blank line or the spaces,
+//! escape the marker).
 //!
 //! ## Why it matters
 //! A dropped `[^12]` loses a source the reader was promised; a changed URL sends them
@@ -25,7 +31,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::text::{protected, Protected};
 use super::{Finding, Msg};
@@ -100,6 +106,8 @@ struct Spans {
     strong: Vec<Range<usize>>,
     /// Literal `*` left in the text (an unbalanced emphasis marker).
     stars: Vec<usize>,
+    /// Where each block of the text, read alone, starts; true for indented code.
+    blocks: Vec<(usize, bool)>,
 }
 
 fn spans(text: &str) -> Spans {
@@ -107,8 +115,22 @@ fn spans(text: &str) -> Spans {
         emphasis: Vec::new(),
         strong: Vec::new(),
         stars: Vec::new(),
+        blocks: Vec::new(),
     };
+    let mut depth = 0usize;
     for (ev, r) in Parser::new_ext(text, crate::segment::options()).into_offset_iter() {
+        match &ev {
+            Event::Start(tag) if !is_inline(tag) => {
+                if depth == 0 {
+                    let code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
+                    s.blocks.push((r.start, code));
+                }
+                depth += 1;
+            }
+            Event::End(end) if !is_inline_end(end) => depth = depth.saturating_sub(1),
+            Event::Html(_) | Event::Rule if depth == 0 => s.blocks.push((r.start, false)),
+            _ => {}
+        }
         match ev {
             Event::Start(Tag::Emphasis) => s.emphasis.push(r),
             Event::Start(Tag::Strong) => s.strong.push(r),
@@ -121,6 +143,109 @@ fn spans(text: &str) -> Spans {
         }
     }
     s
+}
+
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Lines of the translation that break its block in the edition: a blank line (the
+/// paragraph becomes two), a line indented four spaces where a block starts (it becomes
+/// code), a line that starts another block (a list item, a heading, a quote). The English
+/// read alone has `en` blocks, the first indented code or not; the translation `tr`.
+fn broken_blocks(text: &str, en: &[(usize, bool)], tr: &[(usize, bool)]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = |from: usize| {
+        from..from
+            + text[from..]
+                .bytes()
+                .take_while(|b| *b == b' ' || *b == b'\t')
+                .count()
+    };
+    let en_code = en.first().is_some_and(|b| b.1);
+    if let (Some(&(at, true)), false) = (tr.first(), en_code) {
+        let r = indent(line_start(at));
+        out.push(
+            Finding::error(
+                CODE,
+                r.clone(),
+                "the message starts with four spaces: the edition shows it as code",
+            )
+            .suggest("", "remove the spaces at the start"),
+        );
+    }
+    if tr.len() <= en.len().max(1) {
+        return out;
+    }
+    for &(at, code) in &tr[en.len().max(1)..] {
+        let start = line_start(at);
+        // The blank lines before the block's line, if any.
+        let before = text[..start].trim_end_matches(['\n', ' ', '\t']);
+        let blank = before.len() + 1 < start && text[before.len()..start].matches('\n').count() > 1;
+        let finding = if blank {
+            let first_blank = before.len() + 1;
+            Finding::error(
+                CODE,
+                first_blank..start,
+                "a blank line inside the message: the edition ends the paragraph here and \
+                 starts another",
+            )
+            .suggest("", "remove the blank line (a message is one block)")
+        } else if code {
+            Finding::error(
+                CODE,
+                indent(start),
+                "a line indented four spaces: the edition shows it as code",
+            )
+            .suggest("", "remove the spaces at the start of the line")
+        } else {
+            // The marker that starts the block (`-`, `#`, `>`, the `.` of `1.`): escaped,
+            // it is text.
+            let line = &text[start..];
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            let k = start + digits.min(line.len().saturating_sub(1));
+            let c = text[k..].chars().next().unwrap_or(' ');
+            let r = k..k + c.len_utf8();
+            Finding::error(
+                CODE,
+                r,
+                format!(
+                    "this line starts another block in the edition (a list item, a heading, a \
+                     quote): `{}` at the start of a line is Markdown",
+                    &text[start..k + c.len_utf8()]
+                ),
+            )
+            .suggest(
+                format!("\\{c}"),
+                "escape it with a backslash, or join the line to the one before",
+            )
+        };
+        out.push(finding);
+    }
+    out
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {
@@ -151,6 +276,19 @@ pub fn check(m: &Msg) -> Vec<Finding> {
                 CODE,
                 r,
                 format!("a link to `{s}`: translations may not link to scripts or data"),
+            ));
+            continue;
+        }
+        let url = s.trim_start_matches('<').trim_end_matches('>');
+        if k == Kind::Link && !crate::render::translation_may_link(url) {
+            out.push(Finding::error(
+                CODE,
+                r,
+                format!(
+                    "a link to `{s}`, which the English does not have: the edition shows it \
+                     as text (a translation may add links to web and mail addresses and \
+                     relative paths only)"
+                ),
             ));
             continue;
         }
@@ -203,9 +341,10 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         }
     }
 
-    // Emphasis and strong spans.
+    // Emphasis and strong spans, and the blocks.
     let se = spans(m.english);
     let st = spans(m.text);
+    out.extend(broken_blocks(m.text, &se.blocks, &st.blocks));
     if st.stars.len() > se.stars.len() {
         let at = st.stars[se.stars.len()];
         out.push(Finding::error(

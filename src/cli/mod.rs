@@ -152,6 +152,20 @@ pub enum Command {
     Export(ExportArgs),
     /// Apply translations from an XLIFF 2.0 or PO file (the format is read from the content).
     Import(ImportArgs),
+    /// git's merge driver for locale files: merge by message id, write the result to OURS;
+    /// exit 1 when a message is left with conflict markers.
+    MergeDriver {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Our version, replaced by the result (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// The file's path in the repository (git's %P), for the document's order.
+        path: Option<PathBuf>,
+    },
+    /// Set git up to merge locale files with `dossier merge-driver`.
+    InitGit,
 }
 
 #[derive(clap::Args, Debug)]
@@ -198,10 +212,17 @@ pub fn main_with(args: Vec<std::ffi::OsString>) -> i32 {
             if is_broken_pipe(&e) {
                 return 0;
             }
+            // Several documents' errors: each on its own, with its causes.
+            let each = match e.downcast_ref::<ops::Errors>() {
+                Some(all) => all.each().iter().collect(),
+                None => vec![&e],
+            };
             let shown = |t: String| crate::text::for_terminal(&t).into_owned();
-            eprintln!("error: {}", shown(e.to_string()));
-            for cause in e.chain().skip(1) {
-                eprintln!("  cause: {}", shown(cause.to_string()));
+            for e in each {
+                eprintln!("error: {}", shown(e.to_string()));
+                for cause in e.chain().skip(1) {
+                    eprintln!("  cause: {}", shown(cause.to_string()));
+                }
             }
             2
         }
@@ -239,11 +260,28 @@ fn root_of(cli_root: Option<PathBuf>) -> Result<PathBuf> {
 }
 
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
+    if let Command::MergeDriver {
+        base,
+        ours,
+        theirs,
+        path,
+    } = &cli.command
+    {
+        // Run by git from the top of the work tree: a project there gives the order.
+        let root = root_of(cli.root).ok();
+        let r =
+            ops::merge_driver::merge_driver(root.as_deref(), base, ours, theirs, path.as_deref())?;
+        return output::merged(&r, out);
+    }
     let root = root_of(cli.root)?;
     match cli.command {
         Command::AddLocale { tag } => {
             let r = ops::add_locale::add_locale(&open(&root)?, &tag)?;
             output::add_locale(&root, &r, out)
+        }
+        Command::InitGit => {
+            let r = ops::init_git::init_git(&root)?;
+            output::init_git(&r, out)
         }
         Command::Status {
             locales,

@@ -447,3 +447,33 @@ pub fn import(
     }
     Ok(0)
 }
+
+/// `merge-driver`: the conflicts left, if any (exit 1), as git shows a driver's output.
+pub fn merged(r: &ops::merge_driver::Report, out: &mut dyn Write) -> Result<i32> {
+    if r.conflicts.is_empty() {
+        return Ok(0);
+    }
+    writeln!(
+        out,
+        "dossier merge-driver: {}: conflict in {} message(s): {}",
+        r.path,
+        r.conflicts.len(),
+        r.conflicts.join(", ")
+    )?;
+    Ok(1)
+}
+
+/// `init-git`: what was configured.
+pub fn init_git(r: &ops::init_git::Report, out: &mut dyn Write) -> Result<i32> {
+    for (key, value) in &r.config {
+        writeln!(out, "git config {key} \"{value}\"")?;
+    }
+    if r.attributes_added {
+        writeln!(
+            out,
+            "added `{}` to .gitattributes",
+            ops::init_git::ATTRIBUTE
+        )?;
+    }
+    Ok(0)
+}

@@ -166,9 +166,10 @@ pub fn select(config: &Config, requested: &[String]) -> Result<Vec<String>> {
 ///
 /// Documents go `CHUNK` at a time: each is read, planned, checked and rendered in parallel
 /// (rayon), and its files are written by a few threads of their own while the next chunk
-/// is being prepared. Bad input stops the build at its document: the editions of the
-/// documents before it are written. What is printed, and the first error in edition order,
-/// come out as if they had been written one by one; PDFs are printed afterwards, one at a
+/// is being prepared. A document that cannot be read, or is refused, is skipped: the
+/// editions of every other document are written, and the run then fails naming each
+/// (see `ops::Errors`). What is printed, and the first error writing an edition, come
+/// out as if they had been written one by one; PDFs are printed afterwards, one at a
 /// time, each after its edition's line.
 fn write(
     project: &Project,
@@ -212,6 +213,8 @@ fn write(
     let slots = 2 * targets.iter().map(|(_, ls)| ls.len()).sum::<usize>();
     // The editions queued, in order: (document, locale, counts).
     let mut queued: Vec<(String, String, render::EditionCounts)> = Vec::new();
+    // Documents that could not be read or were refused: each is named at the end.
+    let mut failed: Vec<anyhow::Error> = Vec::new();
     let (done, written) = fsio::with_generated_writer(slots, |writer| -> Result<()> {
         for chunk in targets.chunks(CHUNK) {
             let prepared = chunk
@@ -254,7 +257,13 @@ fn write(
                 .collect::<Vec<_>>();
             let mut plans = Vec::with_capacity(prepared.len());
             for ((_, locales), doc) in chunk.iter().zip(prepared) {
-                let (d, eds) = doc?;
+                let (d, eds) = match doc {
+                    Ok(doc) => doc,
+                    Err(e) => {
+                        failed.push(e);
+                        continue;
+                    }
+                };
                 for w in super::junk_warnings(project, &d) {
                     out(Event::Warning(&w));
                 }
@@ -308,6 +317,7 @@ fn write(
         }
     }
     done?;
+    super::all_or_errors(failed.into_iter().map(Err::<(), _>).collect())?;
     Ok(incomplete)
 }
 

@@ -150,7 +150,7 @@ pub fn check(project: &Project, opts: &Options) -> Result<Report> {
             Ok((checked, r.clean))
         })
         .collect();
-    let checked: Vec<Doc> = checked.into_iter().collect::<Result<_, _>>()?;
+    let checked: Vec<Doc> = super::all_or_errors(checked)?;
     let mut clean_files = clean.others(&locales);
     let mut skipped = false;
     let checked: Vec<Vec<Checked>> = checked

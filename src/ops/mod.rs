@@ -28,6 +28,8 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod import;
+pub mod init_git;
+pub mod merge_driver;
 pub mod report;
 pub mod review;
 pub mod since;
@@ -63,13 +65,17 @@ pub struct Loaded {
 }
 
 /// Reads every document of the project and plans it; refuses bad input (see
-/// [`refuse_bad_doc`]).
+/// [`refuse_bad_doc`]). Every unreadable document is named, not only the first (see
+/// [`Errors`]).
 pub fn load(project: &Project) -> Result<Loaded> {
-    let inputs = project.read_all()?;
+    let inputs = all_or_errors(project.read_each()?)?;
     let plan = plan::plan_owned(&project.config, inputs);
-    plan.docs
-        .iter()
-        .try_for_each(|d| refuse_bad_doc(project, d))?;
+    all_or_errors(
+        plan.docs
+            .iter()
+            .map(|d| refuse_bad_doc(project, d))
+            .collect(),
+    )?;
     let warnings = plan
         .docs
         .iter()
@@ -100,19 +106,11 @@ pub fn junk_warnings(project: &Project, d: &plan::DocPlan) -> Vec<String> {
     out
 }
 
-/// Input every operation but `check` refuses: an empty source, a source with nothing to
-/// translate, a locale file with the same id twice (which one would count is a guess).
+/// Input every operation but `check` refuses: a locale file with the same id twice (which
+/// one would count is a guess). A source with nothing to translate (empty, or only code,
+/// HTML or links) is a valid document: its reference has no messages and every edition is
+/// the source.
 pub fn refuse_bad_doc(project: &Project, d: &plan::DocPlan) -> Result<()> {
-    let src = paths::source_file(&project.root, &d.name);
-    if d.document.src.trim().is_empty() {
-        bail!("{}: the source file is empty", src.display());
-    }
-    if d.messages.is_empty() {
-        bail!(
-            "{}: the source has no text to translate (only code, HTML or links)",
-            src.display()
-        );
-    }
     for l in &d.locales {
         if let (Some((e, id)), Some(f)) = (l.duplicates.first(), &l.file) {
             let at = match &f.entries[*e].kind {
@@ -256,8 +254,8 @@ struct Each<T> {
 /// document's files are looked at before it is read and its statuses computed; with
 /// `hit`, a document the cache knows is not read at all: what is kept of it is `hit` of
 /// its recorded statuses.
-/// Errors come as [`load`] gives them: a file that cannot be read, then bad input, each
-/// the first in document order.
+/// Errors come as [`load`] gives them: every document that cannot be read or is refused,
+/// in document order (see [`Errors`]).
 fn each_doc<T: Send>(
     project: &Project,
     cache: &crate::cache::status::Cache,
@@ -298,10 +296,60 @@ fn each_doc<T: Send>(
             Ok((refuse_bad_doc(project, &d), each))
         })
         .collect();
-    let docs = docs.into_iter().collect::<Result<Vec<_>, _>>()?;
-    docs.into_iter()
-        .map(|(refused, each)| refused.map(|()| each))
-        .collect()
+    let docs = all_or_errors(docs)?;
+    all_or_errors(
+        docs.into_iter()
+            .map(|(refused, each)| refused.map(|()| each))
+            .collect(),
+    )
+}
+
+/// The errors of several documents at once: a run names every unreadable or refused
+/// document (each with its file and line:column) instead of stopping at the first.
+/// Displayed one per line; front ends may show each on its own ([`Errors::each`]).
+#[derive(Debug)]
+pub struct Errors(Vec<anyhow::Error>);
+
+impl Errors {
+    /// Each error, in document order.
+    pub fn each(&self) -> &[anyhow::Error] {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Errors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+/// The values when every result is one; else every error (one alone as it is, several
+/// as [`Errors`]).
+pub fn all_or_errors<T, E>(results: Vec<Result<T, E>>) -> Result<Vec<T>>
+where
+    E: Into<anyhow::Error>,
+{
+    let mut values = Vec::with_capacity(results.len());
+    let mut errors: Vec<anyhow::Error> = Vec::new();
+    for r in results {
+        match r {
+            Ok(v) => values.push(v),
+            Err(e) => errors.push(e.into()),
+        }
+    }
+    match errors.len() {
+        0 => Ok(values),
+        1 => Err(errors.remove(0)),
+        _ => Err(Errors(errors).into()),
+    }
 }
 
 /// True when a document's plan depends on its files only: no message lacks its stamp

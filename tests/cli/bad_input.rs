@@ -34,23 +34,42 @@ fn ten_megabyte_single_line() {
     assert_eq!(p.read("build/en/doc.md"), line);
 }
 
-/// `build` stops at the first document with bad input: the editions of the documents
-/// before it are written, none after it.
+/// Every unreadable document is named in one run, each with its line:column, then exit 2;
+/// `build` writes the editions of the other documents.
 #[test]
-fn build_stops_at_the_bad_document() {
+fn every_unreadable_document_is_named_in_one_run() {
     let p = Project::new(SRC);
-    for d in ["a", "b", "c"] {
+    for d in ["a", "b", "c", "d"] {
         p.write(&format!("source/{d}.md"), &format!("# {d}\n\nText {d}.\n"));
     }
     p.ok(&["sync"]);
     std::fs::remove_dir_all(p.path("build")).ok();
-    p.write("source/b.md", "");
-    fails_with(&p, &["build"], "source/b.md: the source file is empty");
+    p.write_bytes("source/b.md", b"# b\n\nText \xff.\n");
+    p.write_bytes("locales/fr/d.ftl", b"d = D \xfe\n");
+    let b = "source/b.md:3:6: invalid UTF-8";
+    let d = "locales/fr/d.ftl:1:7: invalid UTF-8";
+    for args in [
+        &["sync"][..],
+        &["status"],
+        &["check"],
+        &["diff", "fr"],
+        &["build"],
+    ] {
+        fails_with(&p, args, b);
+        fails_with(&p, args, d);
+        let o = p.run(args);
+        assert_eq!(
+            o.stderr.matches("error: ").count(),
+            2,
+            "{args:?}: {}",
+            o.stderr
+        );
+    }
     assert!(p.path("build/fr/a.html").is_file());
-    assert!(p.path("build/en/a.md").is_file());
+    assert!(p.path("build/en/c.md").is_file());
+    assert!(p.path("build/fr/doc.html").is_file());
     assert!(!p.path("build/fr/b.html").exists());
-    assert!(!p.path("build/fr/c.html").exists());
-    assert!(!p.path("build/fr/doc.html").exists());
+    assert!(!p.path("build/fr/d.html").exists());
 }
 
 #[test]
@@ -64,20 +83,47 @@ fn deeply_nested_markdown() {
     p.ok(&["build"]);
 }
 
+/// A document with nothing to translate (empty, only code, HTML or links) is valid: its
+/// reference has no messages, every command handles it, and its editions are the source
+/// in every language. A translation of text it no longer has stays, obsolete.
 #[test]
-fn empty_source_and_source_without_segments() {
+fn documents_with_nothing_to_translate() {
     let p = synced();
-    p.write("source/doc.md", "");
-    fails_with(&p, &["sync"], "source/doc.md: the source file is empty");
-    p.write(
-        "source/doc.md",
-        "```\ncode only\n```\n\n<https://example.org>\n",
+    p.write("locales/fr/doc.ftl", "title = Titre\n");
+    p.ok(&["sync"]);
+    let code = "```\ncode only\n```\n\n<https://example.org>\n\n<div>\nHTML\n</div>\n";
+    p.write("source/doc.md", code);
+    p.write("source/empty.md", "");
+    p.write("source/other.md", "# Other\n\nText.\n");
+    let out = p.ok(&["sync"]);
+    assert!(out.contains("doc: 0 messages"), "{out}");
+    assert!(out.contains("empty: 0 messages"), "{out}");
+    let reference = p.read("locales/en/doc.ftl");
+    assert!(!reference.lines().any(|l| l.contains(" = ")), "{reference}");
+    assert!(reference.contains("### retired:"), "{reference}");
+    assert_eq!(p.read("locales/fr/doc.ftl"), "# en: Title\ntitle = Titre\n");
+    let s = p.status_json("fr");
+    assert_eq!(
+        (s["total"].as_u64(), s["obsolete"].as_u64()),
+        (Some(2), Some(1)),
+        "{s}"
     );
-    fails_with(
-        &p,
-        &["status"],
-        "source/doc.md: the source has no text to translate",
-    );
+    p.ok(&["status"]);
+    p.ok(&["sync", "--check"]);
+    let o = p.run(&["check", "fr"]);
+    assert!(!o.stderr.contains("error"), "{}", o.stderr);
+    p.ok(&["diff", "fr"]);
+    p.ok(&["export", "fr", "--format", "po"]);
+    p.ok(&["build"]);
+    for l in ["en", "fr", "ru", "kk", "kk-Latn"] {
+        assert_eq!(p.read(&format!("build/{l}/doc.md")), code, "{l}");
+        assert_eq!(p.read(&format!("build/{l}/empty.md")), "", "{l}");
+        let html = p.read(&format!("build/{l}/doc.html"));
+        assert!(
+            html.contains("<pre><code>code only\n</code></pre>"),
+            "{html}"
+        );
+    }
 }
 
 #[test]

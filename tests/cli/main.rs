@@ -7,8 +7,11 @@ mod editions;
 mod interop;
 mod line_ends;
 mod locking;
+mod markdown;
+mod merge;
 mod review;
 mod signoff;
+mod spec_examples;
 mod sync_cases;
 mod threads;
 

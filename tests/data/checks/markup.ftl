@@ -48,6 +48,43 @@ hope-2 = L’espoir qu’incarne [Abliazov](javascript:alert(1)) ne doit pas êt
 # expect: markup
 code = Lancez d’abord `dossier check`.
 
+# en: See [the code](src\main.rs) and the [channel](irc://irc.example.org/x).
+link-kept = Voir [le code](src\main.rs) et le [salon](irc://irc.example.org/x).
+
+# en: See the [report](https://example.org/r).
+# expect: markup
+link-ftp = Voir le [rapport](ftp://example.org/r).
+
+# en: The first paragraph goes on here and ends here.
+# expect: markup@+2
+blank-line =
+    Le premier paragraphe continue ici
+
+    et finit là.
+
+# en: The first paragraph goes on
+#     and ends here.
+line-break =
+    Le premier paragraphe continue
+        et finit là.
+
+# en: The first paragraph goes on and ends here.
+# expect: markup@+2
+indented =
+    Le premier paragraphe continue
+
+        et finit là, en code.
+
+# en: The first paragraph goes on and ends here.
+# expect: markup
+code-start = { "    " }Le premier paragraphe, en code.
+
+# en: The first paragraph goes on and ends here.
+# expect: markup@+2
+list =
+    Le premier paragraphe continue
+    - et finit là.
+
 ## locale: ru
 
 # en: Numerous organisations have defended Ablyazov over the years: OHCHR,[^1] European Parliament.[^2][^3]

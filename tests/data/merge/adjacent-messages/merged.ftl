@@ -1,0 +1,10 @@
+### dossier: fr translation.
+
+# en: One
+one = Un !
+
+# en: Two
+two = Deux !
+
+# en: Three
+three = Trois

@@ -1,0 +1,8 @@
+### dossier: fr translation.
+
+# en: One
+one = Premier
+# en: Two
+two = Deux
+# en: Three
+three = Trois

@@ -1,0 +1,4 @@
+### dossier: fr translation.
+
+# en: Two
+two = Deux

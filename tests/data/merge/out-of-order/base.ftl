@@ -1,0 +1,13 @@
+### dossier: fr translation.
+
+# en: One
+one = Un
+
+# en: Two
+two = Deux
+
+# en: Three
+three = Trois
+
+# en: Old
+old = Vieux

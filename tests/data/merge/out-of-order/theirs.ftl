@@ -1,0 +1,13 @@
+### dossier: fr translation.
+
+# en: One
+one = Un
+
+# en: Three
+three = Trois
+
+# en: Two
+two = Deux !
+
+# en: Old
+old = Vieux

@@ -1,0 +1,7 @@
+### dossier: fr translation.
+
+# en: One
+one = Un texte assez long
+
+# en: Two
+two = Deux

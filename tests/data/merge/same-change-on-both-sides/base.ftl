@@ -1,0 +1,7 @@
+### dossier: fr translation.
+
+# en: One
+one = Un
+
+# en: Two
+two = Deux
