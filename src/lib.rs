@@ -33,6 +33,7 @@ pub mod project;
 pub mod render;
 pub mod review;
 pub mod segment;
+pub mod serve;
 pub mod suggest;
 pub mod text;
 pub mod translit;

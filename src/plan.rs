@@ -499,6 +499,16 @@ pub fn restamp_replacing(
     out
 }
 
+/// The entry's text with its value set to `value` and its stamp to `english` (a
+/// translator's save): the notes kept, a review of the old translation dropped.
+pub fn rewrite(m: &ftl::Message, english: &str, value: &str) -> String {
+    let mut out = comment(english, None, &m.notes);
+    out.push_str(&m.id);
+    out.push_str(" =");
+    out.push_str(&ftl::write_value(value));
+    out
+}
+
 /// The entry's text with its review line set to `review` (None: removed), after the
 /// stamp; the stamp, the other notes and the message itself kept.
 pub fn set_review(entry_text: &str, m: &ftl::Message, review: Option<&Review>) -> String {

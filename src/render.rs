@@ -443,6 +443,29 @@ pub struct Body {
     pub notes: String,
 }
 
+/// One passage (a message's Markdown) as HTML by the editions' rules: the text is a
+/// translator's, so it cannot add markup, scripts, links or images the English passage
+/// does not have (for previews in the workspace).
+pub fn passage_html(markdown: &str, english: &str) -> String {
+    let mut allowed_html = Vec::new();
+    collect_inline_html(english, &mut allowed_html);
+    let ed = Edition {
+        locale: String::new(),
+        markdown: markdown.to_string(),
+        untrusted: std::iter::once(0..markdown.len()).collect(),
+        anchors: Vec::new(),
+        allowed_html,
+        allowed_images: image_urls(english),
+        english_links: EnglishLinks::of(english),
+        counts: EditionCounts::default(),
+        reader: true,
+    };
+    let b = body_html(&ed);
+    let mut out = b.title;
+    out.push_str(&b.html);
+    out
+}
+
 /// Renders the edition's body HTML, its headings and its footnotes.
 pub fn body_html(ed: &Edition) -> Body {
     let events = Parser::new_ext(&ed.markdown, crate::segment::options()).into_offset_iter();

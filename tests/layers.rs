@@ -18,7 +18,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("io", &["fsio", "git", "chromium", "project", "cache"]),
     ("ops", &["ops"]),
-    ("front ends", &["cli"]),
+    ("front ends", &["cli", "serve"]),
 ];
 
 /// What the core may not do: touch files or processes, print, fail with anyhow, parse

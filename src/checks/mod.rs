@@ -230,6 +230,32 @@ impl Memo for NoMemo {
     }
 }
 
+/// The findings on one message's value as a translator is writing it (not yet in a
+/// file): every per-message check, less the codes its `# dossier-ignore:` notes suppress.
+/// Ranges are byte offsets in `value`. What the workspace and the language server show as
+/// the translator types.
+pub fn check_value(
+    locale: &str,
+    id: &str,
+    english: &str,
+    value: &str,
+    notes: &[String],
+    glossary: Option<&Glossary>,
+) -> Vec<Finding> {
+    let m = Message {
+        id: id.to_string(),
+        value: String::new(),
+        stamp: None,
+        notes: notes.to_vec(),
+        complex: false,
+        value_start: 0,
+    };
+    let (ignored, _) = suppressions(&m);
+    let mut found = check_message(&Msg::new(locale, id, english, value, glossary));
+    found.retain(|f| !ignored.contains(f.code));
+    found
+}
+
 /// A finding placed in a file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {

@@ -136,6 +136,22 @@ pub enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// The translation workspace in the browser: a local server over this project's files.
+    Serve {
+        /// The port (0: any free one).
+        #[arg(long, default_value_t = 8470)]
+        port: u16,
+        /// The address to listen on (default 127.0.0.1; another one is reachable from
+        /// other computers: a warning is printed, the token still applies).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<std::net::IpAddr>,
+        /// Do not open the browser.
+        #[arg(long)]
+        no_open: bool,
+        /// Who reviews from this workspace (default: git's user.name).
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
+    },
     /// Quality checks: markup, numbers, glossary, typography, scripts, language.
     Check {
         locales: Vec<String>,
@@ -311,6 +327,21 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32> {
             };
             let r = ops::check::check(&project, &opts)?;
             output::check(&r, json, out)
+        }
+        Command::Serve {
+            port,
+            bind,
+            no_open,
+            reviewer,
+        } => {
+            let project = open(&root)?;
+            let opts = crate::serve::Options {
+                port,
+                bind,
+                open: !no_open,
+                reviewer,
+            };
+            crate::serve::run(project, &opts, out)
         }
         Command::Build {
             locales,

@@ -30,6 +30,7 @@ pub mod export;
 pub mod import;
 pub mod init_git;
 pub mod merge_driver;
+pub mod messages;
 pub mod report;
 pub mod review;
 pub mod since;

@@ -3,7 +3,8 @@
 
 use anyhow::Result;
 
-use crate::cache::status::{Cache, DocStatus, Statuses};
+pub use crate::cache::status::DocStatus;
+use crate::cache::status::{Cache, Statuses};
 use crate::plan;
 use crate::project::Project;
 

@@ -14,6 +14,7 @@ mod signoff;
 mod spec_examples;
 mod sync_cases;
 mod threads;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
