@@ -48,7 +48,7 @@ fn head(out: &mut String, title: &str, token: &str) {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<meta name=\"dossier-token\" content=\"{}\">\n\
-         <link rel=\"stylesheet\" href=\"/assets/app.css\">\n\
+         <link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/assets/app.css\">\n\
          <script src=\"/assets/app.js\" defer></script>\n</head>\n",
         html(title),
         html(token)

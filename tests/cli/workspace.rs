@@ -445,3 +445,45 @@ fn sigterm_stops_the_server_and_leaves_the_lock_free() {
     assert!(status.success(), "{status:?}");
     p.ok(&["sync"]);
 }
+
+/// The workspace in Debian's Chromium (puppeteer-core, tests/workspace/e2e.mjs): pick
+/// French, type a missing translation and save with the keyboard, fix a stale one from
+/// its diff, see a diagnostic appear while typing `<script>`, approve one, see an external
+/// edit of the file show up, navigate by keyboard; axe-core finds no serious violation.
+#[test]
+fn the_workspace_works_in_a_real_browser() {
+    let dir = crate::repo_root().join("tests/workspace");
+    assert!(
+        dir.join("node_modules/puppeteer-core").is_dir(),
+        "the browser tests need their npm packages: `cargo xtask deps` (npm ci in tests/workspace)"
+    );
+    let p = project();
+    p.write(
+        "source/doc.md",
+        &SRC.replace("Second paragraph.", "Second long paragraph."),
+    );
+    p.ok(&["sync"]);
+    let s = Server::start(&p);
+    let shots = std::env::var_os("DOSSIER_SHOTS");
+    let mut cmd = Command::new("node");
+    cmd.arg(dir.join("e2e.mjs"))
+        .arg(format!("http://{}/?token={}", s.addr, s.token))
+        .arg(p.dir.path());
+    if let Some(shots) = &shots {
+        cmd.arg(shots);
+    }
+    let out = cmd.output().expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    for step in [
+        "saved a missing message",
+        "fixed a stale message",
+        "a diagnostic appears",
+        "approved a message",
+        "an external edit shows up",
+        "keyboard navigation",
+    ] {
+        assert!(stdout.contains(step), "{step} missing from\n{stdout}");
+    }
+}

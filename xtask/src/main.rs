@@ -104,6 +104,8 @@ const APT: &[(&str, &str)] = &[
         "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
     ),
 ];
+/// Folders of npm packages the browser tests drive (each with its package-lock.json).
+const NPM: &[&str] = &["tests/workspace"];
 /// PyPI packages the tests use as second opinions, with the module that shows each.
 const PIP: &[(&str, &str)] = &[
     ("fluent.syntax", "fluent.syntax"),
@@ -128,12 +130,12 @@ fn deps() -> Result<(), String> {
         })
         .map(|(p, _)| *p)
         .collect();
-    let root = Command::new("id")
+    let as_root = Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.starts_with(b"0"));
     if !apt.is_empty() {
-        if !root {
+        if !as_root {
             return Err(format!(
                 "the tests need: sudo apt-get install {}",
                 apt.join(" ")
@@ -154,11 +156,30 @@ fn deps() -> Result<(), String> {
             "--quiet",
             "--disable-pip-version-check",
         ];
-        if root {
+        if as_root {
             args.push("--root-user-action=ignore");
         }
         args.extend(&pip);
         run("python3", &args)?;
+    }
+    // npm packages of the browser tests, from their lock file.
+    for dir in NPM {
+        let dir = root().join(dir);
+        if !dir.join("node_modules").is_dir() {
+            let dir = dir.display().to_string();
+            eprintln!("$ npm ci --prefix {dir}");
+            run(
+                "npm",
+                &[
+                    "ci",
+                    "--prefix",
+                    &dir,
+                    "--no-audit",
+                    "--no-fund",
+                    "--loglevel=error",
+                ],
+            )?;
+        }
     }
     Ok(())
 }

@@ -325,6 +325,11 @@
   }
 
   watchChanges(refresh);
+  // A message's address is the queue page with its id: links, bookmarks, back and forward.
+  window.addEventListener('hashchange', () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id && id !== current?.view.id) open(id, true);
+  });
   const first = decodeURIComponent(location.hash.slice(1));
   if (first) open(first, false);
 })();
