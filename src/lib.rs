@@ -22,6 +22,7 @@ pub mod fsio;
 pub mod ftl;
 pub mod git;
 pub mod glossary;
+pub mod highlight;
 pub mod interop;
 pub mod lines;
 pub mod ops;

@@ -12,13 +12,26 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "core",
         &[
-            "segment", "align", "ftl", "change", "config", "plan", "glossary", "suggest",
-            "translit", "ui", "render", "review", "interop", "checks",
+            "segment",
+            "align",
+            "ftl",
+            "change",
+            "config",
+            "plan",
+            "glossary",
+            "suggest",
+            "translit",
+            "ui",
+            "render",
+            "review",
+            "interop",
+            "checks",
+            "highlight",
         ],
     ),
     ("io", &["fsio", "git", "chromium", "project", "cache"]),
     ("ops", &["ops"]),
-    ("front ends", &["cli"]),
+    ("front ends", &["cli", "lsp"]),
 ];
 
 /// What the core may not do: touch files or processes, print, fail with anyhow, parse
