@@ -5,6 +5,7 @@ mod bad_input;
 mod checks;
 mod editions;
 mod interop;
+mod lsp;
 mod review;
 mod sync_cases;
 mod threads;
