@@ -6,6 +6,7 @@ mod checks;
 mod editions;
 mod interop;
 mod lsp;
+mod nvim;
 mod review;
 mod sync_cases;
 mod threads;

@@ -103,6 +103,8 @@ const APT: &[(&str, &str)] = &[
         "fonts-dejavu-core",
         "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
     ),
+    // The language server's end-to-end test drives Neovim's built-in LSP client.
+    ("neovim", "/usr/bin/nvim"),
 ];
 /// PyPI packages the tests use as second opinions, with the module that shows each.
 const PIP: &[(&str, &str)] = &[
