@@ -280,7 +280,8 @@ fn emphasis(text: &str, from: usize, to: usize, base: usize, out: &mut Vec<Token
         let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
         // `_` inside a word (snake_case) is not emphasis; a run between spaces is not either.
         let inner = c == b'_' && word(before) && word(after);
-        if !inner && !(space(before) && space(after)) && (c != b'~' || i - start == 2) {
+        let spaced = space(before) && space(after);
+        if !(inner || spaced) && (c != b'~' || i - start == 2) {
             out.push(Token {
                 span: base + start..base + i,
                 kind: Kind::Emphasis,

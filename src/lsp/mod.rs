@@ -308,7 +308,7 @@ impl Server {
     /// The diagnostics of an open file; `None` for a file of no project.
     fn diagnostics(&mut self, key: &str) -> Option<lsp_types::PublishDiagnosticsParams> {
         let enc = self.enc;
-        let found = self.with_buffer(key, |ctx| handlers::diagnostics(ctx));
+        let found = self.with_buffer(key, handlers::diagnostics);
         let doc = self.docs.get(key)?;
         let diagnostics = match found {
             Ok(Some(d)) => d,

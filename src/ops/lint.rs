@@ -155,7 +155,7 @@ pub fn lint(session: &mut Session, buf: &Buffer) -> Vec<Item> {
             fix: None,
         });
     }
-    items.sort_by(|a, b| (a.span.start, a.level).cmp(&(b.span.start, b.level)));
+    items.sort_by_key(|i| (i.span.start, i.level));
     items
 }
 
@@ -180,7 +180,7 @@ pub fn compact_diff(pieces: &[Piece]) -> String {
                     continue;
                 }
                 if first {
-                    out.push_str("…");
+                    out.push('…');
                 } else {
                     if lead {
                         out.push(' ');

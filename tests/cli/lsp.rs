@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -121,13 +121,10 @@ impl Client {
     }
 
     fn recv_until(&mut self, deadline: Instant) -> Option<Value> {
-        match self
-            .rx
+        // Timed out, or the server is gone.
+        self.rx
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-        {
-            Ok(v) => Some(v),
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
-        }
+            .ok()
     }
 
     /// The next `publishDiagnostics` for `uri` (of `version`, when given).
@@ -763,7 +760,7 @@ fn definition_references_completion_symbols_and_tokens() {
 
     // Semantic tokens: the first lines decoded (type index per the legend).
     let legend = {
-        let (mut c2, init) = Client::start(p.dir.path(), json!({}), json!({}));
+        let (c2, init) = Client::start(p.dir.path(), json!({}), json!({}));
         let l = init["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"].clone();
         c2.shutdown();
         l

@@ -116,9 +116,10 @@ pub fn measure(bin: &Path, root: &Path) -> Result<Report, String> {
             }
         }
     };
-    send(format!(
-        r#"{{"jsonrpc":"2.0","id":1,"method":"initialize","params":{{"processId":null,"rootUri":null,"capabilities":{{"general":{{"positionEncodings":["utf-8"]}}}},"initializationOptions":{{"debounceMs":0}}}}}}"#
-    ))?;
+    send(
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{"general":{"positionEncodings":["utf-8"]}},"initializationOptions":{"debounceMs":0}}}"#
+            .into(),
+    )?;
     wait(&|m| m.contains(r#""id":1"#))?;
     send(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#.into())?;
     let diagnostics = |v: usize| {
