@@ -316,7 +316,7 @@ impl Server {
             Err(e) => vec![lsp_types::Diagnostic {
                 range: doc.index.range(&doc.text, &(0..0), enc),
                 severity: Some(lsp_types::DiagnosticSeverity::ERROR),
-                code: Some(lsp_types::NumberOrString::String("project".into())),
+                code: Some(lsp_types::NumberOrString::String("error".into())),
                 source: Some("dossier".into()),
                 message: format!("{e:#}"),
                 ..Default::default()

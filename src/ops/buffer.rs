@@ -226,6 +226,12 @@ impl Session {
         let Some((locale, doc)) = self.locale_file(path) else {
             return Ok(None);
         };
+        // What `dossier` refuses in a file on disk it refuses in the editor's text (a byte
+        // order mark, CR line ends, NUL), saying where.
+        crate::fsio::check_text(
+            Path::new(&crate::paths::rel(&self.project.root, path)),
+            text.as_bytes().to_vec(),
+        )?;
         let root = &self.project.root;
         let source = crate::fsio::read_text(&crate::paths::source_file(root, &doc))?;
         let reference_path = crate::paths::locale_file(root, REFERENCE, &doc);
@@ -306,6 +312,10 @@ impl Session {
                     },
                 }
             };
+            // Findings depend on the glossary: those remembered were made with the old one.
+            if self.glossary.is_some() {
+                self.findings.clear();
+            }
             self.glossary = Some((sig, state));
         }
         match self.glossary.as_ref().map(|(_, s)| s.clone()) {

@@ -837,7 +837,7 @@ fn the_reference_is_read_only_and_a_broken_project_says_why() {
     );
     let d = summary(&c.diagnostics(&en, None));
     assert_eq!(d.len(), 1);
-    assert_eq!((d[0].0.as_str(), d[0].1), ("project", 1));
+    assert_eq!((d[0].0.as_str(), d[0].1), ("error", 1));
     assert!(
         d[0].3.ends_with("l10n.toml: invalid array\nexpected `]`"),
         "{}",
@@ -863,4 +863,32 @@ fn exit_without_shutdown_is_exit_code_1() {
         "{r}"
     );
     assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn crlf_in_a_buffer_is_refused_as_on_disk() {
+    let p = project();
+    let (mut c, _) = Client::start(p.dir.path(), json!({}), json!({"debounceMs": 20}));
+    let file = uri(&p.path("locales/ru/doc.ftl"));
+    let crlf = RU.replace('\n', "\r\n");
+    c.open(&file, 1, &crlf);
+    let d = summary(&c.diagnostics(&file, Some(1)));
+    // What `dossier check` says of the same file on disk.
+    p.write("locales/ru/doc.ftl", &crlf);
+    let on_disk = p.run(&["check", "ru"]);
+    assert_eq!(on_disk.code, 2);
+    assert_eq!(d.len(), 1);
+    assert_eq!((d[0].0.as_str(), d[0].1), ("error", 1));
+    assert_eq!(
+        d[0].3,
+        "locales/ru/doc.ftl:1:37: carriage return (CRLF or CR line ends): save the file with LF line ends"
+    );
+    assert!(
+        on_disk
+            .stderr
+            .contains("locales/ru/doc.ftl:1:37: carriage return"),
+        "{}",
+        on_disk.stderr
+    );
+    c.shutdown();
 }
