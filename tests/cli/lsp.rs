@@ -380,10 +380,16 @@ fn an_unsaved_buffer_gets_every_finding_with_exact_ranges_in_utf16_and_utf8() {
             json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
             false,
         ),
+        // clangd's older extension, which some clients still send.
+        (json!({"offsetEncoding": ["utf-8", "utf-16"]}), false),
     ] {
+        let clangd = caps.get("offsetEncoding").is_some();
         let (mut c, init) = Client::start(p.dir.path(), caps, json!({"debounceMs": 20}));
         let encoding = if utf16 { "utf-16" } else { "utf-8" };
         assert_eq!(init["capabilities"]["positionEncoding"], encoding);
+        if clangd {
+            assert_eq!(init["offsetEncoding"], encoding);
+        }
         c.open(&file, 1, &text);
         let got = summary(&c.diagnostics(&file, Some(1)));
         assert_eq!(got, expected_diagnostics(&text, utf16), "{encoding}");
@@ -650,6 +656,27 @@ fn suggestions_from_the_translation_memory_are_offered_for_stale_and_missing_mes
         "stale".into(),
         "wording".into()
     )));
+    // On a stale message: the value and the stamp replaced, its notes kept.
+    let stale = text.replace(
+        "\nбез знака",
+        "\n# en: Third.\n# черновик\ngrave-risks-p1 = Третье.\n\nбез знака",
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": file, "version": 2}, "contentChanges": [{"text": stale}]}),
+    );
+    c.diagnostics(&file, Some(2));
+    let offered = actions(&mut c, &file, at(&stale, "grave-risks-p1"));
+    let (title, _, edits) = offered
+        .iter()
+        .find(|a| a.0.starts_with("Insert suggestion ("))
+        .expect("a suggestion");
+    assert_eq!(title, "Insert suggestion (73 %) from `grave-risks-p9`");
+    let filled = apply(&stale, edits, true);
+    assert!(
+        filled.contains("\n# en: Third one, here.\n# черновик\ngrave-risks-p1 = Третий, здесь.\n"),
+        "{filled}"
+    );
     c.shutdown();
 }
 

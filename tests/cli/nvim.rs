@@ -28,6 +28,11 @@ fn neovim_applies_the_accept_action_and_status_agrees() {
     let data = repo_root().join("tests/data/nvim");
     let home = p.path(".nvim-home");
     std::fs::create_dir_all(&home).expect("home");
+    let (out_path, err_path) = (home.join("stdout"), home.join("stderr"));
+    let said = || {
+        let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap_or_default();
+        format!("{}\n{}", read(&out_path), read(&err_path))
+    };
     let mut child = Command::new("nvim")
         .args(["--headless", "--clean", "-n", "-i", "NONE"])
         .arg("--cmd")
@@ -47,8 +52,9 @@ fn neovim_applies_the_accept_action_and_status_agrees() {
         .env("XDG_STATE_HOME", home.join("state"))
         .env("XDG_CACHE_HOME", home.join("cache"))
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        // Files, not pipes: nothing Neovim says can block it while the test waits.
+        .stdout(std::fs::File::create(&out_path).expect("stdout file"))
+        .stderr(std::fs::File::create(&err_path).expect("stderr file"))
         .spawn()
         .expect("nvim: `apt-get install neovim` (cargo xtask ci installs it)");
     let deadline = Instant::now() + Duration::from_secs(90);
@@ -58,21 +64,12 @@ fn neovim_applies_the_accept_action_and_status_agrees() {
         }
         if Instant::now() > deadline {
             let _ = child.kill();
-            let out = child.wait_with_output().expect("nvim output");
-            panic!(
-                "nvim did not finish in 90 s:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            let _ = child.wait();
+            panic!("nvim did not finish in 90 s:\n{}", said());
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    let out = child.wait_with_output().expect("nvim output");
-    assert!(
-        status.success(),
-        "nvim exited with {status}:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(status.success(), "nvim exited with {status}:\n{}", said());
     // The stamp is the current English; nothing else in the file changed.
     assert_eq!(
         p.read("locales/fr/doc.ftl"),
