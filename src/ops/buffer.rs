@@ -289,7 +289,13 @@ impl Session {
         let doc = file.strip_suffix(".ftl")?;
         let known = *locale == REFERENCE || self.project.config.locales.iter().any(|l| l == locale);
         let source = crate::paths::source_file(&self.project.root, doc);
-        (*dir == "locales" && known && !doc.is_empty() && source.is_file())
+        // A document name as `project::source_names` accepts it: never a path.
+        let name = !doc.is_empty()
+            && !doc.starts_with('.')
+            && doc
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        (*dir == "locales" && known && name && source.is_file())
             .then(|| (locale.to_string(), doc.to_string()))
     }
 
