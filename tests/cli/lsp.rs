@@ -919,3 +919,41 @@ fn crlf_in_a_buffer_is_refused_as_on_disk() {
     );
     c.shutdown();
 }
+
+#[test]
+fn a_client_that_watches_files_is_asked_to_report_the_projects_files() {
+    let p = project();
+    let caps = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    let (mut c, _) = Client::start(p.dir.path(), caps, json!({}));
+    let asked: Vec<Value> = c
+        .drain(Duration::from_millis(300))
+        .into_iter()
+        .filter(|m| m["method"] == "client/registerCapability")
+        .collect();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    let r = &asked[0]["params"]["registrations"][0];
+    assert_eq!(r["method"], "workspace/didChangeWatchedFiles");
+    let globs: Vec<&str> = r["registerOptions"]["watchers"]
+        .as_array()
+        .expect("watchers")
+        .iter()
+        .filter_map(|w| w["globPattern"].as_str())
+        .collect();
+    assert_eq!(
+        globs,
+        [
+            "**/*.md",
+            "**/*.ftl",
+            "**/glossary.csv",
+            "**/l10n.toml",
+            "**/dossier.toml"
+        ]
+    );
+    // The client's answer is taken without complaint.
+    let id = asked[0]["id"].clone();
+    let answer = json!({"jsonrpc": "2.0", "id": id, "result": null});
+    let body = answer.to_string();
+    write!(c.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("send");
+    c.stdin.flush().expect("flush");
+    assert_eq!(c.shutdown(), 0);
+}
