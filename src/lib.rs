@@ -4,7 +4,7 @@
 //! (`text`, `lines`, `paths`, `escape`); the core, which takes strings and returns values
 //! (segment, align, ftl, plan, change, checks, render, interop…); input and output
 //! (`fsio`, `project`, `git`, `chromium`, `cache`); the operations (`ops`); the front ends
-//! (`cli`).
+//! (`cli`, and `lsp`, the language server).
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
@@ -23,8 +23,10 @@ pub mod fsio;
 pub mod ftl;
 pub mod git;
 pub mod glossary;
+pub mod highlight;
 pub mod interop;
 pub mod lines;
+pub mod lsp;
 pub mod merge;
 pub mod ops;
 pub mod paths;

@@ -615,6 +615,20 @@ pub fn safe_replacements(
 /// order: after the nearest earlier reference message the file has, else before its first
 /// reference message, else at the end. Everything else stays byte for byte.
 pub fn insert_messages(base: &str, order: &[String], new: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(base.len() + 1024);
+    let mut pos = 0;
+    for (offset, text) in insertions(base, order, new) {
+        out.push_str(&base[pos..offset]);
+        out.push_str(&text);
+        pos = offset;
+    }
+    out.push_str(&base[pos..]);
+    out
+}
+
+/// What [`insert_messages`] inserts, as (byte offset in `base`, text), in order: the
+/// same change as edits an editor applies.
+pub fn insertions(base: &str, order: &[String], new: &[(String, String)]) -> Vec<(usize, String)> {
     let file = FtlFile::parse(base);
     let rank: HashMap<&str, usize> = order
         .iter()
@@ -657,21 +671,16 @@ pub fn insert_messages(base: &str, order: &[String], new: &[(String, String)]) -
     }
     inserts.sort_by_key(|i| (i.0, i.1));
     // Several messages appended at the end are separated by blank lines.
-    let mut out = String::with_capacity(base.len() + 1024);
-    let mut pos = 0;
+    let mut out = Vec::with_capacity(inserts.len());
     let mut last_end_append = false;
     for (offset, _, text) in inserts {
-        out.push_str(&base[pos..offset]);
-        pos = offset;
         if offset == base.len() && last_end_append {
-            out.push('\n');
-            out.push_str(text.trim_start_matches('\n'));
+            out.push((offset, format!("\n{}", text.trim_start_matches('\n'))));
         } else {
-            out.push_str(&text);
+            out.push((offset, text));
         }
         last_end_append = offset == base.len();
     }
-    out.push_str(&base[pos..]);
     out
 }
 

@@ -212,7 +212,7 @@ fn check_locale_dirs(root: &Path, config: &Config) -> Result<()> {
 
 /// True when some message has no `# en:` stamp in its comment (a cheap line scan; the plan
 /// parses properly).
-fn has_unstamped(text: &str) -> bool {
+pub fn has_unstamped(text: &str) -> bool {
     let mut stamped = false;
     for line in crate::lines::split(text) {
         if line.starts_with("# en:") {

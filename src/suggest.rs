@@ -61,6 +61,12 @@ impl Memory {
     /// The memory of `locale` over every document: every message with a translation and a
     /// known English (its stamp), live or obsolete.
     pub fn of(docs: &[DocPlan], locale: &str) -> Memory {
+        Memory::of_docs(docs, locale)
+    }
+
+    /// `of` over documents taken from several places (an editor's unsaved file in place
+    /// of its document on disk).
+    pub fn of_docs<'a>(docs: impl IntoIterator<Item = &'a DocPlan>, locale: &str) -> Memory {
         let mut units = Vec::new();
         for d in docs {
             let Some(lp) = d.locale(locale) else { continue };

@@ -12,13 +12,28 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "core",
         &[
-            "segment", "align", "ftl", "change", "config", "plan", "glossary", "suggest",
-            "approval", "translit", "ui", "render", "review", "interop", "checks", "merge",
+            "segment",
+            "align",
+            "ftl",
+            "change",
+            "config",
+            "plan",
+            "glossary",
+            "suggest",
+            "approval",
+            "translit",
+            "ui",
+            "render",
+            "review",
+            "interop",
+            "checks",
+            "merge",
+            "highlight",
         ],
     ),
     ("io", &["fsio", "git", "chromium", "project", "cache"]),
     ("ops", &["ops"]),
-    ("front ends", &["cli", "serve"]),
+    ("front ends", &["cli", "serve", "lsp"]),
 ];
 
 /// What the core may not do: touch files or processes, print, fail with anyhow, parse

@@ -446,3 +446,127 @@ fn init_git_configures_the_driver() {
     let again = ops::init_git::init_git(f.root()).expect("init-git");
     assert!(!again.attributes_added);
 }
+
+/// The operations on an editor's buffer: a locale file's unsaved text, planned against its
+/// document; nothing written.
+#[test]
+fn operations_on_an_unsaved_buffer() {
+    use ops::buffer::{Edit, Session};
+    let f = Fixture::new();
+    let path = f.path("locales/fr/doc.ftl");
+    let on_disk = f.read("locales/fr/doc.ftl");
+    let mut s = Session::open(f.root()).expect("session");
+    // Files that are no locale file of a document are not buffers.
+    for other in [
+        "locales/fr/other.ftl",
+        "locales/de/doc.ftl",
+        "source/doc.md",
+        "doc.ftl",
+    ] {
+        assert!(
+            s.buffer(&f.path(other), "a = b\n")
+                .expect("buffer")
+                .is_none(),
+            "{other}"
+        );
+    }
+    let text = "# en: The title\ntitle = Titre\n\nopposition-to-regime-p1 = Premier paragraphe sur 2001...[^1]\n";
+    let buf = s
+        .buffer(&path, text)
+        .expect("buffer")
+        .expect("a locale file");
+    let items = ops::lint::lint(&mut s, &buf);
+    let got: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| (i.code, &text[i.span.clone()]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("missing", "# en: The title"),
+            ("stale", "title"),
+            ("typography", "..."),
+        ]
+    );
+    assert_eq!(
+        items[0].message,
+        "3 of the 5 messages of source/doc.md are missing here: `opposition-to-regime`, `opposition-to-regime-p2`, `fn-1`"
+    );
+    // Accept: the stamp only.
+    let accept = ops::accept::edit(&buf, "title").expect("stale");
+    // "The title" → "Title": "he t" goes.
+    assert_eq!(
+        accept,
+        Edit {
+            span: 7..11,
+            text: String::new()
+        }
+    );
+    assert_eq!(ops::accept::edit(&buf, "opposition-to-regime-p1"), None);
+    // Placeholders for the missing messages, in document order.
+    let added = Edit::apply(text, &ops::missing::add_placeholders(&buf));
+    assert_eq!(
+        added,
+        "# en: The title\ntitle = Titre\n\n# en: Opposition to regime\n# opposition-to-regime = Opposition to regime\n\nopposition-to-regime-p1 = Premier paragraphe sur 2001...[^1]\n\n# en: Second paragraph.\n# opposition-to-regime-p2 = Second paragraph.\n\n# en: A note with words.\n# fn-1 = A note with words.\n"
+    );
+    // What hover, outline and definition know.
+    let about = ops::about::about(&buf, "title").expect("about");
+    assert_eq!(
+        (
+            about.state,
+            about.english.as_deref(),
+            about.before.as_deref(),
+            about.class
+        ),
+        ("stale", Some("Title"), Some("The title"), Some("wording"))
+    );
+    assert_eq!(about.review, None);
+    let outline: Vec<(String, String, usize)> = ops::outline::outline(&buf)
+        .into_iter()
+        .map(|s| (s.id, s.state, s.children.len()))
+        .collect();
+    assert_eq!(
+        outline,
+        [("title".to_string(), "stale (wording)".to_string(), 1)]
+    );
+    let def = ops::locate::definition(&s, &buf, "opposition-to-regime-p1").expect("definition");
+    assert_eq!(
+        &def.text[def.span.clone()],
+        "First paragraph about 2001.[^1]"
+    );
+    // Completion in the value: the English's footnote reference, `[^` already typed.
+    let at = text.find("[^1]").expect("ref") + 2;
+    let items = ops::complete::complete(&mut s, &buf, at);
+    assert_eq!(items.len(), 1);
+    assert_eq!(
+        (items[0].label.as_str(), items[0].edit.span.clone()),
+        ("[^1]", at - 2..at)
+    );
+    // Nothing was written.
+    assert_eq!(f.read("locales/fr/doc.ftl"), on_disk);
+}
+
+/// Regression: the findings a session remembers were made with the glossary of their
+/// time; when glossary.csv changes, a message is checked again against the new one.
+#[test]
+fn a_session_checks_again_when_the_glossary_changes() {
+    use ops::buffer::Session;
+    let f = Fixture::new();
+    let path = f.path("locales/fr/doc.ftl");
+    let text = "# en: Second paragraph.\nopposition-to-regime-p2 = Deuxième alinéa.\n";
+    let mut s = Session::open(f.root()).expect("session");
+    let codes = |s: &mut Session| -> Vec<&'static str> {
+        let buf = s
+            .buffer(&path, text)
+            .expect("buffer")
+            .expect("a locale file");
+        ops::lint::lint(s, &buf)
+            .iter()
+            .map(|i| i.code)
+            .filter(|c| *c != "missing")
+            .collect()
+    };
+    assert_eq!(codes(&mut s), Vec::<&str>::new());
+    f.write("glossary.csv", "en,fr,note\nparagraph,paragraphe,\n");
+    assert_eq!(codes(&mut s), ["glossary"]);
+}

@@ -182,6 +182,9 @@ pub enum Command {
     },
     /// Set git up to merge locale files with `dossier merge-driver`.
     InitGit,
+    /// Speak the Language Server Protocol on standard input and output, for editors
+    /// (docs/editors.md): diagnostics, hovers, code actions on unsaved locale files.
+    Lsp,
 }
 
 #[derive(clap::Args, Debug)]
@@ -221,8 +224,14 @@ pub fn main_with(args: Vec<std::ffi::OsString>) -> i32 {
             };
         }
     };
-    let mut out = std::io::stdout().lock();
-    match run(cli, &mut out) {
+    // The language server writes its messages to standard output from a thread of its
+    // own: it must not be locked here. Each file finds its own project; `--root` is
+    // where to look when it has none.
+    let result = match cli.command {
+        Command::Lsp => crate::lsp::run(cli.root),
+        _ => run(cli, &mut std::io::stdout().lock()),
+    };
+    match result {
         Ok(code) => code,
         Err(e) => {
             if is_broken_pipe(&e) {

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use anyhow::{bail, Result};
 
+use super::buffer::{Buffer, Edit};
 use crate::fsio::{Lock, Writer};
 use crate::ftl::{EntryKind, FtlFile};
 use crate::paths;
@@ -111,4 +112,28 @@ pub fn accept(
     }
     super::write_files(writer, &writes)?;
     Ok(report)
+}
+
+/// The edit `accept` makes to stale message `id` of an editor's buffer: its entry with the
+/// stamp rewritten to the current English, as `plan::restamp` writes it for
+/// `dossier accept`; `None` when the buffer has no such stale message.
+pub fn edit(buf: &Buffer, id: &str) -> Option<Edit> {
+    let at = buf.message(id)?;
+    let k = at.k?;
+    let State::Stale { .. } = buf.state(k)? else {
+        return None;
+    };
+    let span = buf.entry_span(at.entry);
+    let old = &buf.text()[span.clone()];
+    let new = plan::restamp(old, at.message, &buf.plan.messages[k].text);
+    Some(Edit::between(span.start, old, &new))
+}
+
+/// The edits accepting every stale message of the buffer (`accept --all --doc`).
+pub fn edit_all(buf: &Buffer) -> Vec<Edit> {
+    buf.plan
+        .messages
+        .iter()
+        .filter_map(|m| edit(buf, &m.id))
+        .collect()
 }

@@ -1,5 +1,5 @@
 //! The operations: what `dossier` does, as library functions every front end calls (the
-//! command line in `cli`, and the workspace server and language server to come). Each takes
+//! command line in `cli`, the language server in `lsp`, and the workspace server to come). Each takes
 //! a project and plain arguments and returns a value (a report, diagnostics, the files it
 //! wrote); none prints, parses arguments or exits. The project lock, atomic writes and the
 //! caches under `.dossier-cache/` are used from here and nowhere above.
@@ -9,6 +9,11 @@
 //! plan (`diff`, `accept`, `suggest`, `export`, `import`) take one made by [`load`], and
 //! those among them that write take the [`Lock`] taken before it was loaded, so that two
 //! writers at once give the result of one after the other.
+//!
+//! An editor works on a file's unsaved text: `buffer` plans it against its document, and
+//! the operations on a buffer (`lint`, `about`, `locate`, `complete`, `outline`,
+//! `missing`, `accept::edit`, `suggest::for_message`) return what to show and the edits
+//! to offer, as byte ranges of that text; they write nothing.
 
 use std::path::PathBuf;
 
@@ -21,16 +26,23 @@ use crate::paths;
 use crate::plan::{self, Plan, State};
 use crate::project::Project;
 
+pub mod about;
 pub mod accept;
 pub mod add_locale;
+pub mod buffer;
 pub mod build;
 pub mod check;
+pub mod complete;
 pub mod diff;
 pub mod export;
 pub mod import;
 pub mod init_git;
+pub mod lint;
+pub mod locate;
 pub mod merge_driver;
 pub mod messages;
+pub mod missing;
+pub mod outline;
 pub mod report;
 pub mod review;
 pub mod since;

@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 
+use super::buffer::{Buffer, Edit, Session};
 use crate::fsio::{Lock, Writer};
 use crate::ftl;
 use crate::paths;
@@ -105,4 +106,58 @@ pub fn fill<'a>(
     }
     super::write_files(writer, &writes)?;
     Ok(filled)
+}
+
+/// The translation memory of a buffer's locale: the project as on disk, with the buffer in
+/// place of its document's file.
+pub fn memory(session: &mut Session, buf: &Buffer) -> Memory {
+    let plan = session.project_plan();
+    let others = plan.docs.iter().filter(|d| d.name != buf.doc);
+    Memory::of_docs(others.chain(std::iter::once(&buf.plan)), &buf.locale)
+}
+
+/// Up to `n` suggestions (at least [`super::SUGGEST_MIN`] %) for message `id` of a buffer
+/// when it is stale or missing, best first, each with the edits that put it in: stamped
+/// with the English the suggestion was made from, as `suggest --fill` writes it (so it
+/// shows as stale, with a diff to the current English, until it is accepted). A stale
+/// message keeps its translator notes; a missing one is inserted in document order.
+/// `min`: the lowest match offered (the project's `[suggest] min`).
+pub fn for_message(
+    memory: &Memory,
+    buf: &Buffer,
+    id: &str,
+    n: usize,
+    buf_min: u8,
+) -> Vec<(Suggestion, Vec<Edit>)> {
+    let Some(&k) = buf.plan.index.get(id) else {
+        return Vec::new();
+    };
+    let m = &buf.plan.messages[k];
+    let stale = match buf.state(k) {
+        Some(State::Stale { .. }) => true,
+        Some(State::Missing) => false,
+        _ => return Vec::new(),
+    };
+    let order: Vec<String> = buf.plan.messages.iter().map(|m| m.id.clone()).collect();
+    memory
+        .suggest(&m.text, id, n, buf_min)
+        .into_iter()
+        .filter_map(|s| {
+            let edits = if stale {
+                let at = buf.message(id)?;
+                let mut comments = ftl::stamp_lines(&s.source);
+                comments.extend(at.message.notes.iter().cloned());
+                let span = buf.entry_span(at.entry);
+                let new = ftl::write_message(id, &s.translation, &comments);
+                vec![Edit::between(span.start, &buf.text()[span], &new)]
+            } else {
+                let text = ftl::write_message(id, &s.translation, &ftl::stamp_lines(&s.source));
+                plan::insertions(buf.text(), &order, &[(id.to_string(), text)])
+                    .into_iter()
+                    .map(|(at, text)| Edit { span: at..at, text })
+                    .collect()
+            };
+            Some((s, edits))
+        })
+        .collect()
 }

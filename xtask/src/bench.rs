@@ -8,6 +8,7 @@
 //! writes docs/performance.md.
 
 mod corpus;
+mod lsp;
 mod measure;
 mod po4a;
 
@@ -144,6 +145,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             "po4a or gettext is not installed: `apt-get install po4a gettext` for the comparison"
         );
     }
+    eprintln!("dossier lsp: timing diagnostics after edits");
+    let lsp = lsp::measure(&bin, root)?;
+    eprintln!("{}", lsp.line());
     let base = Base::load(root)?;
     let (segments, messages) = base.counts();
     let tmp = std::env::temp_dir().join(format!("dossier-bench-{}", std::process::id()));
@@ -167,7 +171,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         let _ = std::fs::remove_dir_all(&tmp);
     }
     let machine = machine(&tmp, po4a.as_deref());
-    let report = report(&rows, &opts, has_check, &machine);
+    let mut report = report(&rows, &opts, has_check, &machine);
+    report.push_str("\n### The language server\n\n");
+    report.push_str(&lsp.line());
+    report.push('\n');
     println!("{report}");
     if opts.full {
         let path = root.join("docs").join("performance.md");

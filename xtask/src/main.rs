@@ -103,6 +103,8 @@ const APT: &[(&str, &str)] = &[
         "fonts-dejavu-core",
         "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
     ),
+    // The language server's end-to-end test drives Neovim's built-in LSP client.
+    ("neovim", "/usr/bin/nvim"),
 ];
 /// Folders of npm packages the browser tests drive (each with its package-lock.json).
 const NPM: &[&str] = &["tests/workspace"];
