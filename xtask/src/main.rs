@@ -280,6 +280,22 @@ fn shots() -> Result<(), String> {
         }
     }
     let _ = std::fs::remove_dir_all(&profile);
+    // The workspace: its browser test leaves screenshots of the home page and the editor.
+    let status = Command::new(env!("CARGO"))
+        .args([
+            "test",
+            "--quiet",
+            "--test",
+            "cli",
+            "the_workspace_works_in_a_real_browser",
+        ])
+        .env("DOSSIER_SHOTS", &shots)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err("the workspace's browser test failed: no screenshots of it".into());
+    }
+    eprintln!("build/shots/workspace-home.png\nbuild/shots/workspace-editor.png");
     Ok(())
 }
 
