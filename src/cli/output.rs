@@ -1,5 +1,5 @@
-//! The operations' results as the command line shows them: text (coloured on a terminal
-//! unless `NO_COLOR`) or JSON, and each command's exit code.
+//! The operations' results as the command line shows them: text (coloured as `--color`
+//! says: `cli::Ui`) or JSON, and each command's exit code.
 
 use std::io::Write;
 use std::path::Path;
@@ -11,10 +11,7 @@ use crate::paths::rel;
 use crate::project::Project;
 use crate::text::for_terminal as shown;
 
-/// Colour for a terminal, plain text when piped or when `NO_COLOR` is set.
-pub fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
-}
+use super::{style, Ui};
 
 fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<i32> {
     serde_json::to_writer_pretty(&mut *out, value)?;
@@ -58,6 +55,14 @@ pub fn status(
         } else {
             100.0 * c.words_translated as f64 / c.words_total as f64
         };
+        if s.source {
+            writeln!(
+                out,
+                "{:<8} {:>6} {:>10} {:>8} {:>8} {:>6} {:>8} {:>9} {:>16}",
+                s.locale, c.total, c.translated, "-", "-", "-", "-", "-", "source"
+            )?;
+            continue;
+        }
         writeln!(
             out,
             "{:<8} {:>6} {:>10} {:>8} {:>8} {:>6} {:>8} {:>9} {:>15.1}%",
@@ -91,10 +96,16 @@ pub fn sync(
     project: &Project,
     r: &ops::sync::Report,
     check: bool,
+    ui: Ui,
     out: &mut dyn Write,
 ) -> Result<i32> {
     for w in &r.warnings {
         eprintln!("{}", shown(w));
+    }
+    if ui.verbose && !check {
+        for p in &r.writes {
+            eprintln!("wrote {}", rel(&project.root, p));
+        }
     }
     for d in &r.docs {
         writeln!(out, "{}", sync_line(d))?;
@@ -137,7 +148,12 @@ fn sync_line(d: &ops::sync::DocSummary) -> String {
 }
 
 /// Findings as rustc-style text or JSON; exit 1 when there are errors.
-pub fn check(r: &ops::check::Report, as_json: bool, out: &mut dyn Write) -> Result<i32> {
+pub fn check(
+    r: &ops::check::Report,
+    as_json: bool,
+    ui: Ui,
+    out: &mut dyn Write,
+) -> Result<i32> {
     use crate::checks;
     if as_json {
         out.write_all(checks::render_json(&r.diagnostics, &r.fixed).as_bytes())?;
@@ -150,7 +166,8 @@ pub fn check(r: &ops::check::Report, as_json: bool, out: &mut dyn Write) -> Resu
                 d.file, d.line, d.column, d.code
             )?;
         }
-        out.write_all(shown(&checks::render_text(&r.diagnostics)).as_bytes())?;
+        let text = shown(&checks::render_text(&r.diagnostics)).into_owned();
+        out.write_all(style::check_report(&text, ui.color).as_bytes())?;
     }
     let (errors, _) = checks::counts(&r.diagnostics);
     Ok(if errors > 0 { 1 } else { 0 })
@@ -236,6 +253,7 @@ pub fn diff(
     items: &[ops::diff::Item],
     html: Option<&Path>,
     as_json: bool,
+    ui: Ui,
     out: &mut dyn Write,
 ) -> Result<i32> {
     if let Some(path) = html {
@@ -252,7 +270,7 @@ pub fn diff(
     if as_json {
         return json(out, &items);
     }
-    let color = use_color();
+    let color = ui.color;
     for it in items {
         writeln!(
             out,
@@ -293,13 +311,24 @@ pub fn diff(
 pub fn since(
     items: &[ops::since::Changed],
     rev: &str,
+    html: Option<&Path>,
     as_json: bool,
+    ui: Ui,
     out: &mut dyn Write,
 ) -> Result<i32> {
     if as_json {
         return json(out, &items);
     }
-    let color = use_color();
+    if let Some(path) = html {
+        writeln!(
+            out,
+            "review page written to {}: {} translation(s) changed since {rev}",
+            path.display(),
+            items.len()
+        )?;
+        return Ok(0);
+    }
+    let color = ui.color;
     for it in items {
         writeln!(out, "{}/{} {} [{}]", it.locale, it.doc, it.id, it.change)?;
         if let Some(s) = it.source_now {
@@ -312,11 +341,26 @@ pub fn since(
     Ok(0)
 }
 
+/// The suggestions for each missing message; when there are none, why.
 pub fn suggestions(
     locale: &str,
-    found: &[ops::suggest::Missing],
+    found: &ops::suggest::Found,
+    min: u8,
     out: &mut dyn Write,
 ) -> Result<i32> {
+    if found.missing == 0 {
+        writeln!(out, "{locale}: no message is missing; nothing to suggest")?;
+        return Ok(0);
+    }
+    if found.messages.is_empty() {
+        writeln!(
+            out,
+            "{locale}: no suggestion of {min} % or more for the {} missing message(s) ([suggest] min in dossier.toml sets the threshold)",
+            found.missing
+        )?;
+        return Ok(0);
+    }
+    let found = &found.messages;
     for m in found {
         writeln!(out, "{locale}/{} {}:", m.doc, m.id)?;
         for s in &m.suggestions {
@@ -427,9 +471,10 @@ pub fn import(
     locale: &str,
     r: &ops::import::Report,
     dry_run: bool,
+    ui: Ui,
     out: &mut dyn Write,
 ) -> Result<i32> {
-    let color = use_color();
+    let color = ui.color;
     out.write_all(crate::interop::report(&r.outcome, locale, dry_run, color).as_bytes())?;
     if dry_run {
         for p in &r.writes {
@@ -475,5 +520,26 @@ pub fn init_git(r: &ops::init_git::Report, out: &mut dyn Write) -> Result<i32> {
             ops::init_git::ATTRIBUTE
         )?;
     }
+    Ok(0)
+}
+
+/// `init`: what was created and what to do next.
+pub fn init(r: &ops::init::Report, out: &mut dyn Write) -> Result<i32> {
+    for p in &r.created {
+        writeln!(out, "created {}", rel(&r.root, p))?;
+    }
+    for (key, value) in &r.git_config {
+        writeln!(out, "git config {key} \"{value}\"")?;
+    }
+    writeln!(
+        out,
+        "\n{} is a dossier project. Next: put the English in source/*.md, then `dossier sync`{}.",
+        r.root.display(),
+        if r.locales.is_empty() {
+            " and `dossier add-locale TAG` for each language"
+        } else {
+            ""
+        }
+    )?;
     Ok(0)
 }

@@ -132,6 +132,9 @@ pub fn select(config: &Config, requested: &[String]) -> Result<Vec<String>> {
     }
     let mut wanted: BTreeSet<&str> = BTreeSet::from([REFERENCE]);
     for l in requested {
+        if l == REFERENCE {
+            continue;
+        }
         if let Some(d) = render::derived(l) {
             if !config.locales.iter().any(|x| x == d.base) {
                 bail!(
@@ -145,7 +148,7 @@ pub fn select(config: &Config, requested: &[String]) -> Result<Vec<String>> {
         config::validate_locale(l).map_err(|e| anyhow!("{e}"))?;
         if !config.locales.contains(l) {
             bail!(
-                "unknown locale `{l}`: l10n.toml lists {}",
+                "unknown locale `{l}`: l10n.toml lists {} (and `en`, the source)",
                 config.locales.join(", ")
             );
         }
