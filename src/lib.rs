@@ -29,6 +29,7 @@ pub mod merge;
 pub mod ops;
 pub mod paths;
 pub mod plan;
+pub mod plural;
 pub mod project;
 pub mod render;
 pub mod review;

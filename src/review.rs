@@ -326,7 +326,10 @@ fn render_inline(md: &str) -> String {
         }
         match ev {
             Event::Start(Tag::FootnoteDefinition(_)) => in_note = 1,
-            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) | Event::InlineMath(t)
+            Event::Text(t)
+            | Event::Html(t)
+            | Event::InlineHtml(t)
+            | Event::InlineMath(t)
             | Event::DisplayMath(t) => push_marked(&mut out, &mut mark, &t),
             Event::Code(t) => {
                 tag(&mut out, mark, "<code>");
@@ -523,17 +526,43 @@ mod tests {
 
     #[test]
     fn a_diff_keeps_its_marks_nested_inside_formatting() {
-        let d = word_diff("the *Conseil d'État* ruled", "the *Conseil* ruled in 2019[^4]");
+        let d = word_diff(
+            "the *Conseil d'État* ruled",
+            "the *Conseil* ruled in 2019[^4]",
+        );
         let h = inline_diff(&d);
         assert!(h.starts_with("the <em>Conseil"), "{h}");
         assert!(h.contains("<del>"), "{h}");
         assert!(h.contains("<ins>"), "{h}");
-        assert!(h.contains("<sup class=\"fnref\" title=\"note 4\">4</sup>"), "{h}");
+        assert!(
+            h.contains("<sup class=\"fnref\" title=\"note 4\">4</sup>"),
+            "{h}"
+        );
         // Every opened mark is closed, in order.
         let opens = h.matches("<del>").count() + h.matches("<ins>").count();
         let closes = h.matches("</del>").count() + h.matches("</ins>").count();
         assert_eq!(opens, closes, "{h}");
-        let parsed = scraper::Html::parse_fragment(&h);
-        assert!(parsed.errors.is_empty(), "{:?}\n{h}", parsed.errors);
+        assert!(nests(&h), "{h}");
+    }
+
+    /// True when every tag of `h` (but `<br>`) is closed in the order opened.
+    fn nests(h: &str) -> bool {
+        let mut open: Vec<&str> = Vec::new();
+        for piece in h.split('<').skip(1) {
+            let tag = &piece[..piece.find('>').unwrap_or(piece.len())];
+            let name = tag.split_whitespace().next().unwrap_or("");
+            if name == "br" {
+                continue;
+            }
+            match name.strip_prefix('/') {
+                Some(closing) => {
+                    if open.pop() != Some(closing) {
+                        return false;
+                    }
+                }
+                None => open.push(name),
+            }
+        }
+        open.is_empty()
     }
 }

@@ -14,6 +14,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "segment", "align", "ftl", "change", "config", "plan", "glossary", "suggest",
             "approval", "translit", "ui", "render", "review", "interop", "checks", "merge",
+            "plural",
         ],
     ),
     ("io", &["fsio", "git", "chromium", "project", "cache"]),

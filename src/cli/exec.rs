@@ -85,9 +85,9 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
     // Commands that write hold the project lock from before they read until they
     // finish, so two of them at once give the same result as one after the other.
     let lock = match &command {
-        Command::Accept { .. } | Command::Review { .. } | Command::Suggest { fill: Some(_), .. } => {
-            Some(ops::lock(project)?)
-        }
+        Command::Accept { .. }
+        | Command::Review { .. }
+        | Command::Suggest { fill: Some(_), .. } => Some(ops::lock(project)?),
         Command::Import(a) if !a.dry_run => Some(ops::lock(project)?),
         _ => None,
     };

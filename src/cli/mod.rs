@@ -102,7 +102,10 @@ pub fn main_with(args: Vec<std::ffi::OsString>) -> i32 {
         }
     };
     if ui.verbose {
-        eprintln!("finished in {:.2} s (exit {code})", started.elapsed().as_secs_f64());
+        eprintln!(
+            "finished in {:.2} s (exit {code})",
+            started.elapsed().as_secs_f64()
+        );
     }
     code
 }

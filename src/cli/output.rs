@@ -109,6 +109,24 @@ pub fn sync(
     }
     for d in &r.docs {
         writeln!(out, "{}", sync_line(d))?;
+        // Per locale, the messages that became stale and why.
+        for l in d.locales.iter().filter(|l| !l.stale.is_empty()) {
+            let each: Vec<String> = l
+                .stale
+                .iter()
+                .map(|s| match &s.held {
+                    Some(why) => format!("{} [{}: left stale: {why}]", s.id, s.class.name()),
+                    None => format!("{} [{}]", s.id, s.class.name()),
+                })
+                .collect();
+            writeln!(
+                out,
+                "  {}: {} became stale: {}",
+                l.locale,
+                l.stale.len(),
+                each.join(", ")
+            )?;
+        }
     }
     if check {
         for p in &r.writes {
@@ -148,12 +166,7 @@ fn sync_line(d: &ops::sync::DocSummary) -> String {
 }
 
 /// Findings as rustc-style text or JSON; exit 1 when there are errors.
-pub fn check(
-    r: &ops::check::Report,
-    as_json: bool,
-    ui: Ui,
-    out: &mut dyn Write,
-) -> Result<i32> {
+pub fn check(r: &ops::check::Report, as_json: bool, ui: Ui, out: &mut dyn Write) -> Result<i32> {
     use crate::checks;
     if as_json {
         out.write_all(checks::render_json(&r.diagnostics, &r.fixed).as_bytes())?;

@@ -65,7 +65,7 @@ fn check_line(line: &str, severity: &mut &'static str) -> String {
         return line.to_string();
     }
     // A finding's first line: `file:line:col: error[code]: message`.
-    for (name, style) in [("error", ERROR), ("warning", WARNING)] {
+    for (name, style) in [("error", ERROR), ("warning", WARNING), ("hint", HELP)] {
         let marker = format!(": {name}[");
         let Some(at) = line.find(&marker) else {
             continue;
@@ -98,16 +98,28 @@ mod tests {
         let c = check_report(text, true);
         assert!(c.contains("\x1b[1mlocales/fr/d.ftl:3:9\x1b[0m: \x1b[1;31merror[number]\x1b[0m\x1b[1m: \"31\" here\x1b[0m\n"), "{c:?}");
         assert!(c.contains(" \x1b[1;34m3 | \x1b[0mp1 = 31 ans\n"), "{c:?}");
-        assert!(c.contains(" \x1b[1;34m  | \x1b[0m\x1b[1;31m     ^^\x1b[0m\n"), "{c:?}");
+        assert!(
+            c.contains(" \x1b[1;34m  | \x1b[0m\x1b[1;31m     ^^\x1b[0m\n"),
+            "{c:?}"
+        );
         assert!(c.contains("\x1b[1;36mfix:\x1b[0m write 30"), "{c:?}");
-        assert!(c.ends_with("\x1b[1m1 error(s), 0 warning(s)\x1b[0m\n"), "{c:?}");
+        assert!(
+            c.ends_with("\x1b[1m1 error(s), 0 warning(s)\x1b[0m\n"),
+            "{c:?}"
+        );
         // Without colour, the text is as it was.
         assert_eq!(check_report(text, false), text);
         // Removing the escapes gives the text back.
         let plain = c
             .split('\x1b')
             .enumerate()
-            .map(|(i, s)| if i == 0 { s } else { &s[s.find('m').map_or(0, |m| m + 1)..] })
+            .map(|(i, s)| {
+                if i == 0 {
+                    s
+                } else {
+                    &s[s.find('m').map_or(0, |m| m + 1)..]
+                }
+            })
             .collect::<String>();
         assert_eq!(plain, text);
     }

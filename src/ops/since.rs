@@ -93,7 +93,9 @@ pub fn since<'a>(
                 .file
                 .as_ref()
                 .and_then(|f| f.messages().find(|(_, m)| m.id == id))
-                .map(|(e, m)| super::message_line(&lp.file.as_ref().map_or("", |f| f.src.as_str()), e, m));
+                .map(|(e, m)| {
+                    super::message_line(&lp.file.as_ref().map_or("", |f| f.src.as_str()), e, m)
+                });
             items.push(Changed {
                 file,
                 line,
