@@ -16,14 +16,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// The project directory (default: the nearest ancestor holding l10n.toml).
-    #[arg(long, global = true, env = "DOSSIER_ROOT", value_name = "DIR")]
+    #[arg(long, global = true, env = "DOSSIER_ROOT", value_name = "DIR", help_heading = GLOBAL)]
     pub root: Option<PathBuf>,
     /// Print results and errors only: no progress or summary lines.
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(short, long, global = true, conflicts_with = "verbose", help_heading = GLOBAL)]
     pub quiet: bool,
     /// Also print details on standard error: the project used, the files sync writes, the
     /// time taken.
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub verbose: bool,
     /// Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(
@@ -31,12 +31,16 @@ pub struct Cli {
         global = true,
         value_enum,
         value_name = "WHEN",
-        default_value_t = ColorChoice::Auto
+        default_value_t = ColorChoice::Auto,
+        help_heading = GLOBAL
     )]
     pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// The heading of the options every command takes.
+const GLOBAL: &str = "Global options";
 
 /// `--color`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

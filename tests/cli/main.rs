@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod checks;
+mod commandline;
 mod editions;
 mod interop;
 mod line_ends;
@@ -14,6 +15,7 @@ mod signoff;
 mod spec_examples;
 mod sync_cases;
 mod threads;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
