@@ -2,6 +2,7 @@
 //! directory driven through the real `dossier` executable.
 
 mod bad_input;
+mod browser;
 mod checks;
 mod commandline;
 mod editions;
