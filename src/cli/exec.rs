@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{output, Command, Ui};
+use super::{messages, output, Command, Ui};
 use crate::ops;
 use crate::project::Project;
 
@@ -112,7 +112,7 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
             if let Some(path) = &html {
                 ops::since::write_review_page(path, &locale, &rev, &items)?;
             }
-            output::since(&items, &rev, html.as_deref(), json, ui, out)
+            messages::since(&items, &rev, html.as_deref(), json, ui, out)
         }
         (
             Command::Diff {
@@ -128,17 +128,17 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
             if let Some(path) = &html {
                 ops::diff::write_review_page(path, &locale, &items)?;
             }
-            output::diff(&items, html.as_deref(), json, ui, out)
+            messages::diff(&items, html.as_deref(), json, ui, out)
         }
         (Command::Suggest { locale, fill }, lock) => match (fill, lock) {
             (Some(min), Some(lock)) => {
                 let filled = ops::suggest::fill(project, plan, lock, &locale, min, &mut writer)?;
-                output::filled(&locale, &filled, out)
+                messages::filled(&locale, &filled, out)
             }
             _ => {
                 let min = project.config.suggest_min;
                 let found = ops::suggest::suggestions(project, plan, &locale, min)?;
-                output::suggestions(&locale, &found, min, out)
+                messages::suggestions(&locale, &found, min, out)
             }
         },
         (
@@ -152,7 +152,7 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
         ) => {
             let sel = ops::accept::Selection { ids, all, doc };
             let done = ops::accept::accept(project, plan, lock, &locale, &sel, &mut writer)?;
-            output::accepted(&locale, &done, out)
+            messages::accepted(&locale, &done, out)
         }
         (
             Command::Review {
@@ -185,7 +185,7 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
                 date: date.unwrap_or_else(ops::review::today),
             };
             let done = ops::review::review(project, plan, lock, &opts, &mut writer)?;
-            output::reviewed(&opts.locale, &done, out)
+            messages::reviewed(&opts.locale, &done, out)
         }
         (Command::Report { locales, json, csv }, _) => {
             let all = ops::report::report(project, plan, &locales)?;
@@ -217,7 +217,7 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
                 &a.file,
                 &mut writer,
             )?;
-            output::import(project, &a.locale, &r, a.dry_run, ui, out)
+            messages::import(project, &a.locale, &r, a.dry_run, ui, out)
         }
         // Handled by `exec` or `cli::run`, or given their lock above.
         _ => Ok(0),

@@ -4,6 +4,7 @@
 
 mod args;
 mod exec;
+mod messages;
 mod output;
 mod style;
 
