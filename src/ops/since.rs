@@ -89,13 +89,11 @@ pub fn since<'a>(
             };
             let k = d.index.get(&id).copied();
             let file = paths::rel(&project.root, &path);
-            let line = lp
-                .file
-                .as_ref()
-                .and_then(|f| f.messages().find(|(_, m)| m.id == id))
-                .map(|(e, m)| {
-                    super::message_line(&lp.file.as_ref().map_or("", |f| f.src.as_str()), e, m)
-                });
+            let line = lp.file.as_ref().and_then(|f| {
+                f.messages()
+                    .find(|(_, m)| m.id == id)
+                    .map(|(e, m)| super::message_line(&f.src, e, m))
+            });
             items.push(Changed {
                 file,
                 line,
