@@ -252,13 +252,13 @@ fn check_file_cached(b: Bencher, locale: &str) {
     let dir = tempfile::tempdir().expect("tempdir");
     let locales = [locale.to_string()];
     let g = &*GLOSSARY;
-    let cold = dossier::cache::findings::Cache::load(dir.path(), &locales, Some("g"), "");
+    let cold = dossier::cache::findings::Cache::load(dir.path(), &locales, Some("g"), "policy");
     let (_, used) = dossier::checks::check_file_cached(&t, &|| Some(g), &cold);
     cold.save(
         std::collections::HashMap::from([(locale.to_string(), used)]),
         false,
     );
-    let warm = dossier::cache::findings::Cache::load(dir.path(), &locales, Some("g"), "");
+    let warm = dossier::cache::findings::Cache::load(dir.path(), &locales, Some("g"), "policy");
     b.counter(BytesCount::new(t.file.src.len()))
         .bench(|| dossier::checks::check_file_cached(black_box(&t), &|| None, &warm));
 }

@@ -113,3 +113,12 @@ pub fn set_config(root: &Path, key: &str, value: &str) -> Result<()> {
     }
     Ok(())
 }
+
+/// True when `root` is inside a git work tree (and git is installed).
+pub fn is_repository(root: &Path) -> bool {
+    Command::new("git")
+        .args(["rev-parse", "--is-inside-work-tree"])
+        .current_dir(root)
+        .output()
+        .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"))
+}

@@ -31,6 +31,7 @@ pub mod merge;
 pub mod ops;
 pub mod paths;
 pub mod plan;
+pub mod plural;
 pub mod project;
 pub mod render;
 pub mod review;

@@ -121,6 +121,9 @@ pub struct LocalePlan {
     pub restored: Vec<String>,
     /// Values replaced by `sync --apply-safe`: (id, old, new).
     pub applied: Vec<(String, String, String)>,
+    /// Number changes `--apply-safe` left stale because the words agreeing with the
+    /// number may need another form (`plural::agreement_change`): (id, why).
+    pub held: Vec<(String, String)>,
     /// The file as sync would write it, when that differs from what is on disk.
     pub new_text: Option<String>,
 }
@@ -370,6 +373,7 @@ fn plan_locale(
     let mut stamped = Vec::new();
     let mut carried = Vec::new();
     let mut applied = Vec::new();
+    let mut held = Vec::new();
     let mut restored_ids = Vec::new();
     let mut edits: Vec<(usize, String)> = Vec::new();
     if let Some(f) = &file {
@@ -425,6 +429,24 @@ fn plan_locale(
                     .apply_safe
                     .then(|| safe_replacements(&from, now, &m.value, class))
                     .flatten()
+                    .filter(|r| {
+                        // A number's words may agree with it: held when its plural
+                        // category in this language changes.
+                        let why = (class == Class::Numbers)
+                            .then(|| {
+                                r.iter().find_map(|(o, n)| {
+                                    crate::plural::agreement_change(&locale, o, n)
+                                })
+                            })
+                            .flatten();
+                        match why {
+                            Some(why) => {
+                                held.push((m.id.clone(), why));
+                                false
+                            }
+                            None => true,
+                        }
+                    })
                 {
                     states[k] = State::Translated;
                     applied.extend(r.iter().map(|(o, n)| (m.id.clone(), o.clone(), n.clone())));
@@ -449,7 +471,22 @@ fn plan_locale(
         }
     }
     let new_text = match (&file, edits.is_empty()) {
-        (Some(f), false) => Some(f.edit(&edits)),
+        // A message stamped for the first time (a translation just added by hand, or by a
+        // platform) goes where the reference has it, if it is out of place.
+        (Some(f), false) => {
+            let text = f.edit(&edits);
+            let new: Vec<&str> = stamped
+                .iter()
+                .filter(|id| index.contains_key(id.as_str()))
+                .map(String::as_str)
+                .collect();
+            Some(if new.is_empty() {
+                text
+            } else {
+                let order: Vec<&str> = messages.iter().map(|m| m.id.as_str()).collect();
+                move_into_order(&text, &order, &new)
+            })
+        }
         _ => None,
     };
     LocalePlan {
@@ -462,6 +499,7 @@ fn plan_locale(
         stamped,
         carried,
         applied,
+        held,
         restored: restored_ids,
         new_text,
     }
@@ -684,6 +722,69 @@ pub fn insertions(base: &str, order: &[String], new: &[(String, String)]) -> Vec
     out
 }
 
+/// Moves each of the messages `ids` that is out of reference order (the messages of
+/// `order` next to it in the file are not the ones before and after it in `order`) to its
+/// place: after the nearest earlier message of `order` the file has (`insert_messages`).
+/// The moved entry, its comments included, and every other byte stay as they are.
+pub fn move_into_order(text: &str, order: &[&str], ids: &[&str]) -> String {
+    let file = FtlFile::parse(text);
+    let rank: HashMap<&str, usize> = order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    // The file's messages that the reference has, in file order: (entry, rank).
+    let mut seen = BTreeSet::new();
+    let seq: Vec<(usize, usize)> = file
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(e, en)| match &en.kind {
+            EntryKind::Message(m) => rank
+                .get(m.id.as_str())
+                .filter(|r| seen.insert(**r))
+                .map(|r| (e, *r)),
+            _ => None,
+        })
+        .collect();
+    let moving: Vec<usize> = seq
+        .iter()
+        .enumerate()
+        .filter(|(i, (e, r))| {
+            let id_of = |e: usize| match &file.entries[e].kind {
+                EntryKind::Message(m) => m.id.as_str(),
+                _ => "",
+            };
+            ids.contains(&id_of(*e))
+                && (i.checked_sub(1).is_some_and(|p| seq[p].1 > *r)
+                    || seq.get(i + 1).is_some_and(|n| n.1 < *r))
+        })
+        .map(|(_, (e, _))| *e)
+        .collect();
+    if moving.is_empty() {
+        return text.to_string();
+    }
+    // Cut each moving entry with the blank lines after it (before it, at the file's end).
+    let mut rest = String::with_capacity(text.len());
+    let mut new: Vec<(String, String)> = Vec::new();
+    let mut pos = 0;
+    for &e in &moving {
+        let span = &file.entries[e].span;
+        let EntryKind::Message(m) = &file.entries[e].kind else {
+            continue;
+        };
+        new.push((m.id.clone(), text[span.clone()].to_string()));
+        let next = file.entries.get(e + 1).map_or(text.len(), |n| n.span.start);
+        rest.push_str(&text[pos..span.start]);
+        if next == text.len() {
+            // The last entry: the blank lines before it go, the file keeps its last newline.
+            let kept = rest.trim_end_matches('\n').len();
+            rest.truncate(kept);
+            rest.push('\n');
+        }
+        pos = next;
+    }
+    rest.push_str(&text[pos..]);
+    let order: Vec<String> = order.iter().map(|s| s.to_string()).collect();
+    insert_messages(&rest, &order, &new)
+}
+
 /// Counts for `status`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
@@ -880,6 +981,28 @@ impl DocPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_out_of_reference_order_moves_to_its_place_whole() {
+        let order = ["a", "b", "c", "fn-1"];
+        // Appended after the footnotes, with a note: moved after `a`, note and all.
+        let text = "### Head\n\na = A\n\nc = C\n\nfn-1 = Note\n\n# note: mine\nb = B\n";
+        assert_eq!(
+            move_into_order(text, &order, &["b"]),
+            "### Head\n\na = A\n\n# note: mine\nb = B\n\nc = C\n\nfn-1 = Note\n"
+        );
+        // In the middle, before `a`: moved after it.
+        let text = "b = B\n\na = A\n\nc = C\n";
+        assert_eq!(
+            move_into_order(text, &order, &["b"]),
+            "a = A\n\nb = B\n\nc = C\n"
+        );
+        // In place, or not among the messages asked for: the text as it is.
+        let text = "a = A\n\nb = B\n\nc = C\n";
+        assert_eq!(move_into_order(text, &order, &["b"]), text);
+        let text = "c = C\n\na = A\n";
+        assert_eq!(move_into_order(text, &order, &["b"]), text);
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]

@@ -946,6 +946,31 @@ pub const CSS: &str = include_str!("assets/edition.css");
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; \
                        base-uri 'none'; form-action 'none'";
 
+/// The script a page built by `build --watch` loads (`<out>/.dossier-live.js`): it loads
+/// `<out>/.dossier-built.js` every second, which names the last rebuild, and reloads the
+/// page when that changes. Normal builds have no script at all.
+pub const LIVE_SCRIPT: &str = include_str!("assets/live.js");
+
+/// The file [`LIVE_SCRIPT`] is written to, and the one each rebuild rewrites, under the
+/// output directory.
+pub const LIVE_FILES: [&str; 2] = [".dossier-live.js", ".dossier-built.js"];
+
+/// A page as `build --watch` writes it: the live-reload script added and allowed (the
+/// Content-Security-Policy lets scripts of the build directory run, nothing else; it stays
+/// `default-src 'none'` for everything else).
+pub fn live(page: &str) -> String {
+    let csp = CSP.replacen(
+        "default-src 'none';",
+        "default-src 'none'; script-src 'self' file:;",
+        1,
+    );
+    page.replacen(CSP, &csp, 1).replacen(
+        "</head>",
+        "<script src=\"../.dossier-live.js\"></script>\n</head>",
+        1,
+    )
+}
+
 /// The `<head>` every page shares; `lang` and `title` are escaped here.
 pub fn head(lang: &str, title: &str, extra: &str, css: &[&str]) -> String {
     let mut out = String::new();

@@ -29,6 +29,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "checks",
             "merge",
             "highlight",
+            "plural",
         ],
     ),
     ("io", &["fsio", "git", "chromium", "project", "cache"]),

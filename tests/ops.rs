@@ -206,6 +206,7 @@ fn suggest_and_fill_from_the_memory() {
     let loaded = ops::load(&project).expect("load");
     let found = ops::suggest::suggestions(&project, &loaded.plan, "fr", 50).expect("suggest");
     let new = found
+        .messages
         .iter()
         .find(|m| m.id == "opposition-to-regime-p3")
         .expect("a suggestion");

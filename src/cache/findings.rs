@@ -190,6 +190,7 @@ fn encode(stamp: u128, entries: &[(Key, Vec<Finding>)]) -> Vec<u8> {
             out.push(match f.severity {
                 Severity::Error => 0,
                 Severity::Warning => 1,
+                Severity::Hint => 2,
             });
             out.extend((f.range.start as u32).to_le_bytes());
             out.extend((f.range.end as u32).to_le_bytes());
@@ -245,6 +246,7 @@ fn decode(bytes: &[u8], stamp: u128, into: &mut Entries) -> Option<usize> {
             let severity = match r.u8()? {
                 0 => Severity::Error,
                 1 => Severity::Warning,
+                2 => Severity::Hint,
                 _ => return None,
             };
             let range = r.u32()? as usize..r.u32()? as usize;

@@ -60,6 +60,8 @@ pub const IGNORE: &str = "dossier-ignore:";
 pub enum Severity {
     Error,
     Warning,
+    /// Not a problem: what to do next (a stale message that looks updated).
+    Hint,
 }
 
 impl Severity {
@@ -67,6 +69,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Hint => "hint",
         }
     }
 }
@@ -435,6 +438,12 @@ pub fn check_file_cached<'g>(
             if cache.is_on() {
                 used.push((key, findings.clone()));
             }
+            // Not in the memo: they depend on the current English too.
+            let findings = if english == reference.as_str() {
+                findings
+            } else {
+                number::stale(&t.locale, &m.id, &m.value, reference, findings)
+            };
             // Placing findings in the file needs a position map: only when some are not
             // suppressed by a `# dossier-ignore:` note.
             if findings.iter().any(|f| !ignored.contains(f.code)) {
@@ -686,11 +695,8 @@ pub fn apply_fixes<'a>(src: &str, diags: &'a [Diagnostic]) -> (String, Vec<&'a D
 
 /// Errors and warnings among `diags`.
 pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    (errors, diags.len() - errors)
+    let count = |s| diags.iter().filter(|d| d.severity == s).count();
+    (count(Severity::Error), count(Severity::Warning))
 }
 
 /// The rustc-style report: `file:line:col: severity[code]: message`, the source line
@@ -728,11 +734,16 @@ pub fn render_text(diags: &[Diagnostic]) -> String {
         out.push('\n');
     }
     let (e, w) = counts(diags);
+    let hints = diags.len() - e - w;
     if e + w > 0 {
-        let _ = writeln!(out, "{e} error(s), {w} warning(s)");
+        let _ = write!(out, "{e} error(s), {w} warning(s)");
     } else {
-        let _ = writeln!(out, "no problems found");
+        let _ = write!(out, "no problems found");
     }
+    if hints > 0 {
+        let _ = write!(out, "; {hints} hint(s)");
+    }
+    out.push('\n');
     out
 }
 

@@ -12,6 +12,12 @@
 //! number they start with. A small number (up to 12) may be written as a word (`un an`,
 //! `пять`). A number the English lacks is a warning.
 //!
+//! A stale message (its English changed since it was translated) is compared with the
+//! current English, not with its `# en:` stamp: a translator who updated `30 ans` to
+//! `31 ans` before `dossier accept` is not told to put 30 back. When its numbers match
+//! only the new English, a hint says so: `hint[number]: the numbers match the new English:
+//! the message looks updated for it; run `dossier accept fr ID``.
+//!
 //! ## Why it matters
 //! A changed digit changes the facts; `11.5` reads as a thousands separator to a French
 //! or Russian reader, so the figure is misread by a factor of a thousand.
@@ -27,7 +33,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::{Finding, Msg};
+use super::{Finding, Msg, Severity};
 
 const CODE: &str = "number";
 
@@ -288,6 +294,42 @@ fn spelled_out(text: &str, lang: &str, v: &str) -> bool {
             None => w == *p,
         })
     })
+}
+
+/// A stale message's numbers (its English changed since it was translated), given its
+/// `findings` against the English it was translated from: they are compared with the
+/// current English instead, so a translator who updated a figure before `accept` is not
+/// asked to undo it; when only the current English matches, a hint says the message looks
+/// updated and how to accept it.
+pub fn stale(
+    locale: &str,
+    id: &str,
+    text: &str,
+    english_now: &str,
+    findings: Vec<Finding>,
+) -> Vec<Finding> {
+    let (then, mut out): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| f.code == CODE);
+    let now = check(&Msg::new(locale, id, english_now, text, None));
+    if now.is_empty() && then.iter().any(|f| f.severity == Severity::Error) {
+        // Pointing at the first number of the translation.
+        let at = tokens(&crate::checks::text::mask(text))
+            .first()
+            .map_or(0..0, |t| t.range.clone());
+        out.push(Finding {
+            severity: Severity::Hint,
+            ..Finding::error(
+                CODE,
+                at,
+                format!(
+                    "the numbers match the new English: the message looks updated for it; run `dossier accept {locale} {id}`"
+                ),
+            )
+        });
+    } else {
+        out.extend(now);
+    }
+    out
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {

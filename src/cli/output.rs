@@ -1,5 +1,5 @@
-//! The operations' results as the command line shows them: text (coloured on a terminal
-//! unless `NO_COLOR`) or JSON, and each command's exit code.
+//! The operations' results as the command line shows them: text (coloured as `--color`
+//! says: `cli::Ui`) or JSON, and each command's exit code.
 
 use std::io::Write;
 use std::path::Path;
@@ -11,12 +11,9 @@ use crate::paths::rel;
 use crate::project::Project;
 use crate::text::for_terminal as shown;
 
-/// Colour for a terminal, plain text when piped or when `NO_COLOR` is set.
-pub fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
-}
+use super::{style, Ui};
 
-fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<i32> {
+pub fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<i32> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(0)
@@ -58,6 +55,14 @@ pub fn status(
         } else {
             100.0 * c.words_translated as f64 / c.words_total as f64
         };
+        if s.source {
+            writeln!(
+                out,
+                "{:<8} {:>6} {:>10} {:>8} {:>8} {:>6} {:>8} {:>9} {:>16}",
+                s.locale, c.total, c.translated, "-", "-", "-", "-", "-", "source"
+            )?;
+            continue;
+        }
         writeln!(
             out,
             "{:<8} {:>6} {:>10} {:>8} {:>8} {:>6} {:>8} {:>9} {:>15.1}%",
@@ -91,13 +96,37 @@ pub fn sync(
     project: &Project,
     r: &ops::sync::Report,
     check: bool,
+    ui: Ui,
     out: &mut dyn Write,
 ) -> Result<i32> {
     for w in &r.warnings {
         eprintln!("{}", shown(w));
     }
+    if ui.verbose && !check {
+        for p in &r.writes {
+            eprintln!("wrote {}", rel(&project.root, p));
+        }
+    }
     for d in &r.docs {
         writeln!(out, "{}", sync_line(d))?;
+        // Per locale, the messages that became stale and why.
+        for l in d.locales.iter().filter(|l| !l.stale.is_empty()) {
+            let each: Vec<String> = l
+                .stale
+                .iter()
+                .map(|s| match &s.held {
+                    Some(why) => format!("{} [{}: left stale: {why}]", s.id, s.class.name()),
+                    None => format!("{} [{}]", s.id, s.class.name()),
+                })
+                .collect();
+            writeln!(
+                out,
+                "  {}: {} became stale: {}",
+                l.locale,
+                l.stale.len(),
+                each.join(", ")
+            )?;
+        }
     }
     if check {
         for p in &r.writes {
@@ -137,7 +166,7 @@ fn sync_line(d: &ops::sync::DocSummary) -> String {
 }
 
 /// Findings as rustc-style text or JSON; exit 1 when there are errors.
-pub fn check(r: &ops::check::Report, as_json: bool, out: &mut dyn Write) -> Result<i32> {
+pub fn check(r: &ops::check::Report, as_json: bool, ui: Ui, out: &mut dyn Write) -> Result<i32> {
     use crate::checks;
     if as_json {
         out.write_all(checks::render_json(&r.diagnostics, &r.fixed).as_bytes())?;
@@ -150,7 +179,8 @@ pub fn check(r: &ops::check::Report, as_json: bool, out: &mut dyn Write) -> Resu
                 d.file, d.line, d.column, d.code
             )?;
         }
-        out.write_all(shown(&checks::render_text(&r.diagnostics)).as_bytes())?;
+        let text = shown(&checks::render_text(&r.diagnostics)).into_owned();
+        out.write_all(style::check_report(&text, ui.color).as_bytes())?;
     }
     let (errors, _) = checks::counts(&r.diagnostics);
     Ok(if errors > 0 { 1 } else { 0 })
@@ -232,151 +262,6 @@ pub fn build_done(
     Ok(0)
 }
 
-pub fn diff(
-    items: &[ops::diff::Item],
-    html: Option<&Path>,
-    as_json: bool,
-    out: &mut dyn Write,
-) -> Result<i32> {
-    if let Some(path) = html {
-        if !as_json {
-            writeln!(
-                out,
-                "review page written to {}: {} message(s) need work",
-                path.display(),
-                items.len()
-            )?;
-            return Ok(0);
-        }
-    }
-    if as_json {
-        return json(out, &items);
-    }
-    let color = use_color();
-    for it in items {
-        writeln!(
-            out,
-            "{}/{} {} [{}{}]",
-            it.locale,
-            it.doc,
-            it.id,
-            it.state,
-            it.class.map(|c| format!(": {c}")).unwrap_or_default()
-        )?;
-        if let Some(note) = &it.note {
-            writeln!(out, "  rejected: {}", shown(note))?;
-        }
-        if it.source_before.is_some() {
-            let line = crate::change::render_pieces(&it.diff, color);
-            writeln!(out, "  en: {line}")?;
-        } else {
-            writeln!(out, "  en: {}", shown(it.source_now))?;
-        }
-        if let Some(t) = it.translation {
-            writeln!(out, "  {}: {}", it.locale, shown(t))?;
-        }
-        for sug in &it.suggestions {
-            writeln!(
-                out,
-                "  suggestion {}% (from {}): {}",
-                sug.percent,
-                sug.id,
-                shown(&sug.translation)
-            )?;
-        }
-        writeln!(out)?;
-    }
-    writeln!(out, "{} message(s) need work", items.len())?;
-    Ok(0)
-}
-
-pub fn since(
-    items: &[ops::since::Changed],
-    rev: &str,
-    as_json: bool,
-    out: &mut dyn Write,
-) -> Result<i32> {
-    if as_json {
-        return json(out, &items);
-    }
-    let color = use_color();
-    for it in items {
-        writeln!(out, "{}/{} {} [{}]", it.locale, it.doc, it.id, it.change)?;
-        if let Some(s) = it.source_now {
-            writeln!(out, "  en: {}", shown(s))?;
-        }
-        let line = crate::change::render_pieces(&it.diff, color);
-        writeln!(out, "  {}: {line}\n", it.locale)?;
-    }
-    writeln!(out, "{} translation(s) changed since {rev}", items.len())?;
-    Ok(0)
-}
-
-pub fn suggestions(
-    locale: &str,
-    found: &[ops::suggest::Missing],
-    out: &mut dyn Write,
-) -> Result<i32> {
-    for m in found {
-        writeln!(out, "{locale}/{} {}:", m.doc, m.id)?;
-        for s in &m.suggestions {
-            writeln!(
-                out,
-                "  {}% (from {}): {}",
-                s.percent,
-                s.id,
-                shown(&s.translation)
-            )?;
-        }
-    }
-    Ok(0)
-}
-
-pub fn filled(locale: &str, filled: &[ops::suggest::Filled], out: &mut dyn Write) -> Result<i32> {
-    for f in filled {
-        writeln!(
-            out,
-            "{locale}/{} {}: filled from {} ({}%)",
-            f.doc, f.id, f.from, f.percent
-        )?;
-    }
-    writeln!(
-        out,
-        "{} message(s) filled; review them: dossier diff {locale}",
-        filled.len()
-    )?;
-    Ok(0)
-}
-
-pub fn accepted(locale: &str, done: &[ops::accept::Accepted], out: &mut dyn Write) -> Result<i32> {
-    for a in done {
-        match a.outcome {
-            ops::accept::Outcome::Accepted => {
-                writeln!(out, "accepted {locale}/{} {}", a.doc, a.id)?;
-            }
-            ops::accept::Outcome::NotStale(state) => writeln!(
-                out,
-                "{locale}/{} {}: not stale ({state}), nothing to accept",
-                a.doc, a.id
-            )?,
-        }
-    }
-    Ok(0)
-}
-
-pub fn reviewed(locale: &str, done: &[ops::review::Reviewed], out: &mut dyn Write) -> Result<i32> {
-    for r in done {
-        writeln!(
-            out,
-            "{} {locale}/{} {}",
-            r.review.verdict.name(),
-            r.doc,
-            r.id
-        )?;
-    }
-    Ok(0)
-}
-
 pub fn report(
     all: &[ops::report::LocaleReport],
     as_json: bool,
@@ -422,32 +307,6 @@ pub fn report(
     Ok(0)
 }
 
-pub fn import(
-    project: &Project,
-    locale: &str,
-    r: &ops::import::Report,
-    dry_run: bool,
-    out: &mut dyn Write,
-) -> Result<i32> {
-    let color = use_color();
-    out.write_all(crate::interop::report(&r.outcome, locale, dry_run, color).as_bytes())?;
-    if dry_run {
-        for p in &r.writes {
-            writeln!(out, "would write {}", rel(&project.root, p))?;
-        }
-        writeln!(out, "dry run: nothing written")?;
-        return Ok(0);
-    }
-    if r.writes.is_empty() {
-        writeln!(out, "nothing to change")?;
-        return Ok(0);
-    }
-    for p in &r.writes {
-        writeln!(out, "wrote {}", rel(&project.root, p))?;
-    }
-    Ok(0)
-}
-
 /// `merge-driver`: the conflicts left, if any (exit 1), as git shows a driver's output.
 pub fn merged(r: &ops::merge_driver::Report, out: &mut dyn Write) -> Result<i32> {
     if r.conflicts.is_empty() {
@@ -475,5 +334,26 @@ pub fn init_git(r: &ops::init_git::Report, out: &mut dyn Write) -> Result<i32> {
             ops::init_git::ATTRIBUTE
         )?;
     }
+    Ok(0)
+}
+
+/// `init`: what was created and what to do next.
+pub fn init(r: &ops::init::Report, out: &mut dyn Write) -> Result<i32> {
+    for p in &r.created {
+        writeln!(out, "created {}", rel(&r.root, p))?;
+    }
+    for (key, value) in &r.git_config {
+        writeln!(out, "git config {key} \"{value}\"")?;
+    }
+    writeln!(
+        out,
+        "\n{} is a dossier project. Next: put the English in source/*.md, then `dossier sync`{}.",
+        r.root.display(),
+        if r.locales.is_empty() {
+            " and `dossier add-locale TAG` for each language"
+        } else {
+            ""
+        }
+    )?;
     Ok(0)
 }

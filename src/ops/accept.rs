@@ -47,22 +47,18 @@ pub fn accept(
     sel: &Selection,
     writer: &mut dyn Writer,
 ) -> Result<Vec<Accepted>> {
-    super::selected(project, &[locale.to_string()])?;
+    super::translation_locale(project, locale)?;
     let Selection { ids, all, doc } = sel;
-    let doc = doc.as_deref();
     if !all && ids.is_empty() {
-        bail!("name the message ids to accept, or use --all with --doc DOC");
+        bail!("name the message ids to accept, or use --all (with --doc DOC when the project has several documents)");
     }
-    if let Some(doc) = doc {
-        if !plan.docs.iter().any(|d| d.name == doc) {
-            bail!("unknown document `{doc}`");
-        }
-    }
+    let docs = super::documents(plan, doc.as_deref(), *all)?;
+    super::known_ids(plan, locale, ids)?;
     let mut found = BTreeSet::new();
     let mut report = Vec::new();
     let mut writes = Vec::new();
     for d in &plan.docs {
-        if doc.is_some_and(|x| x != d.name) {
+        if !docs.contains(&d.name) {
             continue;
         }
         let Some(lp) = d.locale(locale) else { continue };

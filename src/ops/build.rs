@@ -115,9 +115,11 @@ pub fn build(project: &Project, opts: &Options, out: &mut dyn FnMut(Event)) -> R
         .into_iter()
         .map(|name| (name, selection.clone()))
         .collect();
-    let incomplete = write(project, &dir, &targets, browser.as_ref(), out)?;
+    let incomplete = write(project, &dir, &targets, browser.as_ref(), opts.watch, out)?;
     out(Event::Written { dir: &dir });
     if opts.watch {
+        crate::fsio::write_atomic(&dir.join(render::LIVE_FILES[0]), render::LIVE_SCRIPT)?;
+        built(&dir)?;
         watch(root, opts, &dir, browser.as_ref(), out)?;
     }
     Ok(Report { incomplete })
@@ -132,6 +134,9 @@ pub fn select(config: &Config, requested: &[String]) -> Result<Vec<String>> {
     }
     let mut wanted: BTreeSet<&str> = BTreeSet::from([REFERENCE]);
     for l in requested {
+        if l == REFERENCE {
+            continue;
+        }
         if let Some(d) = render::derived(l) {
             if !config.locales.iter().any(|x| x == d.base) {
                 bail!(
@@ -145,7 +150,7 @@ pub fn select(config: &Config, requested: &[String]) -> Result<Vec<String>> {
         config::validate_locale(l).map_err(|e| anyhow!("{e}"))?;
         if !config.locales.contains(l) {
             bail!(
-                "unknown locale `{l}`: l10n.toml lists {}",
+                "unknown locale `{l}`: l10n.toml lists {} (and `en`, the source)",
                 config.locales.join(", ")
             );
         }
@@ -176,6 +181,7 @@ fn write(
     dir: &Path,
     targets: &[(String, Vec<String>)],
     browser: Option<&Browser>,
+    live: bool,
     out: &mut dyn FnMut(Event),
 ) -> Result<bool> {
     let switcher = render::edition_locales(&project.config);
@@ -243,6 +249,7 @@ fn write(
                                 .flatten()
                                 .and_then(|ev| render::page_parsed(&ed, &ctx, &d.document.src, ev));
                             let html = parsed.unwrap_or_else(|| render::page(&ed, &ctx));
+                            let html = if live { render::live(&html) } else { html };
                             // The Markdown is written as the source is (line ends, BOM):
                             // the English edition is the source byte for byte.
                             let md = match d.source_style.apply(&ed.markdown) {
@@ -499,10 +506,22 @@ fn rebuild(
             (!ls.is_empty()).then(|| (d.clone(), ls))
         })
         .collect();
-    write(&project, dir, &per_doc, browser, out)?;
+    write(&project, dir, &per_doc, browser, true, out)?;
+    built(dir)?;
     out(Event::Rebuilt(
         targets.iter().map(|(d, l)| format!("{l}/{d}")).collect(),
     ));
+    Ok(())
+}
+
+/// Names this rebuild in `<out>/.dossier-built.js`: pages open in a browser see it change
+/// and reload (see `render::LIVE_SCRIPT`).
+fn built(dir: &Path) -> Result<()> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let text = format!("dossierBuilt(\"{}-{now}\");\n", std::process::id());
+    crate::fsio::write_atomic(&dir.join(render::LIVE_FILES[1]), &text)?;
     Ok(())
 }
 

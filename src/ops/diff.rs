@@ -24,19 +24,25 @@ pub struct Item<'a> {
     pub translation: Option<&'a str>,
     pub diff: Vec<Piece>,
     pub suggestions: Vec<Suggestion>,
+    /// The locale file (`locales/<l>/<doc>.ftl`) and the line of the message in it (none
+    /// when it is missing).
+    pub file: String,
+    pub line: Option<usize>,
     /// Why a reviewer rejected the translation (state "rejected").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// The stale and missing messages of `locale` (only `ids` when given), in document order.
+/// An id no document has is refused, naming the close matches.
 pub fn diff<'a>(
     project: &Project,
     plan: &'a Plan,
     locale: &'a str,
     ids: &[String],
 ) -> Result<Vec<Item<'a>>> {
-    super::selected(project, &[locale.to_string()])?;
+    super::translation_locale(project, locale)?;
+    super::known_ids(plan, locale, ids)?;
     let memory = Memory::of(&plan.docs, locale);
     let mut items = Vec::new();
     for d in &plan.docs {
@@ -56,7 +62,10 @@ pub fn diff<'a>(
                 State::Missing => (None, None),
             };
             let note = rejected.map(|r| r.note.unwrap_or_default());
+            let (file, line) = super::location(project, d, lp, k);
             items.push(Item {
+                file,
+                line,
                 locale,
                 doc: &d.name,
                 id: &m.id,
@@ -121,6 +130,7 @@ fn suggestions(
 /// Writes the review page of `items` to `path` (a file the user named, written
 /// atomically).
 pub fn write_review_page(path: &Path, locale: &str, items: &[Item]) -> Result<()> {
+    use crate::review::Text;
     let review: Vec<crate::review::Item> = items
         .iter()
         .map(|it| crate::review::Item {
@@ -128,10 +138,12 @@ pub fn write_review_page(path: &Path, locale: &str, items: &[Item]) -> Result<()
             id: it.id,
             state: it.state,
             class: it.class,
-            source_before: it.source_before,
-            source_now: it.source_now,
-            translation: it.translation,
-            diff: &it.diff,
+            location: super::shown_location(&it.file, it.line),
+            english: Some(match it.source_before {
+                Some(_) => Text::Diff(&it.diff),
+                None => Text::Plain(it.source_now),
+            }),
+            translation: it.translation.map(Text::Plain),
             suggestions: &it.suggestions,
             note: it.note.as_deref(),
         })

@@ -22,10 +22,16 @@ pub struct Options {
 
 /// The exported file's text and format.
 pub fn export(project: &Project, plan: &Plan, opts: &Options) -> Result<(String, Format)> {
-    super::selected(project, std::slice::from_ref(&opts.locale))?;
+    super::translation_locale(project, &opts.locale)?;
     let format = Format::parse(&opts.format).map_err(|e| anyhow!("{e}"))?;
     let only = Only::from_names(&opts.only).map_err(|e| anyhow!("{e}"))?;
-    let text = interop::export(format, plan, &opts.locale, opts.doc.as_deref(), only)
+    // `dossier.md` and `source/dossier.md` name the document `dossier`; an unknown one is
+    // refused with the valid names.
+    let doc = match &opts.doc {
+        Some(d) => super::documents(plan, Some(d), false)?.pop(),
+        None => None,
+    };
+    let text = interop::export(format, plan, &opts.locale, doc.as_deref(), only)
         .map_err(|e| anyhow!("{e}"))?;
     Ok((text, format))
 }

@@ -29,7 +29,7 @@ pub fn import(
     file: &Path,
     writer: &mut dyn Writer,
 ) -> Result<Report> {
-    super::selected(project, &[locale.to_string()])?;
+    super::translation_locale(project, locale)?;
     let name = file.display().to_string();
     let bytes = crate::fsio::read_bytes(file)?;
     let refused = |problems: Vec<interop::Problem>| {

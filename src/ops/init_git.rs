@@ -41,6 +41,16 @@ pub fn init_git(root: &Path) -> Result<Report> {
     for (key, value) in &config {
         crate::git::set_config(root, key, value)?;
     }
+    let attributes_added = add_attribute(root)?;
+    Ok(Report {
+        config,
+        attributes_added,
+    })
+}
+
+/// Adds the attribute line to `.gitattributes` when no line names the driver; true when
+/// it did.
+pub fn add_attribute(root: &Path) -> Result<bool> {
     let path = root.join(".gitattributes");
     let text = crate::project::read_optional(root, &path)?.unwrap_or_default();
     let named = text
@@ -55,8 +65,5 @@ pub fn init_git(root: &Path) -> Result<Report> {
         new.push('\n');
         fsio::write_atomic(&path, &new)?;
     }
-    Ok(Report {
-        config,
-        attributes_added: !named,
-    })
+    Ok(!named)
 }

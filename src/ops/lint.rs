@@ -104,6 +104,7 @@ pub fn lint(session: &mut Session, buf: &Buffer) -> Vec<Item> {
         level: match d.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
+            Severity::Hint => Level::Hint,
         },
         span: d.span,
         message: d.message,

@@ -36,6 +36,7 @@ pub mod complete;
 pub mod diff;
 pub mod export;
 pub mod import;
+pub mod init;
 pub mod init_git;
 pub mod lint;
 pub mod locate;
@@ -141,21 +142,93 @@ pub fn refuse_bad_doc(project: &Project, d: &plan::DocPlan) -> Result<()> {
     Ok(())
 }
 
-/// The locales asked for, each checked against l10n.toml; every locale when none is.
+/// The translation locales asked for, each checked against l10n.toml; every locale when
+/// none is. The source locale (`en`) is accepted and has no translations: asked for
+/// alone, it selects none (`status` shows it as the source: [`names_source`]).
 pub fn selected(project: &Project, locales: &[String]) -> Result<Vec<String>> {
     if locales.is_empty() {
         return Ok(project.config.locales.clone());
     }
+    let mut out = Vec::new();
     for l in locales {
+        if l == config::REFERENCE {
+            continue;
+        }
         config::validate_locale(l).map_err(|e| anyhow!("{e}"))?;
         if !project.config.locales.contains(l) {
             bail!(
-                "unknown locale `{l}`: l10n.toml lists {}",
+                "unknown locale `{l}`: l10n.toml lists {} (and `en`, the source)",
                 project.config.locales.join(", ")
             );
         }
+        if !out.contains(l) {
+            out.push(l.clone());
+        }
     }
-    Ok(locales.to_vec())
+    Ok(out)
+}
+
+/// True when `locales` names the source locale, `en`.
+pub fn names_source(locales: &[String]) -> bool {
+    locales.iter().any(|l| l == config::REFERENCE)
+}
+
+/// The one translation locale an operation works on, checked against l10n.toml; the
+/// source locale is refused with what to do instead.
+pub fn translation_locale(project: &Project, locale: &str) -> Result<()> {
+    if locale == config::REFERENCE {
+        bail!(
+            "`en` is the source locale: its text is source/*.md, and it has no translations to work on; name one of {}",
+            project.config.locales.join(", ")
+        );
+    }
+    selected(project, &[locale.to_string()]).map(|_| ())
+}
+
+/// Where message `k` of a document is in a locale: the file relative to the root, and the
+/// line of its `id =` (none when the file does not have it).
+pub fn location(
+    project: &Project,
+    d: &plan::DocPlan,
+    lp: &plan::LocalePlan,
+    k: usize,
+) -> (String, Option<usize>) {
+    let file = paths::rel(
+        &project.root,
+        &paths::locale_file(&project.root, &lp.locale, &d.name),
+    );
+    let line = lp.file.as_ref().and_then(|f| {
+        let e = &f.entries[lp.entry[k]?];
+        match &e.kind {
+            crate::ftl::EntryKind::Message(m) => Some(message_line(&f.src, e, m)),
+            _ => None,
+        }
+    });
+    (file, line)
+}
+
+/// The line of a message's `id =` in its file's text.
+pub fn message_line(src: &str, e: &crate::ftl::Entry, m: &crate::ftl::Message) -> usize {
+    let text = &src[e.span.clone()];
+    let at = text
+        .match_indices(m.id.as_str())
+        .map(|(i, _)| i)
+        .find(|&i| {
+            (i == 0 || text.as_bytes()[i - 1] == b'\n')
+                && text[i + m.id.len()..]
+                    .trim_start_matches(' ')
+                    .starts_with('=')
+        })
+        .unwrap_or(0);
+    crate::ftl::line_col(src, e.span.start + at).0
+}
+
+/// `file:line`, or the file alone.
+pub fn shown_location(file: &str, line: Option<usize>) -> String {
+    match line {
+        Some(l) => format!("{file}:{l}"),
+        None => file.to_string(),
+    }
 }
 
 /// The documents an operation on `doc` (every document when None) works on; an unknown

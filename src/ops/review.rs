@@ -49,7 +49,7 @@ pub fn review(
     writer: &mut dyn Writer,
 ) -> Result<Vec<Reviewed>> {
     let locale = opts.locale.as_str();
-    super::selected(project, std::slice::from_ref(&opts.locale))?;
+    super::translation_locale(project, &opts.locale)?;
     if !crate::approval::valid_date(&opts.date) {
         bail!("`{}` is not a date: write YYYY-MM-DD", opts.date);
     }

@@ -1,6 +1,8 @@
 //! `diff --since REV`: every message whose translation changed since a git revision, for
 //! an editor reviewing a translator's work.
 
+use std::path::Path;
+
 use anyhow::Result;
 
 use crate::change::{word_diff, Piece};
@@ -22,10 +24,15 @@ pub struct Changed<'a> {
     pub diff: Vec<Piece>,
     pub source_now: Option<&'a str>,
     pub state: Option<&'static str>,
+    /// The locale file (`locales/<l>/<doc>.ftl`) and the line of the message in it now
+    /// (none when it was removed).
+    pub file: String,
+    pub line: Option<usize>,
 }
 
 /// The translations of `locale` (only `ids` when given) that differ from revision `rev`,
-/// in document order, then ids only the locale file has.
+/// in document order, then ids only the locale file has. An id neither the reference nor
+/// the locale file has is refused, naming the close matches.
 pub fn since<'a>(
     project: &Project,
     plan: &'a Plan,
@@ -33,7 +40,19 @@ pub fn since<'a>(
     ids: &[String],
     rev: &str,
 ) -> Result<Vec<Changed<'a>>> {
-    super::selected(project, &[locale.to_string()])?;
+    super::translation_locale(project, locale)?;
+    let in_files: Vec<String> = ids
+        .iter()
+        .filter(|id| {
+            !plan.docs.iter().any(|d| {
+                d.locale(locale)
+                    .and_then(|lp| lp.file.as_ref())
+                    .is_some_and(|f| f.message(id).is_some())
+            })
+        })
+        .cloned()
+        .collect();
+    super::known_ids(plan, locale, &in_files)?;
     let mut items = Vec::new();
     for d in &plan.docs {
         let Some(lp) = d.locale(locale) else { continue };
@@ -69,7 +88,15 @@ pub fn since<'a>(
                 (Some(_), None) => "removed",
             };
             let k = d.index.get(&id).copied();
+            let file = paths::rel(&project.root, &path);
+            let line = lp.file.as_ref().and_then(|f| {
+                f.messages()
+                    .find(|(_, m)| m.id == id)
+                    .map(|(e, m)| super::message_line(&f.src, e, m))
+            });
             items.push(Changed {
+                file,
+                line,
                 locale,
                 doc: &d.name,
                 diff: word_diff(b.as_deref().unwrap_or(""), n.as_deref().unwrap_or("")),
@@ -83,4 +110,26 @@ pub fn since<'a>(
         }
     }
     Ok(items)
+}
+
+/// Writes the review page of what changed since `rev` to `path` (a file the user named,
+/// written atomically).
+pub fn write_review_page(path: &Path, locale: &str, rev: &str, items: &[Changed]) -> Result<()> {
+    use crate::review::Text;
+    let review: Vec<crate::review::Item> = items
+        .iter()
+        .map(|it| crate::review::Item {
+            doc: it.doc,
+            id: &it.id,
+            state: it.change,
+            class: it.state.filter(|s| *s != "translated"),
+            location: super::shown_location(&it.file, it.line),
+            english: it.source_now.map(Text::Plain),
+            translation: Some(Text::Diff(&it.diff)),
+            suggestions: &[],
+            note: None,
+        })
+        .collect();
+    crate::fsio::write_atomic(path, &crate::review::since_page(locale, rev, &review))?;
+    Ok(())
 }

@@ -12,6 +12,9 @@ use crate::project::Project;
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct LocaleStatus {
     pub locale: String,
+    /// True for the source locale (`en`): every message is its own text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub source: bool,
     #[serde(flatten)]
     pub counts: plan::Counts,
     pub documents: Vec<DocStatus>,
@@ -39,8 +42,11 @@ pub fn status(project: &Project, locales: &[String], no_cache: bool) -> Result<V
             .map(|e| (e.name, e.sigs.zip(e.record)))
             .collect(),
     );
-    let locales = super::selected(project, locales)?;
     let mut all = Vec::new();
+    if super::names_source(locales) {
+        all.push(source_status(project, &counted)?);
+    }
+    let locales = super::selected(project, locales)?;
     for l in &locales {
         let mut total = plan::Counts::default();
         let mut docs = Vec::new();
@@ -53,9 +59,58 @@ pub fn status(project: &Project, locales: &[String], no_cache: bool) -> Result<V
         }
         all.push(LocaleStatus {
             locale: l.clone(),
+            source: false,
             counts: total,
             documents: docs,
         });
     }
     Ok(all)
+}
+
+/// The source locale's line: every message and word is its own text (any locale's counts
+/// give the totals).
+fn source_status(project: &Project, counted: &[Statuses]) -> Result<LocaleStatus> {
+    // (document, messages, words)
+    let sizes: Vec<(String, usize, usize)> = if project.config.locales.is_empty() {
+        // No translation to take the totals from: the plan gives them.
+        let loaded = super::load(project)?;
+        loaded
+            .plan
+            .docs
+            .iter()
+            .map(|d| {
+                let words = d.messages.iter().map(|m| plan::word_count(&m.text)).sum();
+                (d.name.clone(), d.messages.len(), words)
+            })
+            .collect()
+    } else {
+        counted
+            .iter()
+            .filter_map(|d| d.first())
+            .map(|(_, ds)| (ds.doc.clone(), ds.counts.total, ds.counts.words_total))
+            .collect()
+    };
+    let mut total = plan::Counts::default();
+    let mut docs = Vec::new();
+    for (doc, messages, words) in sizes {
+        let counts = plan::Counts {
+            total: messages,
+            translated: messages,
+            words_total: words,
+            words_translated: words,
+            ..plan::Counts::default()
+        };
+        total.add(&counts);
+        docs.push(DocStatus {
+            doc,
+            counts,
+            stale_classes: Default::default(),
+        });
+    }
+    Ok(LocaleStatus {
+        locale: crate::config::REFERENCE.to_string(),
+        source: true,
+        counts: total,
+        documents: docs,
+    })
 }

@@ -19,6 +19,15 @@ pub struct Missing<'a> {
     pub suggestions: Vec<Suggestion>,
 }
 
+/// What `suggestions` found.
+#[derive(Debug)]
+pub struct Found<'a> {
+    /// How many messages are missing.
+    pub missing: usize,
+    /// Those the memory has suggestions for, in document order.
+    pub messages: Vec<Missing<'a>>,
+}
+
 /// The missing messages of `locale` that the memory has suggestions for (at least
 /// `min` %, three at most), in document order.
 pub fn suggestions<'a>(
@@ -26,16 +35,18 @@ pub fn suggestions<'a>(
     plan: &'a Plan,
     locale: &str,
     min: u8,
-) -> Result<Vec<Missing<'a>>> {
-    super::selected(project, &[locale.to_string()])?;
+) -> Result<Found<'a>> {
+    super::translation_locale(project, locale)?;
     let memory = Memory::of(&plan.docs, locale);
     let mut out = Vec::new();
+    let mut missing = 0;
     for d in &plan.docs {
         let Some(lp) = d.locale(locale) else { continue };
         for (k, m) in d.messages.iter().enumerate() {
             if lp.states[k] != State::Missing {
                 continue;
             }
+            missing += 1;
             let best = memory.suggest(&m.text, &m.id, 3, min);
             if !best.is_empty() {
                 out.push(Missing {
@@ -46,7 +57,10 @@ pub fn suggestions<'a>(
             }
         }
     }
-    Ok(out)
+    Ok(Found {
+        missing,
+        messages: out,
+    })
 }
 
 /// A message `fill` wrote.
@@ -72,7 +86,7 @@ pub fn fill<'a>(
 ) -> Result<Vec<Filled<'a>>> {
     let mut filled = Vec::new();
     let mut writes = Vec::new();
-    let found = suggestions(project, plan, locale, min)?;
+    let found = suggestions(project, plan, locale, min)?.messages;
     for d in &plan.docs {
         let Some(lp) = d.locale(locale) else { continue };
         let new: Vec<(String, String)> = found

@@ -56,6 +56,19 @@ pub struct LocaleSummary {
     pub applied: Vec<(String, String, String)>,
     /// Changes carried over, with their class.
     pub carried: Vec<(String, Class)>,
+    /// Messages that became stale: their English changed in this sync (or they were
+    /// stamped with the English before it), or `--apply-safe` left a number change to
+    /// the translator; with the change class and, when `--apply-safe` held it, why.
+    pub stale: Vec<Stale>,
+}
+
+/// A message sync left stale, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    pub id: String,
+    pub class: Class,
+    /// Why `--apply-safe` did not carry the change over.
+    pub held: Option<String>,
 }
 
 /// One document as sync went through it.
@@ -172,6 +185,7 @@ fn sync_doc(project: &Project, d: &plan::DocPlan) -> SyncDoc {
                 restored: l.restored.len(),
                 applied: l.applied.clone(),
                 carried: l.carried.clone(),
+                stale: became_stale(d, l),
             })
             .collect(),
     };
@@ -180,6 +194,30 @@ fn sync_doc(project: &Project, d: &plan::DocPlan) -> SyncDoc {
         warnings: super::junk_warnings(project, d),
         writes: doc_writes(project, d),
     }
+}
+
+/// The stale messages of `l` this sync tells about, in document order.
+fn became_stale(d: &plan::DocPlan, l: &plan::LocalePlan) -> Vec<Stale> {
+    d.messages
+        .iter()
+        .zip(&l.states)
+        .filter_map(|(m, s)| {
+            let plan::State::Stale { class, .. } = s else {
+                return None;
+            };
+            let held = l
+                .held
+                .iter()
+                .find(|(id, _)| *id == m.id)
+                .map(|(_, why)| why.clone());
+            let new = m.change == Change::Modified || l.stamped.contains(&m.id);
+            (new || held.is_some()).then(|| Stale {
+                id: m.id.clone(),
+                class: *class,
+                held,
+            })
+        })
+        .collect()
 }
 
 fn finish(docs: Vec<SyncDoc>, check: bool, writer: &mut dyn Writer) -> Result<Report> {

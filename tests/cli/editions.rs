@@ -23,7 +23,7 @@ fn attr<'a>(e: &ElementRef<'a>, name: &str) -> Option<&'a str> {
 /// A project holding the repository's own dossier and translations, made to exercise every
 /// kind of passage: a reworded paragraph and heading (stale everywhere), messages missing
 /// in kk (falling back to ru, and to en where ru lacks them too) and in fr.
-fn dossier_project() -> Project {
+pub fn dossier_project() -> Project {
     let p = Project::new("x\n");
     std::fs::remove_file(p.path("source/doc.md")).expect("rm");
     let src = std::fs::read_to_string(repo_root().join("source/dossier.md")).expect("source");
@@ -583,6 +583,25 @@ fn build_pdf_prints_page_numbered_reproducible_pdfs() {
     assert!(numbers.len() >= 5, "page numbers: {numbers:?}");
     assert_eq!(numbers[0].split(" / ").next(), Some("1"));
     assert!(text.contains("L’affaire Abliazov") || text.contains("Abliazov"));
+    // The first page is not mostly blank: the text follows the contents (it had 18 lines
+    // of text against the next page's 41).
+    let lines = |page: &str| {
+        let o = Command::new("pdftotext")
+            .args(["-layout", "-f", page, "-l", page])
+            .arg(p.path("build/fr/dossier.pdf"))
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count()
+    };
+    let (page1, page2) = (lines("1"), lines("2"));
+    assert!(
+        page1 * 10 >= page2 * 7,
+        "page 1 has {page1} lines of text, page 2 {page2}"
+    );
     // The same edition prints to the same bytes.
     p.ok(&["build", "fr", "--pdf"]);
     let second = std::fs::read(p.path("build/fr/dossier.pdf")).expect("pdf");

@@ -2,7 +2,9 @@
 //! directory driven through the real `dossier` executable.
 
 mod bad_input;
+mod browser;
 mod checks;
+mod commandline;
 mod editions;
 mod interop;
 mod line_ends;
@@ -16,6 +18,7 @@ mod signoff;
 mod spec_examples;
 mod sync_cases;
 mod threads;
+mod workflows;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -435,8 +438,7 @@ fn accept_restamps_stale_messages() {
             .count(),
         1
     );
-    let o = p.run(&["accept", "fr", "--all"]);
-    assert_eq!(o.code, 2, "--all needs --doc");
+    // (`accept --all` without --doc: tests/cli/workflows.rs.)
     let out = p.ok(&["accept", "fr", "grave-risks-p1"]);
     assert!(out.contains("accepted fr/doc grave-risks-p1"), "{out}");
     assert!(p

@@ -235,7 +235,7 @@ fn stamps_dropped_by_a_platform_come_back_from_git_history() {
 
 /// Runs git in the project, failing the test when it fails.
 #[track_caller]
-fn git(p: &Project, args: &[&str]) {
+pub fn git(p: &Project, args: &[&str]) {
     let ok = Command::new("git")
         .args([
             "-c",

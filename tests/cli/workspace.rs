@@ -446,16 +446,16 @@ fn sigterm_stops_the_server_and_leaves_the_lock_free() {
     p.ok(&["sync"]);
 }
 
-/// The workspace in Debian's Chromium (puppeteer-core, tests/workspace/e2e.mjs): pick
+/// The workspace in Debian's Chromium (puppeteer-core, tests/browser/workspace.mjs): pick
 /// French, type a missing translation and save with the keyboard, fix a stale one from
 /// its diff, see a diagnostic appear while typing `<script>`, approve one, see an external
 /// edit of the file show up, navigate by keyboard; axe-core finds no serious violation.
 #[test]
 fn the_workspace_works_in_a_real_browser() {
-    let dir = crate::repo_root().join("tests/workspace");
+    let dir = crate::repo_root().join("tests/browser");
     assert!(
         dir.join("node_modules/puppeteer-core").is_dir(),
-        "the browser tests need their npm packages: `cargo xtask deps` (npm ci in tests/workspace)"
+        "the browser tests need their npm packages: `cargo xtask deps` (npm ci in tests/browser)"
     );
     let p = project();
     p.write(
@@ -466,7 +466,7 @@ fn the_workspace_works_in_a_real_browser() {
     let s = Server::start(&p);
     let shots = std::env::var_os("DOSSIER_SHOTS");
     let mut cmd = Command::new("node");
-    cmd.arg(dir.join("e2e.mjs"))
+    cmd.arg(dir.join("workspace.mjs"))
         .arg(format!("http://{}/?token={}", s.addr, s.token))
         .arg(p.dir.path());
     if let Some(shots) = &shots {

@@ -1,12 +1,18 @@
-//! Project tasks: `cargo xtask ci` runs what CI runs (fmt, clippy, generated docs, tests);
-//! `codegen [--check]` writes (or verifies) docs/checks.md; `shots` builds the editions
-//! and writes screenshots of each for people to look at; `fuzz` runs the fuzz targets
-//! (see docs/fuzzing.md); `bench` measures the cycle on generated corpora, beside po4a.
+//! Project tasks: `cargo xtask ci` runs what CI runs (the minimum Rust version, fmt,
+//! clippy, generated docs, tests) and ends with one summary line; `codegen [--check]`
+//! writes (or verifies) docs/checks.md; `man` writes the manual pages; `dist` builds what
+//! is handed to users (a stripped binary, completions, manual pages); `shots` builds the
+//! editions and writes screenshots of each for people to look at; `fuzz` runs the fuzz
+//! targets (see docs/fuzzing.md); `bench` measures the cycle on generated corpora, beside
+//! po4a.
 
 mod bench;
+mod dist;
 
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
 
 mod fuzz;
 
@@ -14,8 +20,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let task = args.first().map(String::as_str).unwrap_or("help");
     let result = match task {
-        "ci" => deps().and_then(|_| ci()),
+        "ci" => ci(),
         "deps" => deps(),
+        "man" => dist::man(&root().join("man")),
+        "dist" => dist::dist(&root()),
         "shots" => shots(),
         "codegen" => codegen(args.get(1).map(String::as_str) == Some("--check")),
         "fuzz" => fuzz::fuzz(&root(), &args[1..]),
@@ -25,8 +33,10 @@ fn main() -> ExitCode {
             eprintln!("usage: cargo xtask <task>
 
 tasks:
-  ci     install missing test tools, then fmt --check, clippy -D warnings, codegen --check, tests (what .ci/run runs)
-  deps   install the tools the tests drive (Debian and PyPI packages) when missing
+  ci     install missing test tools, then rust-version, fmt --check, clippy -D warnings, codegen --check, tests (what .ci/run runs)
+  deps   install the tools the tests drive (Debian, PyPI and npm packages) when missing
+  man    write the manual pages: man/dossier.1 and man/dossier-COMMAND.1
+  dist   build dist/: the stripped release binary, shell completions, manual pages
   codegen [--check]  write (or verify) docs/checks.md from the checks' doc comments
   shots  build the editions and screenshot each (desktop, phone, notes) into build/shots
   fuzz   [TARGET] [--seconds N]: run the fuzz targets (segment, ftl, align), N s each (needs cargo-fuzz)
@@ -47,7 +57,7 @@ tasks:
     }
 }
 
-fn cargo(args: &[&str]) -> Result<(), String> {
+pub fn cargo(args: &[&str]) -> Result<(), String> {
     eprintln!("$ cargo {}", args.join(" "));
     let status = Command::new(env!("CARGO"))
         .args(args)
@@ -60,19 +70,185 @@ fn cargo(args: &[&str]) -> Result<(), String> {
     }
 }
 
+/// `cargo xtask ci`: each step says what it does as it starts, and the run ends with one
+/// line: `ci: rust 1.91 ok, fmt ok, clippy ok, codegen ok, 258 tests passed in 3m10s`
+/// (or which step failed).
 fn ci() -> Result<(), String> {
-    cargo(&["fmt", "--all", "--check"])?;
-    cargo(&[
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ])?;
-    codegen(true)?;
-    cargo(&["test", "--workspace"])?;
+    let started = Instant::now();
+    let mut done: Vec<String> = Vec::new();
+    let mut step = |name: &str, f: &mut dyn FnMut() -> Result<String, String>| {
+        say(&format!("{name} ({} so far)", elapsed(started)));
+        match f() {
+            Ok(what) => {
+                done.push(what);
+                Ok(())
+            }
+            Err(e) => {
+                done.push(format!("{name} FAILED"));
+                say(&format!("{} in {}", done.join(", "), elapsed(started)));
+                Err(e)
+            }
+        }
+    };
+    step("deps: the tools the tests drive", &mut || {
+        deps().map(|()| "deps ok".into())
+    })?;
+    step(
+        "rust-version: Cargo.toml against the toolchain and every dependency",
+        &mut || rust_version().map(|v| format!("rust {v} ok")),
+    )?;
+    step("fmt", &mut || {
+        cargo(&["fmt", "--all", "--check"]).map(|()| "fmt ok".into())
+    })?;
+    step("clippy", &mut || {
+        cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .map(|()| "clippy ok".into())
+    })?;
+    step("codegen --check", &mut || {
+        codegen(true).map(|()| "codegen ok".into())
+    })?;
+    step("tests", &mut || {
+        cargo_tests(&["test", "--workspace"]).map(|n| format!("{n} tests passed"))
+    })?;
+    say(&format!("{} in {}", done[1..].join(", "), elapsed(started)));
     Ok(())
+}
+
+/// A line of `ci`'s own, told apart from the tools' output.
+fn say(line: &str) {
+    eprintln!("ci: {line}");
+}
+
+/// `4m12s`, `37s`.
+fn elapsed(since: Instant) -> String {
+    let s = since.elapsed().as_secs();
+    if s >= 60 {
+        format!("{}m{:02}s", s / 60, s % 60)
+    } else {
+        format!("{s}s")
+    }
+}
+
+/// `cargo test …`, its output passed through as it comes; the number of tests passed.
+fn cargo_tests(args: &[&str]) -> Result<usize, String> {
+    eprintln!("$ cargo {}", args.join(" "));
+    let mut child = Command::new(env!("CARGO"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let mut passed = 0;
+    let out = std::io::stdout();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            passed += tests_passed(&line);
+            let _ = writeln!(out.lock(), "{line}");
+        }
+    }
+    let status = child.wait().map_err(|e| format!("cargo: {e}"))?;
+    if status.success() {
+        Ok(passed)
+    } else {
+        Err(format!("`cargo {}` failed", args.join(" ")))
+    }
+}
+
+/// The passed tests a line of libtest's output reports (`test result: ok. 35 passed; …`).
+fn tests_passed(line: &str) -> usize {
+    line.strip_prefix("test result: ")
+        .and_then(|r| r.split_once(". "))
+        .and_then(|(_, counts)| counts.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// A Rust version (`1.91`, `1.91.0`) as numbers.
+fn version(v: &str) -> Option<(u32, u32, u32)> {
+    let mut it = v.trim().split('.').map(|p| p.parse::<u32>());
+    let major = it.next()?.ok()?;
+    let minor = it.next()?.ok()?;
+    let patch = match it.next() {
+        Some(p) => p.ok()?,
+        None => 0,
+    };
+    Some((major, minor, patch))
+}
+
+/// Checks the `rust-version` of Cargo.toml: no older than any dependency's (or building
+/// with it would fail), no newer than the toolchain at hand. Returns it.
+fn rust_version() -> Result<String, String> {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml"))
+        .map_err(|e| format!("Cargo.toml: {e}"))?;
+    let declared = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .map(|v| v.trim_matches('"').to_string())
+        .ok_or("Cargo.toml declares no rust-version")?;
+    let ours = version(&declared).ok_or(format!("rust-version `{declared}` is not a version"))?;
+    let out = Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .current_dir(root())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err("cargo metadata failed".into());
+    }
+    let meta: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+    let members: Vec<&str> = meta["workspace_members"]
+        .as_array()
+        .map(|m| m.iter().filter_map(|x| x.as_str()).collect())
+        .unwrap_or_default();
+    let mut newest: Option<((u32, u32, u32), String)> = None;
+    for p in meta["packages"].as_array().into_iter().flatten() {
+        if members.contains(&p["id"].as_str().unwrap_or("")) {
+            continue;
+        }
+        let Some(v) = p["rust_version"].as_str().and_then(version) else {
+            continue;
+        };
+        if newest.as_ref().is_none_or(|(n, _)| v > *n) {
+            let name = format!(
+                "{} {}",
+                p["name"].as_str().unwrap_or("?"),
+                p["version"].as_str().unwrap_or("?")
+            );
+            newest = Some((v, name));
+        }
+    }
+    if let Some((v, name)) = &newest {
+        if *v > ours {
+            return Err(format!(
+                "Cargo.toml says rust-version = \"{declared}\", but {name} needs {}.{}: raise it",
+                v.0, v.1
+            ));
+        }
+    }
+    let rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("cannot run rustc: {e}"))?;
+    let rustc = String::from_utf8_lossy(&rustc.stdout).to_string();
+    let toolchain = rustc
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| version(v.split('-').next().unwrap_or(v)))
+        .ok_or(format!("cannot read the version of `{}`", rustc.trim()))?;
+    if toolchain < ours {
+        return Err(format!(
+            "{} is older than rust-version = \"{declared}\" in Cargo.toml",
+            rustc.trim()
+        ));
+    }
+    Ok(declared)
 }
 
 fn root() -> PathBuf {
@@ -105,9 +281,10 @@ const APT: &[(&str, &str)] = &[
     ),
     // The language server's end-to-end test drives Neovim's built-in LSP client.
     ("neovim", "/usr/bin/nvim"),
+    // tests/cli/browser.rs: axe-core and puppeteer-core (npm, tests/browser).
+    ("nodejs", "/usr/bin/node"),
+    ("npm", "/usr/bin/npm"),
 ];
-/// Folders of npm packages the browser tests drive (each with its package-lock.json).
-const NPM: &[&str] = &["tests/workspace"];
 /// PyPI packages the tests use as second opinions, with the module that shows each.
 const PIP: &[(&str, &str)] = &[
     ("fluent.syntax", "fluent.syntax"),
@@ -143,11 +320,24 @@ fn deps() -> Result<(), String> {
                 apt.join(" ")
             ));
         }
-        eprintln!("$ apt-get install {}", apt.join(" "));
-        run("apt-get", &["update", "-qq"])?;
-        let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+        // apt's and dpkg's progress goes to a log, shown only when they fail.
+        let log = root().join("target/xtask-apt.log");
+        eprintln!(
+            "$ apt-get install {} (output in {})",
+            apt.join(" "),
+            log.display()
+        );
+        run_logged("apt-get", &["update", "-qq"], &log)?;
+        let mut args = vec![
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "-o",
+            "Dpkg::Use-Pty=0",
+        ];
         args.extend(&apt);
-        run("apt-get", &args)?;
+        run_logged("apt-get", &args, &log)?;
     }
     if !pip.is_empty() {
         eprintln!("$ pip install {}", pip.join(" "));
@@ -164,26 +354,67 @@ fn deps() -> Result<(), String> {
         args.extend(&pip);
         run("python3", &args)?;
     }
-    // npm packages of the browser tests, from their lock file.
-    for dir in NPM {
-        let dir = root().join(dir);
-        if !dir.join("node_modules").is_dir() {
-            let dir = dir.display().to_string();
-            eprintln!("$ npm ci --prefix {dir}");
-            run(
-                "npm",
-                &[
-                    "ci",
-                    "--prefix",
-                    &dir,
-                    "--no-audit",
-                    "--no-fund",
-                    "--loglevel=error",
-                ],
-            )?;
-        }
+    npm()
+}
+
+/// The npm packages of tests/browser (axe-core, puppeteer-core), as package-lock.json
+/// pins them, when node_modules lacks them or is older than the lock file.
+fn npm() -> Result<(), String> {
+    let dir = root().join("tests/browser");
+    let installed = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let fresh = matches!((modified(&installed), modified(&lock)), (Some(i), Some(l)) if i >= l);
+    if fresh {
+        return Ok(());
     }
-    Ok(())
+    eprintln!("$ npm ci (tests/browser: axe-core, puppeteer-core)");
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+        .env("PUPPETEER_SKIP_DOWNLOAD", "1")
+        .current_dir(&dir)
+        .status()
+        .map_err(|e| format!("cannot run npm (apt-get install nodejs npm): {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("`npm ci` in tests/browser failed".into())
+    }
+}
+
+/// Runs a command with its output appended to `log`; on failure, shows the log's end.
+fn run_logged(cmd: &str, args: &[&str], log: &Path) -> Result<(), String> {
+    if let Some(dir) = log.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .map_err(|e| format!("{}: {e}", log.display()))?;
+    let err = file
+        .try_clone()
+        .map_err(|e| format!("{}: {e}", log.display()))?;
+    let status = Command::new(cmd)
+        .args(args)
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .stdout(file)
+        .stderr(err)
+        .status()
+        .map_err(|e| format!("cannot run {cmd}: {e}"))?;
+    if status.success() {
+        return Ok(());
+    }
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let tail: Vec<&str> = text.lines().rev().take(20).collect();
+    for l in tail.iter().rev() {
+        eprintln!("  {l}");
+    }
+    Err(format!(
+        "`{cmd} {}` failed (see {})",
+        args.join(" "),
+        log.display()
+    ))
 }
 
 fn run(cmd: &str, args: &[&str]) -> Result<(), String> {
@@ -430,4 +661,38 @@ fn codegen(check: bool) -> Result<(), String> {
     std::fs::write(&path, out).map_err(|e| format!("docs/checks.md: {e}"))?;
     eprintln!("wrote docs/checks.md");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_counts_are_read_from_libtest_lines() {
+        assert_eq!(
+            tests_passed("test result: ok. 35 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1.2s"),
+            35
+        );
+        assert_eq!(
+            tests_passed("test result: FAILED. 3 passed; 1 failed; 0 ignored"),
+            3
+        );
+        assert_eq!(tests_passed("test foo ... ok"), 0);
+        assert_eq!(tests_passed("running 3 tests"), 0);
+    }
+
+    #[test]
+    fn versions_compare_as_numbers() {
+        assert_eq!(version("1.91"), Some((1, 91, 0)));
+        assert_eq!(version("1.85.1"), Some((1, 85, 1)));
+        assert!(version("1.100") > version("1.91"));
+        assert_eq!(version("x"), None);
+    }
+
+    /// The declared minimum holds for the toolchain and the dependencies at hand.
+    #[test]
+    fn rust_version_is_checked() {
+        let v = rust_version().expect("rust-version");
+        assert!(version(&v).is_some_and(|v| v >= (1, 91, 0)), "{v}");
+    }
 }

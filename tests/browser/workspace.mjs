@@ -2,7 +2,7 @@
 // DevTools protocol. Run by tests/cli/workspace_browser.rs with the URL `dossier serve`
 // printed and the project's directory:
 //
-//   node tests/workspace/e2e.mjs URL PROJECT_DIR [SHOTS_DIR]
+//   node tests/browser/workspace.mjs URL PROJECT_DIR [SHOTS_DIR]
 //
 // Prints one line per step and exits non-zero at the first failure.
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import puppeteer from 'puppeteer-core';
 const require = createRequire(import.meta.url);
 const [url, project, shots] = process.argv.slice(2);
 if (!url || !project) {
-  console.error('usage: node e2e.mjs URL PROJECT_DIR [SHOTS_DIR]');
+  console.error('usage: node workspace.mjs URL PROJECT_DIR [SHOTS_DIR]');
   process.exit(2);
 }
 const fr = path.join(project, 'locales/fr/doc.ftl');
