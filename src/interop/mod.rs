@@ -142,6 +142,7 @@ pub fn select<'a>(
             return Err(format!("unknown locale `{locale}`"));
         };
         let mut units = Vec::new();
+        let mut lines = crate::lines::Positions::new(&d.document.src);
         for (k, m) in d.messages.iter().enumerate() {
             let state = &lp.states[k];
             if !only.wants(state) {
@@ -152,7 +153,7 @@ pub fn select<'a>(
             units.push(Unit {
                 id: &m.id,
                 class: m.class,
-                line: ftl::line_col(&d.document.src, seg.span.start).0,
+                line: lines.line_col(seg.span.start).0,
                 english: &m.text,
                 translation: match state {
                     State::Missing => None,
@@ -236,6 +237,26 @@ impl Problem {
             None => format!("{file}: {}", self.message),
         }
     }
+}
+
+/// At most this many problems of a refused file are listed; the rest are counted.
+pub const SHOWN_PROBLEMS: usize = 50;
+
+/// The problems of a refused file, one `FILE:line:col: message` line each, the first
+/// `SHOWN_PROBLEMS` of them (in file order) and a count of the others.
+pub fn render_problems(problems: &[Problem], file: &str) -> String {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|p| p.render(file))
+        .collect();
+    if problems.len() > SHOWN_PROBLEMS {
+        lines.push(format!(
+            "… and {} more problem(s) in {file} not listed",
+            problems.len() - SHOWN_PROBLEMS
+        ));
+    }
+    lines.join("\n")
 }
 
 /// What a translation in an imported file was made against.
@@ -449,24 +470,39 @@ pub struct Outcome {
 /// ids and duplicated units are problems: then nothing is applied.
 pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome, Vec<Problem>> {
     let mut problems = Vec::new();
-    // Resolve every unit to (document, message index).
+    // Resolve every unit to (document, message index), each in constant time: a file can
+    // hold millions of units.
     let mut resolved: BTreeMap<usize, Vec<(usize, &Incoming)>> = BTreeMap::new();
     let mut seen: HashMap<(usize, &str), Pos> = HashMap::new();
     let mut unknown_docs: BTreeMap<&str, (Pos, usize)> = BTreeMap::new();
+    let by_name: HashMap<&str, usize> = plan
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.name.as_str(), i))
+        .collect();
+    // Message id → the documents that have it, for files that do not name documents.
+    let mut holders_of: Option<HashMap<&str, Vec<usize>>> = None;
     for inc in incoming {
         let d = match &inc.doc {
-            Some(name) => match plan.docs.iter().position(|d| &d.name == name) {
-                Some(d) => d,
+            Some(name) => match by_name.get(name.as_str()) {
+                Some(&d) => d,
                 None => {
                     unknown_docs.entry(name).or_insert((inc.at, 0)).1 += 1;
                     continue;
                 }
             },
             None => {
-                let holders: Vec<usize> = (0..plan.docs.len())
-                    .filter(|&d| plan.docs[d].index.contains_key(&inc.id))
-                    .collect();
-                match holders.as_slice() {
+                let holders = holders_of.get_or_insert_with(|| {
+                    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+                    for (i, d) in plan.docs.iter().enumerate() {
+                        for m in &d.messages {
+                            map.entry(m.id.as_str()).or_default().push(i);
+                        }
+                    }
+                    map
+                });
+                match holders.get(inc.id.as_str()).map_or(&[][..], Vec::as_slice) {
                     [d] => *d,
                     [] => {
                         problems.push(Problem::at(
@@ -496,7 +532,7 @@ pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome
             ));
             continue;
         };
-        if let Some(first) = seen.insert((d, inc.id.as_str()), inc.at) {
+        if let Some(&first) = seen.get(&(d, inc.id.as_str())) {
             problems.push(Problem::at(
                 inc.at,
                 format!(
@@ -506,6 +542,7 @@ pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome
             ));
             continue;
         }
+        seen.insert((d, inc.id.as_str()), inc.at);
         resolved.entry(d).or_default().push((k, inc));
     }
     for (name, (at, n)) in unknown_docs {

@@ -133,17 +133,20 @@ enum Text {
 
 struct Reader<'a> {
     src: &'a str,
+    /// Positions are asked in file order: counted once (see `lines::Positions`).
+    positions: crate::lines::Positions<'a>,
     problems: Vec<Problem>,
 }
 
 impl Reader<'_> {
-    fn pos(&self, offset: u64) -> Pos {
+    fn pos(&mut self, offset: u64) -> Pos {
         let offset = usize::try_from(offset)
             .unwrap_or(usize::MAX)
             .min(self.src.len());
         // Point at the markup itself, not at the whitespace before it.
         let skip = self.src[offset..].len() - self.src[offset..].trim_start().len();
-        Pos::of(self.src, offset + skip)
+        let (line, col) = self.positions.line_col(offset + skip);
+        Pos { line, col }
     }
 
     fn problem(&mut self, offset: u64, message: impl Into<String>) {
@@ -171,6 +174,7 @@ fn in_ns(ns: &ResolveResult, uri: &str) -> bool {
 pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
     let mut r = Reader {
         src,
+        positions: crate::lines::Positions::new(src),
         problems: Vec::new(),
     };
     let mut xml = NsReader::from_str(src);

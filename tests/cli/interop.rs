@@ -523,6 +523,57 @@ fn bad_files_are_refused_with_positions() {
     }
 }
 
+/// Issue 17 item 7: a megabyte of duplicated units took a second and 8 MB a minute (each
+/// unit's line and column counted from the start of the file), and every one of tens of
+/// thousands of problems was printed. Now positions are counted once, the first
+/// SHOWN_PROBLEMS problems are listed with a count of the rest, and each duplicate names
+/// the first unit with its id (not the previous duplicate).
+#[test]
+fn a_megabyte_of_duplicated_units_is_refused_with_a_capped_list() {
+    let p = states();
+    let x = p.ok(&["export", "fr", "--format", "xliff"]);
+    let start = x.find("    <unit ").expect("a unit");
+    let end = x[start..].find("</unit>\n").expect("its end") + start + "</unit>\n".len();
+    let unit = &x[start..end];
+    let copies = (1 << 20) / unit.len();
+    let file = format!(
+        "{}{}  </file>\n</xliff>\n",
+        &x[..start],
+        unit.repeat(copies)
+    );
+    p.write("dup.xlf", &file);
+    let before = snapshot(&p);
+    let o = p.run(&["import", "fr", "dup.xlf"]);
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    let lines: Vec<&str> = o.stderr.lines().collect();
+    let first = file[..start].matches('\n').count() + 1;
+    let step = unit.matches('\n').count();
+    assert_eq!(
+        lines[0],
+        format!(
+            "error: dup.xlf:{}:5: duplicated unit `title` (first at {first}:5)",
+            first + step
+        )
+    );
+    assert_eq!(
+        lines[2],
+        format!(
+            "dup.xlf:{}:5: duplicated unit `title` (first at {first}:5)",
+            first + 3 * step
+        )
+    );
+    assert_eq!(lines.len(), 52, "{}", o.stderr);
+    assert_eq!(
+        lines[50],
+        format!(
+            "… and {} more problem(s) in dup.xlf not listed",
+            copies - 1 - 50
+        )
+    );
+    assert_eq!(lines[51], "nothing was imported");
+    assert_eq!(snapshot(&p), before);
+}
+
 /// compare-locales reads the repository's l10n.toml and reports no errors for fr, ru, kk,
 /// before and after an import inserted and rewrote messages.
 #[test]
