@@ -9,6 +9,7 @@
 
 pub mod po;
 pub mod tmx;
+pub mod wellformed;
 pub mod xliff;
 
 use std::collections::{BTreeMap, HashMap};

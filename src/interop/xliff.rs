@@ -10,6 +10,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
+use super::wellformed::{self, NOT_WELL_FORMED};
 use super::{
     is_english, same_locale, xml_forbidden, Basis, DocUnits, Incoming, Pos, Problem,
     NOTE_EN_AS_TRANSLATED, SUBSTATE_STALE,
@@ -153,6 +154,20 @@ impl Reader<'_> {
         let at = self.pos(offset);
         self.problems.push(Problem::at(at, message));
     }
+
+    /// A problem at exactly this byte (a character, an attribute).
+    fn problem_exact(&mut self, offset: usize, message: String) {
+        let (line, col) = self.positions.line_col(offset);
+        self.problems.push(Problem::at(Pos { line, col }, message));
+    }
+
+    /// Where the markup starting at or after `offset` (after white space) is.
+    fn markup_at(&self, offset: u64) -> usize {
+        let offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.src.len());
+        offset + (self.src[offset..].len() - self.src[offset..].trim_start().len())
+    }
 }
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
@@ -192,6 +207,11 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
     let mut in_segment = false;
     let mut seg_source_start = 0usize;
     let mut seen_root = false;
+    let mut root_closed = false;
+    // Characters XML cannot hold make the file not well-formed wherever they are.
+    for (at, message) in wellformed::forbidden_characters(src) {
+        r.problem_exact(at, message);
+    }
     loop {
         let start = xml.buffer_position();
         let (ns, event) = match xml.read_resolved_event() {
@@ -211,6 +231,17 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 let empty = matches!(event, Event::Empty(_));
                 let name = e.local_name().as_ref().to_string();
                 let ours = in_ns(&ns, super::xliff::NS);
+                let lt = r.markup_at(start);
+                for (at, message) in wellformed::start_tag(e, lt) {
+                    r.problem_exact(at, message);
+                }
+                if root_closed {
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: an element <{name}> after the end of the root element"),
+                    );
+                    break;
+                }
                 if !empty {
                     stack.push((name.clone(), start, ours));
                 }
@@ -375,6 +406,7 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
             Event::End(ref e) => {
                 let name = e.local_name().as_ref().to_string();
                 stack.pop();
+                root_closed = stack.is_empty();
                 if skip_depth > 0 {
                     skip_depth -= 1;
                     continue;
@@ -413,6 +445,20 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 }
             }
             Event::Text(t) => {
+                if let Some((at, message)) = wellformed::text(&t, start as usize) {
+                    r.problem_exact(at, message);
+                }
+                if (root_closed || !seen_root) && !t.trim().is_empty() {
+                    let place = if root_closed {
+                        "after the end of"
+                    } else {
+                        "before"
+                    };
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: text {place} the root element"),
+                    );
+                }
                 if skip_depth == 0 {
                     let s = t.xml10_content();
                     if text == Text::Note {
@@ -425,6 +471,17 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 }
             }
             Event::CData(t) => {
+                if root_closed || !seen_root {
+                    let place = if root_closed {
+                        "after the end of"
+                    } else {
+                        "before"
+                    };
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: text {place} the root element"),
+                    );
+                }
                 if skip_depth == 0 {
                     let s = t.xml10_content();
                     if text == Text::Note {
@@ -435,8 +492,25 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 }
             }
             Event::GeneralRef(g) => {
+                if root_closed || !seen_root {
+                    let place = if root_closed {
+                        "after the end of"
+                    } else {
+                        "before"
+                    };
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: text {place} the root element"),
+                    );
+                }
                 let s = match g.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
+                    Ok(Some(c)) => match wellformed::char_ref(c, &g) {
+                        Ok(c) => Some(c.to_string()),
+                        Err(message) => {
+                            r.problem(start, message);
+                            continue;
+                        }
+                    },
                     Ok(None) => quick_xml::escape::resolve_predefined_entity(&g).map(String::from),
                     Err(_) => None,
                 };
@@ -451,11 +525,21 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                     Some(_) => {}
                     None => r.problem(
                         start,
-                        format!("unknown entity or bad character reference `&{};`", &*g),
+                        format!(
+                            "{NOT_WELL_FORMED}: unknown entity or bad character reference `&{};`",
+                            &*g
+                        ),
                     ),
                 }
             }
             Event::Decl(d) => {
+                if start != 0 {
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: the XML declaration <?xml …?> may only open the file"),
+                    );
+                    break;
+                }
                 if let Some(Ok(enc)) = d.encoding() {
                     let enc = enc.to_ascii_lowercase();
                     if enc != "utf-8" && enc != "utf8" {
@@ -486,7 +570,19 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 }
                 break;
             }
-            Event::Comment(_) | Event::PI(_) => {}
+            Event::Comment(c) => {
+                if let Some((at, message)) = wellformed::comment(&c, r.markup_at(start)) {
+                    r.problem_exact(at, message);
+                }
+            }
+            Event::PI(pi) => {
+                if pi.target().eq_ignore_ascii_case("xml") {
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: the XML declaration <?xml …?> may only open the file"),
+                    );
+                }
+            }
         }
     }
     if r.problems.is_empty() {
@@ -623,7 +719,7 @@ mod tests {
             "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"/>",
             "XLIFF 1.x",
         );
-        fails(&format!("{head}\n<file id=\"d\"><unit id=\"a\"><segment><source>a &nbsp; b</source></segment></unit></file></xliff>"), "2:46: unknown entity");
+        fails(&format!("{head}\n<file id=\"d\"><unit id=\"a\"><segment><source>a &nbsp; b</source></segment></unit></file></xliff>"), "2:46: not well-formed XML: unknown entity");
         fails(
             &format!("{head}\n<file id=\"d\"></fil></xliff>"),
             "not well-formed XML",

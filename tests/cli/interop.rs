@@ -574,6 +574,121 @@ fn a_megabyte_of_duplicated_units_is_refused_with_a_capped_list() {
     assert_eq!(snapshot(&p), before);
 }
 
+/// Issue 17 item 11: XML that is not well-formed was imported (a raw U+0001, `&#x1;`, an
+/// attribute given twice). Each case here is refused by xmllint and by dossier (with
+/// FILE:line:column, nothing written); the well-formed look-alikes are accepted by both.
+#[test]
+fn import_refuses_what_xmllint_refuses() {
+    let p = states();
+    let before = snapshot(&p);
+    let export = p.ok(&["export", "fr", "--format", "xliff"]);
+    let target = "<target>Risques graves</target>";
+    assert!(export.contains(target));
+    let with = |from: &str, to: &str| {
+        assert!(export.contains(from), "{from}");
+        export.replacen(from, to, 1)
+    };
+    let bad = [
+        (
+            "raw U+0001",
+            with(target, "<target>Risques\u{1}graves</target>"),
+        ),
+        (
+            "raw U+FFFF",
+            with(target, "<target>Risques\u{ffff}</target>"),
+        ),
+        (
+            "U+0001 in CDATA",
+            with(target, "<target><![CDATA[Risques\u{1}]]></target>"),
+        ),
+        ("&#x1;", with(target, "<target>Risques&#x1;graves</target>")),
+        ("&#8;", with(target, "<target>Risques&#8;graves</target>")),
+        (
+            "&#x1; in an attribute",
+            with("<unit id=\"grave-risks\"", "<unit id=\"grave-risks&#x1;\""),
+        ),
+        (
+            "duplicated attribute",
+            with(
+                "<unit id=\"grave-risks\"",
+                "<unit id=\"grave-risks\" id=\"grave-risks\"",
+            ),
+        ),
+        (
+            "< in an attribute",
+            with("type=\"dossier:heading\"", "type=\"a<b\""),
+        ),
+        (
+            "& in an attribute",
+            with("type=\"dossier:heading\"", "type=\"a & b\""),
+        ),
+        (
+            "]]> in text",
+            with(target, "<target>Risques ]]> graves</target>"),
+        ),
+        (
+            "-- in a comment",
+            with("<file ", "<!-- a -- b -->\n  <file "),
+        ),
+        (
+            "element name",
+            with(target, "<target>Risques <1x/></target>"),
+        ),
+        ("a second root", format!("{export}<xliff/>\n")),
+        ("text after the root", format!("{export}text\n")),
+        (
+            "late declaration",
+            with("<file ", "<?xml version=\"1.0\"?>\n  <file "),
+        ),
+    ];
+    for (what, text) in bad {
+        p.write("bad.xlf", &text);
+        let lint = tool(
+            "xmllint",
+            &["--noout", p.path("bad.xlf").to_str().expect("path")],
+        );
+        assert!(!lint.status.success(), "xmllint accepts {what}");
+        let o = p.run(&["import", "fr", "bad.xlf"]);
+        assert_eq!(o.code, 2, "{what}: {}", o.stdout);
+        assert!(
+            o.stderr.starts_with("error: bad.xlf:")
+                && o.stderr.contains(": not well-formed XML: ")
+                && o.stderr.ends_with("nothing was imported\n"),
+            "{what}: {}",
+            o.stderr
+        );
+        assert_eq!(snapshot(&p), before, "{what}");
+    }
+    let good = [
+        (
+            "a tab by reference",
+            with(target, "<target>Risques&#x9;graves</target>"),
+        ),
+        (
+            "]] in CDATA",
+            with(target, "<target><![CDATA[Risques ]] graves]]></target>"),
+        ),
+        (
+            "> in an attribute",
+            with(
+                "<unit id=\"grave-risks\"",
+                "<unit id=\"grave-risks\" m:x=\"a>b\" xmlns:m=\"urn:m\"",
+            ),
+        ),
+        ("- in a comment", with("<file ", "<!-- a - b -->\n  <file ")),
+    ];
+    for (what, text) in good {
+        p.write("good.xlf", &text);
+        let lint = tool(
+            "xmllint",
+            &["--noout", p.path("good.xlf").to_str().expect("path")],
+        );
+        assert!(lint.status.success(), "xmllint refuses {what}");
+        let o = p.run(&["import", "fr", "good.xlf", "--dry-run"]);
+        assert_eq!(o.code, 0, "{what}: {}", o.stderr);
+    }
+}
+
 /// compare-locales reads the repository's l10n.toml and reports no errors for fr, ru, kk,
 /// before and after an import inserted and rewrote messages.
 #[test]
