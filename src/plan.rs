@@ -399,7 +399,7 @@ fn plan_locale(
                 states[k] = State::Translated;
             } else {
                 let class = sh.classify(k, &from);
-                if config.carry_over && class.carries_over() {
+                if config.carry_over && class.carries_over(config.carry_over_case) {
                     states[k] = State::Translated;
                     carried.push((m.id.clone(), class));
                     record = now.clone();
@@ -866,6 +866,7 @@ mod tests {
             locales: vec!["fr".into()],
             fallback: BTreeMap::new(),
             carry_over: false,
+            carry_over_case: false,
             stale: StalePolicy::Mark,
             apply_safe: true,
         };

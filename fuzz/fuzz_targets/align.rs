@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
         locales: vec!["fr".into()],
         fallback: Default::default(),
         carry_over: flags & 1 != 0,
+        carry_over_case: flags & 4 != 0,
         stale: StalePolicy::Mark,
         apply_safe: flags & 2 != 0,
     };
