@@ -2,7 +2,8 @@
 //!
 //! States: missing → `initial` with no target; stale → `initial`, `subState="dossier:stale"`,
 //! the translation as target and a note (category `en-as-translated`) holding the English
-//! it was made from; up to date → `translated`. Inline Markdown stays text. Reading accepts
+//! it was made from; up to date → `translated`. On import the note alone makes an `initial`
+//! unit still stale (subState is informative). Inline Markdown stays text. Reading accepts
 //! what CAT tools add: other namespaces (skipped), groups, several segments per unit,
 //! `<mrk>`/`<pc>` (their text kept), `<cp>`, CDATA.
 
@@ -120,7 +121,6 @@ struct UnitAcc {
     any_target: bool,
     /// The lowest state of its segments: 0 initial, 1 translated, 2 reviewed, 3 final.
     state: u8,
-    stale: bool,
     en_as_translated: Option<String>,
 }
 
@@ -354,9 +354,6 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                                 }
                             };
                             u.state = u.state.min(state);
-                            if attr(e, "subState").as_deref() == Some(SUBSTATE_STALE) {
-                                u.stale = true;
-                            }
                         }
                     }
                     ("source", Text::None) if unit.is_some() && !empty => text = Text::Source,
@@ -617,9 +614,11 @@ fn finish(r: &mut Reader, u: UnitAcc, end: u64) -> Option<Incoming> {
     let basis = if u.state >= 1 {
         Basis::Confirmed
     } else {
-        match (u.stale, u.en_as_translated) {
-            (true, Some(en)) => Basis::Draft(en),
-            _ => Basis::Unconfirmed,
+        // The note is the record of the English the translation was made from; subState
+        // is not needed (a CAT tool may drop a value it does not know, or rewrite it).
+        match u.en_as_translated {
+            Some(en) => Basis::Draft(en),
+            None => Basis::Unconfirmed,
         }
     };
     Some(Incoming {

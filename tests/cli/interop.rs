@@ -489,6 +489,289 @@ fn new_messages_go_in_reference_order() {
     );
 }
 
+/// The XLIFF export with the unit `id` replaced by `unit` (the whole `<unit …>…</unit>`).
+fn with_unit(export: &str, id: &str, unit: &str) -> String {
+    let start = export
+        .find(&format!("<unit id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no unit {id}"));
+    let end = start + export[start..].find("</unit>").expect("unit end") + "</unit>".len();
+    format!("{}{unit}{}", &export[..start], &export[end..])
+}
+
+/// A unit of the states project: `segment` is the `<segment>` start tag's attributes,
+/// `note` an en-as-translated note, `target` the target (none when None).
+fn unit(id: &str, segment: &str, note: Option<&str>, source: &str, target: Option<&str>) -> String {
+    let notes = note.map_or(String::new(), |n| {
+        format!("<notes><note category=\"en-as-translated\">{n}</note></notes>")
+    });
+    let target = target.map_or(String::new(), |t| format!("<target>{t}</target>"));
+    format!("<unit id=\"{id}\">{notes}<segment {segment}><source>{source}</source>{target}</segment></unit>")
+}
+
+/// Issue 17 item 14: every case of docs/interop.md "How an import decides", one row each:
+/// the file's unit, the report line, and the message after it (its stamp and state). The
+/// doc says an `initial` unit with the en-as-translated note imports as still stale; the
+/// code also wanted subState="dossier:stale" and skipped it as a draft without. The note
+/// is what records the English, so the note decides (a CAT tool may drop or rewrite a
+/// subState value it does not know).
+#[test]
+fn every_documented_import_case() {
+    const P1: &str = "opposition-to-regime-p1";
+    const P1_NOW: &str = "First paragraph about 2001 and &lt;after&gt; &amp; &quot;more&quot;.[^1]";
+    const P1_NOW_TEXT: &str = "First paragraph about 2001 and <after> & \"more\".[^1]";
+    const P1_THEN: &str = "First paragraph about 2001.[^1]";
+    const P1_OLD: &str = "Premier paragraphe sur 2001.[^1]";
+    const SKIPPED: &str = "skipped, line 4: not confirmed by the translator (XLIFF state=\"initial\" or PO fuzzy): a draft is not applied";
+    let stale = "state=\"initial\" subState=\"dossier:stale\"";
+    struct Case {
+        what: &'static str,
+        id: &'static str,
+        unit: String,
+        /// The report's tags for the id (None: no line).
+        report: Option<&'static str>,
+        /// (stamp, value) of the message after, and its state.
+        after: Option<(&'static str, &'static str)>,
+        state: &'static str,
+    }
+    let xliff_cases = vec![
+        // 1. Confirmed: translated, reviewed, final.
+        Case {
+            what: "translated, missing message",
+            id: "grave-risks-p1",
+            unit: unit(
+                "grave-risks-p1",
+                "state=\"translated\"",
+                None,
+                "Third one.",
+                Some("Troisième."),
+            ),
+            report: Some("added"),
+            after: Some(("Third one.", "Troisième.")),
+            state: "translated",
+        },
+        Case {
+            what: "reviewed, stale message",
+            id: P1,
+            unit: unit(
+                P1,
+                "state=\"reviewed\"",
+                Some(P1_THEN),
+                P1_NOW,
+                Some("Premier paragraphe, revu.[^1]"),
+            ),
+            report: Some("updated"),
+            after: Some((P1_NOW_TEXT, "Premier paragraphe, revu.[^1]")),
+            state: "translated",
+        },
+        Case {
+            what: "final, same text: confirmed and re-stamped",
+            id: P1,
+            unit: unit(P1, "state=\"final\"", None, P1_NOW, Some(P1_OLD)),
+            report: Some("confirmed"),
+            after: Some((P1_NOW_TEXT, P1_OLD)),
+            state: "translated",
+        },
+        // 2. Still stale: initial with the note, with or without subState.
+        Case {
+            what: "initial, note and subState",
+            id: P1,
+            unit: unit(
+                P1,
+                stale,
+                Some(P1_THEN),
+                P1_NOW,
+                Some("Premier paragraphe retouché.[^1]"),
+            ),
+            report: Some("updated, stale: translated from English that has since changed"),
+            after: Some((P1_THEN, "Premier paragraphe retouché.[^1]")),
+            state: "stale",
+        },
+        Case {
+            what: "initial, note without subState",
+            id: P1,
+            unit: unit(
+                P1,
+                "state=\"initial\"",
+                Some(P1_THEN),
+                P1_NOW,
+                Some("Premier paragraphe retouché.[^1]"),
+            ),
+            report: Some("updated, stale: translated from English that has since changed"),
+            after: Some((P1_THEN, "Premier paragraphe retouché.[^1]")),
+            state: "stale",
+        },
+        // 3. Draft: initial without the note, with or without subState.
+        Case {
+            what: "initial without note",
+            id: "grave-risks-p1",
+            unit: unit(
+                "grave-risks-p1",
+                "state=\"initial\"",
+                None,
+                "Third one.",
+                Some("Troisième."),
+            ),
+            report: Some(SKIPPED),
+            after: None,
+            state: "missing",
+        },
+        Case {
+            what: "initial, subState without note",
+            id: P1,
+            unit: unit(
+                P1,
+                stale,
+                None,
+                P1_NOW,
+                Some("Premier paragraphe retouché.[^1]"),
+            ),
+            report: Some(SKIPPED),
+            after: Some((P1_THEN, P1_OLD)),
+            state: "stale",
+        },
+        // Further rules: an older file never downgrades; no target never deletes.
+        Case {
+            what: "current message, same text from older English",
+            id: "grave-risks",
+            unit: unit(
+                "grave-risks",
+                "state=\"initial\"",
+                Some("Serious risks"),
+                "Grave risks",
+                Some("Risques graves"),
+            ),
+            report: None,
+            after: Some(("Grave risks", "Risques graves")),
+            state: "translated",
+        },
+        Case {
+            what: "an empty target",
+            id: "grave-risks",
+            unit: unit(
+                "grave-risks",
+                "state=\"translated\"",
+                None,
+                "Grave risks",
+                Some(""),
+            ),
+            report: None,
+            after: Some(("Grave risks", "Risques graves")),
+            state: "translated",
+        },
+        Case {
+            what: "no target",
+            id: P1,
+            unit: unit(P1, "state=\"translated\"", None, P1_NOW, None),
+            report: None,
+            after: Some((P1_THEN, P1_OLD)),
+            state: "stale",
+        },
+    ];
+    let check = |p: &Project, c: &Case, file: &str| {
+        let out = p.ok(&["import", "fr", file]);
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(&format!("fr/doc {} [", c.id)));
+        let tags = line.map(|l| {
+            l[format!("fr/doc {} [", c.id).len()..]
+                .trim_end_matches(']')
+                .to_string()
+        });
+        let tags = tags.map(|t| {
+            // The line of a skipped unit depends on the file.
+            match t.strip_prefix("skipped, line ") {
+                Some(rest) => format!("skipped, line 4{}", &rest[rest.find(':').unwrap_or(0)..]),
+                None => t,
+            }
+        });
+        assert_eq!(tags.as_deref(), c.report, "{}: {out}", c.what);
+        let ftl = p.read("locales/fr/doc.ftl");
+        if let Some((stamp, value)) = c.after {
+            let at = ftl.find(&format!("\n{} = {value}\n", c.id));
+            assert!(at.is_some(), "{}: {ftl}", c.what);
+            // The comment lines right above the message hold its stamp.
+            let comment: Vec<&str> = ftl[..at.unwrap_or(0)]
+                .lines()
+                .rev()
+                .take_while(|l| l.starts_with('#'))
+                .collect();
+            assert!(
+                comment.contains(&format!("# en: {stamp}").as_str()),
+                "{}: {ftl}",
+                c.what
+            );
+        } else {
+            assert!(!ftl.contains(&format!("\n{} =", c.id)), "{}: {ftl}", c.what);
+        }
+        let state = p
+            .diff_states("fr")
+            .into_iter()
+            .find(|d| d.0 == c.id)
+            .map_or("translated".to_string(), |d| d.1);
+        assert_eq!(state, c.state, "{}", c.what);
+    };
+    for c in &xliff_cases {
+        let p = states();
+        let export = p.ok(&["export", "fr", "--format", "xliff"]);
+        // One unit per file, so the skipped line is the same in every case.
+        let only = with_unit(&export, c.id, &c.unit);
+        let start = only.find(&format!("<unit id=\"{}\"", c.id)).expect("unit");
+        let head_end = only.find("<unit ").expect("first unit");
+        let file_end = only.find("  </file>").expect("file end");
+        let end = start + only[start..].find("</unit>").expect("end") + "</unit>".len();
+        let file = format!(
+            "{}\n\n{}\n{}",
+            &only[..head_end].trim_end(),
+            &only[start..end],
+            &only[file_end..]
+        );
+        p.write("case.xlf", &file);
+        check(&p, c, "case.xlf");
+    }
+    // PO: not fuzzy (confirmed), fuzzy with `#| msgid` (still stale), fuzzy alone (draft).
+    let po_cases = [
+        (
+            "not fuzzy",
+            "msgctxt \"grave-risks-p1\"\nmsgid \"Third one.\"\nmsgstr \"Troisième.\"",
+            Some("added"),
+            Some(("Third one.", "Troisième.")),
+            "translated",
+            "grave-risks-p1",
+        ),
+        (
+            "fuzzy with #| msgid",
+            "#, fuzzy\n#| msgid \"First paragraph about 2001.[^1]\"\nmsgctxt \"opposition-to-regime-p1\"\nmsgid \"First paragraph about 2001 and <after> & \\\"more\\\".[^1]\"\nmsgstr \"Premier paragraphe retouché.[^1]\"",
+            Some("updated, stale: translated from English that has since changed"),
+            Some((P1_THEN, "Premier paragraphe retouché.[^1]")),
+            "stale",
+            P1,
+        ),
+        (
+            "fuzzy alone",
+            "#, fuzzy\nmsgctxt \"grave-risks-p1\"\nmsgid \"Third one.\"\nmsgstr \"Troisième.\"",
+            Some(SKIPPED),
+            None,
+            "missing",
+            "grave-risks-p1",
+        ),
+    ];
+    for (what, entry, report, after, state, id) in po_cases {
+        let p = states();
+        let export = p.ok(&["export", "fr", "--format", "po"]);
+        let head = &export[..export.find("\n\n").expect("header end")];
+        p.write("case.po", &format!("{head}\n\n{entry}\n"));
+        let c = Case {
+            what,
+            id,
+            unit: String::new(),
+            report,
+            after,
+            state,
+        };
+        check(&p, &c, "case.po");
+    }
+}
+
 /// Every file under tests/data/interop/bad/ is refused with exactly the report in its
 /// .expected file, exit 2, and nothing written.
 #[test]
