@@ -56,6 +56,8 @@ pub struct LocaleSummary {
     pub applied: Vec<(String, String, String)>,
     /// Changes carried over, with their class.
     pub carried: Vec<(String, Class)>,
+    /// Blank lines put back between messages (layout only).
+    pub spaced: usize,
 }
 
 /// One document as sync went through it.
@@ -172,6 +174,7 @@ fn sync_doc(project: &Project, d: &plan::DocPlan) -> SyncDoc {
                 restored: l.restored.len(),
                 applied: l.applied.clone(),
                 carried: l.carried.clone(),
+                spaced: l.spaced,
             })
             .collect(),
     };

@@ -972,6 +972,85 @@ fn import_refuses_what_xmllint_refuses() {
     }
 }
 
+/// Issue 18 item 8: Weblate re-serialises a locale file with python fluent.syntax, and
+/// Pontoon with its own serializer, both writing messages one below the other; two
+/// translators' edits of adjacent messages then conflict in git. The next `sync` puts the
+/// blank lines back: layout only (python fluent.syntax reads the same resource before and
+/// after), and a second sync has nothing to do.
+#[test]
+fn sync_puts_back_the_blank_lines_a_platform_removed() {
+    let r = repository();
+    let files: Vec<PathBuf> = ["fr", "ru", "kk"]
+        .iter()
+        .map(|l| r.path(&format!("locales/{l}/dossier.ftl")))
+        .collect();
+    let originals: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("read"))
+        .collect();
+    // As Weblate saves them.
+    let reserialize = "import sys\nfrom fluent.syntax import parse, serialize\nfor f in sys.argv[1:]:\n    text = serialize(parse(open(f, encoding='utf-8').read()))\n    open(f, 'w', encoding='utf-8').write(text)\n";
+    let out = crate::python(&["-c", reserialize], &files);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let weblate: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("read"))
+        .collect();
+    for (w, original) in weblate.iter().zip(&originals) {
+        assert!(
+            w.matches("\n\n").count() < original.matches("\n\n").count(),
+            "the serializer left the blank lines between messages:\n{}",
+            &w[..w.len().min(600)]
+        );
+    }
+    // What python fluent.syntax reads: the same before and after sync.
+    let dump = "import sys\nfrom fluent.syntax import parse, serialize\nfor f in sys.argv[1:]:\n    print(serialize(parse(open(f, encoding='utf-8').read())))\n";
+    let read = || {
+        let out = crate::python(&["-c", dump], &files);
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let before = read();
+    let out = r.ok(&["sync"]);
+    for l in ["fr", "ru", "kk"] {
+        assert!(
+            out.contains(&format!("; {l}: blank line put back between ")),
+            "{out}"
+        );
+    }
+    assert_eq!(read(), before, "sync changed what the files say");
+    for (f, original) in files.iter().zip(&originals) {
+        let text = std::fs::read_to_string(f).expect("read");
+        // Every message is separated from the one above by a blank line again.
+        let lines: Vec<&str> = text.lines().collect();
+        for w in lines.windows(2) {
+            let ends_message = !w[0].starts_with('#') && !w[0].is_empty();
+            let starts_entry = w[1].starts_with("# en: ")
+                || w[1].split(" =").next().is_some_and(|id| {
+                    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                });
+            assert!(
+                !(ends_message && starts_entry && !w[1].starts_with(' ')),
+                "{}: no blank line between {:?} and {:?}",
+                f.display(),
+                w[0],
+                w[1]
+            );
+        }
+        // The repository's files had one blank line between entries: they come back whole.
+        assert_eq!(&text, original, "{}", f.display());
+    }
+    assert_eq!(
+        r.run(&["sync", "--check"]).code,
+        0,
+        "sync is not idempotent"
+    );
+}
+
 /// compare-locales reads the repository's l10n.toml and reports no errors for fr, ru, kk,
 /// before and after an import inserted and rewrote messages.
 #[test]
