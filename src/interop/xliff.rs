@@ -13,7 +13,7 @@ use quick_xml::reader::NsReader;
 
 use super::wellformed::{self, NOT_WELL_FORMED};
 use super::{
-    is_english, same_locale, xml_forbidden, Basis, DocUnits, Incoming, Pos, Problem,
+    is_english, xml_forbidden, Basis, DocUnits, Incoming, Pos, Problem, Target,
     NOTE_EN_AS_TRANSLATED, SUBSTATE_STALE,
 };
 use crate::config::REFERENCE;
@@ -21,6 +21,8 @@ use crate::escape::{xml_attr, xml_text};
 use crate::plan::State;
 
 pub const NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
+/// The Translation Candidates module: matches a CAT tool offers, never translations.
+const NS_MATCHES: &str = "urn:oasis:names:tc:xliff:matches:2.0";
 const NS_12: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
 /// Writes the units as an XLIFF 2.0 document.
@@ -122,6 +124,10 @@ struct UnitAcc {
     /// The lowest state of its segments: 0 initial, 1 translated, 2 reviewed, 3 final.
     state: u8,
     en_as_translated: Option<String>,
+    /// Its other notes, as written.
+    notes: Vec<String>,
+    /// Matches naming another unit: (where, that unit).
+    matches: Vec<(Pos, String)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -185,8 +191,11 @@ fn in_ns(ns: &ResolveResult, uri: &str) -> bool {
     matches!(ns, ResolveResult::Bound(n) if n.as_ref() == uri)
 }
 
-/// Reads the translations of an XLIFF 2.0 document for `locale`.
-pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
+/// Reads the translations of an XLIFF 2.0 document for the target's locale, and the
+/// file's `trgLang` when it is a regional form of that locale.
+pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>), Vec<Problem>> {
+    let locale = target.locale;
+    let mut regional = None;
     let mut r = Reader {
         src,
         positions: crate::lines::Positions::new(src),
@@ -245,6 +254,20 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 if !empty {
                     stack.push((name.clone(), start, ours));
                 }
+                if in_ns(&ns, NS_MATCHES) && name == "match" {
+                    // Skipped with its namespace; reported when it names another unit.
+                    let this = unit.as_ref().map(|u| (u.id.clone(), u.doc.clone()));
+                    let other = attr(e, "ref").and_then(|r| {
+                        this.as_ref()
+                            .and_then(|(id, doc)| other_unit(&r, id, doc.as_deref()))
+                    });
+                    if let Some(other) = other {
+                        let at = r.pos(start);
+                        if let Some(u) = unit.as_mut() {
+                            u.matches.push((at, other));
+                        }
+                    }
+                }
                 if skip_depth > 0 {
                     if !empty {
                         skip_depth += 1;
@@ -282,13 +305,13 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                         None => r.problem(start, "<xliff> has no srcLang"),
                     }
                     match attr(e, "trgLang") {
-                        Some(l) if same_locale(&l, locale) => {}
-                        Some(l) => r.problem(
-                            start,
-                            format!(
-                                "wrong language: the file is for trgLang=\"{l}\", not `{locale}`"
-                            ),
-                        ),
+                        Some(l) => {
+                            match target.check(&l, &format!("the file is for trgLang=\"{l}\"")) {
+                                Ok(true) => regional = Some(l),
+                                Ok(false) => {}
+                                Err(message) => r.problem(start, message),
+                            }
+                        }
                         None => r.problem(
                             start,
                             format!("<xliff> has no trgLang: is this file for `{locale}`?"),
@@ -412,9 +435,11 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                     "source" | "target" if text != Text::Note => text = Text::None,
                     "note" => {
                         text = Text::None;
-                        if note_is_en {
-                            if let Some(u) = unit.as_mut() {
+                        if let Some(u) = unit.as_mut() {
+                            if note_is_en {
                                 u.en_as_translated = Some(note.clone());
+                            } else {
+                                u.notes.push(note.clone());
                             }
                         }
                     }
@@ -583,7 +608,7 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
         }
     }
     if r.problems.is_empty() {
-        Ok(units)
+        Ok((units, regional))
     } else {
         Err(r.problems)
     }
@@ -628,12 +653,40 @@ fn finish(r: &mut Reader, u: UnitAcc, end: u64) -> Option<Incoming> {
         source: u.source,
         target,
         basis,
+        notes: super::note_lines(u.notes.iter().map(String::as_str)),
+        matches: u.matches,
+    })
+}
+
+/// The unit an XLIFF fragment identifier (`#/f=FILE/u=UNIT/…`) names, when it is not the
+/// unit `id` of the document `doc` (a plain `#id` names something inside this unit).
+fn other_unit(reference: &str, id: &str, doc: Option<&str>) -> Option<String> {
+    let path = reference.strip_prefix("#/")?;
+    let mut file = None;
+    let mut unit = None;
+    for part in path.split('/') {
+        if let Some(f) = part.strip_prefix("f=") {
+            file = Some(f);
+        } else if let Some(u) = part.strip_prefix("u=") {
+            unit = Some(u);
+        }
+    }
+    let unit = unit?;
+    let same_file = file.is_none_or(|f| Some(f) == doc);
+    (unit != id || !same_file).then(|| match file {
+        Some(f) if !same_file => format!("{f}/{unit}"),
+        _ => unit.to_string(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const FR: Target = Target {
+        locale: "fr",
+        project: &[],
+    };
 
     const FILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:m="urn:x" version="2.0" srcLang="en" trgLang="fr">
@@ -660,7 +713,7 @@ mod tests {
 
     #[test]
     fn reads_what_cat_tools_write() {
-        let units = read(FILE, "fr").map_err(|p| format!("{p:?}"));
+        let units = read(FILE, FR).map(|r| r.0).map_err(|p| format!("{p:?}"));
         let units = units.as_deref().unwrap_or(&[]);
         let got: Vec<(&str, &str, Option<&str>, &Basis)> = units
             .iter()
@@ -690,9 +743,37 @@ mod tests {
         assert_eq!(units[0].doc.as_deref(), Some("doc"));
     }
 
+    /// Unit notes other than the en-as-translated one are its notes, line by line; matches
+    /// of the Translation Candidates module are never targets, and one naming another unit
+    /// is recorded.
+    #[test]
+    fn notes_and_matches() {
+        let src = r##"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" version="2.0" srcLang="en" trgLang="fr">
+<file id="doc"><notes><note>about the file</note></notes>
+<unit id="a"><mtc:matches><mtc:match ref="#/f=doc/u=b"><source>B</source><target>Bé</target></mtc:match><mtc:match ref="#m1"><source>A</source><target>Aa</target></mtc:match></mtc:matches>
+<notes><note category="en-as-translated">Old</note><note>one
+ two </note><note/><note>one</note></notes>
+<segment><source>A</source></segment></unit>
+</file></xliff>"##;
+        let units = read(src, FR).map(|r| r.0).unwrap_or_default();
+        assert_eq!(units.len(), 1);
+        let u = &units[0];
+        assert_eq!(u.target, None);
+        assert_eq!(u.notes, ["one", "two"]);
+        assert_eq!(u.matches, [(Pos { line: 3, col: 27 }, "b".to_string())]);
+        assert_eq!(u.basis, Basis::Draft("Old".into()));
+        assert_eq!(other_unit("#/f=doc/u=a/s1", "a", Some("doc")), None);
+        assert_eq!(other_unit("#/u=b", "a", Some("doc")), Some("b".into()));
+        assert_eq!(
+            other_unit("#/f=x/u=a", "a", Some("doc")),
+            Some("x/a".into())
+        );
+        assert_eq!(other_unit("#m1", "a", Some("doc")), None);
+    }
+
     #[track_caller]
     fn fails(src: &str, expected: &str) {
-        let err = read(src, "fr").err().unwrap_or_default();
+        let err = read(src, FR).map(|r| r.0).err().unwrap_or_default();
         let msgs: Vec<String> = err
             .iter()
             .map(|p| match p.at {

@@ -38,8 +38,12 @@ pub fn import(
             interop::render_problems(&problems, &name)
         )
     };
-    let (_, units) = interop::read(&bytes, locale).map_err(refused)?;
-    let outcome = interop::apply(plan, locale, &units).map_err(refused)?;
+    let target = interop::Target {
+        locale,
+        project: &project.config.locales,
+    };
+    let read = interop::read(&bytes, target).map_err(refused)?;
+    let outcome = interop::apply(plan, locale, &read).map_err(refused)?;
     let writes: Vec<(PathBuf, &String)> = outcome
         .writes
         .iter()

@@ -772,6 +772,198 @@ fn every_documented_import_case() {
     }
 }
 
+/// Issue 18 items 9, 10, 11: files as CAT tools send them back (tests/data/interop/cat/),
+/// imported into the states project: the report (NAME.expected) and the French after it
+/// (NAME.ftl). Regional forms of the locale are accepted and said so; translator notes
+/// become comments on their message and are exported again; msgmerge's and the CAT tool's
+/// guesses from another message are skipped as suggestions, never written.
+#[test]
+fn files_from_cat_tools_import_as_expected() {
+    let mut names: Vec<String> = std::fs::read_dir(data("cat"))
+        .expect("cat/")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".expected") && !n.ends_with(".ftl"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["memoq-fr-FR.xlf", "poedit-fr_FR.po"]);
+    for name in names {
+        let p = states();
+        let before = p.read("locales/fr/doc.ftl");
+        p.write(&name, &read_data(&format!("cat/{name}")));
+        let out = p.ok(&["import", "fr", &name]);
+        assert_eq!(out, read_data(&format!("cat/{name}.expected")), "{name}");
+        let after = p.read("locales/fr/doc.ftl");
+        assert_eq!(after, read_data(&format!("cat/{name}.ftl")), "{name}");
+        // Nothing a guess proposed was written: the messages it was for kept their text.
+        for (id, text) in [
+            (
+                "opposition-to-regime-p1",
+                "Premier paragraphe sur 2001.[^1]",
+            ),
+            ("grave-risks", "Risques graves"),
+        ] {
+            assert!(
+                after.contains(&format!("\n{id} = {text}\n")),
+                "{name}: {id}"
+            );
+        }
+        assert!(!after.contains("grave-risks-p1"), "{name}");
+        for line in before.lines() {
+            assert!(after.lines().any(|l| l == line), "{name}: lost {line:?}");
+        }
+        // The notes go out again with their messages, in both formats.
+        let xliff = p.ok(&["export", "fr", "--format", "xliff"]);
+        let po = p.ok(&["export", "fr", "--format", "po"]);
+        for line in after
+            .lines()
+            .filter(|l| l.starts_with("# ") && !l.starts_with("# en"))
+        {
+            let note = &line[2..];
+            assert!(
+                xliff.contains(&format!("<note category=\"translator\">{note}</note>")),
+                "{name}: {note} not in the XLIFF export"
+            );
+            assert!(
+                po.contains(&format!("\n{line}\n")),
+                "{name}: {note} not in the PO export"
+            );
+        }
+        // A second import adds nothing: the notes are there already.
+        let again = p.ok(&["import", "fr", &name]);
+        assert!(!again.contains("note added"), "{name}: {again}");
+        assert_eq!(p.read("locales/fr/doc.ftl"), after, "{name}");
+        // The file the CAT tool gets next time brings the notes back unchanged.
+        p.write("again.xlf", &xliff);
+        p.ok(&["import", "fr", "again.xlf"]);
+        p.write("again.po", &po);
+        p.ok(&["import", "fr", "again.po"]);
+        assert_eq!(p.read("locales/fr/doc.ftl"), after, "{name}");
+    }
+}
+
+/// Issue 18 item 11, with gettext itself: after the English of one list item changes to
+/// look like the other, `msgmerge --previous` proposes the other item's translation for it
+/// (`#, fuzzy`, `#| msgctxt "risks-li1"`). The import skips it as a suggestion; the item
+/// keeps its own translation, still stale against its own English.
+#[test]
+fn msgmerge_guesses_from_another_message_are_never_applied() {
+    let p = Project::new(
+        "# Risks\n\n- The court rejected the request in 2019.\n- The court accepted the appeal in 2020.\n",
+    );
+    p.ok(&["sync"]);
+    p.write(
+        "locales/fr/doc.ftl",
+        "risks = Risques\n\nrisks-li1 = La cour a rejeté la demande en 2019.\n\nrisks-li2 = La cour a accueilli le recours en 2020.\n",
+    );
+    p.ok(&["sync"]);
+    p.ok(&["export", "fr", "--format", "po", "-o", "old.po"]);
+    p.write(
+        "source/doc.md",
+        "# Risks\n\n- The court rejected the request in 2019.\n- The court rejected the request in 2020.\n",
+    );
+    p.ok(&["sync"]);
+    p.ok(&["export", "fr", "--format", "po", "-o", "new.po"]);
+    let out = Command::new("msgmerge")
+        .args([
+            "--previous",
+            "--quiet",
+            "old.po",
+            "new.po",
+            "-o",
+            "merged.po",
+        ])
+        .current_dir(p.dir.path())
+        .output()
+        .expect("msgmerge is needed for this test (see .ci/run)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = p.read("merged.po");
+    assert!(
+        merged.contains("#, fuzzy\n#| msgctxt \"risks-li1\"\n#| msgid \"The court rejected the request in 2019.\"\nmsgctxt \"risks-li2\"\nmsgid \"The court rejected the request in 2020.\"\nmsgstr \"La cour a rejeté la demande en 2019.\"\n"),
+        "msgmerge made no cross-message guess:\n{merged}"
+    );
+    let before = p.read("locales/fr/doc.ftl");
+    let out = p.ok(&["import", "fr", "merged.po"]);
+    assert!(
+        out.contains("fr/doc risks-li2 [skipped, line ")
+            && out.contains(": a suggestion: msgmerge proposed the translation of another message (`#| msgctxt \"risks-li1\"`); it is not applied]"),
+        "{out}"
+    );
+    assert!(out.ends_with("nothing to change\n"), "{out}");
+    assert_eq!(p.read("locales/fr/doc.ftl"), before);
+    let stale: Vec<(String, String, String)> = p.diff_states("fr");
+    assert_eq!(
+        stale,
+        [(
+            "risks-li2".to_string(),
+            "stale".to_string(),
+            "wording".to_string()
+        )]
+    );
+}
+
+/// Issue 18 item 9: a regional form is accepted only for a locale without a region that
+/// the project does not have in that form, and only in the same script; a different
+/// language is refused as before.
+#[test]
+fn regional_forms_of_a_project_locale_are_accepted_and_others_refused() {
+    let p = states();
+    let export = p.ok(&["export", "kk", "--format", "po"]);
+    for (tag, accepted) in [
+        ("kk_KZ", true),
+        ("kk-Cyrl-KZ", true),
+        ("kk-Latn-KZ", false),
+        ("kk-Latn", false),
+        ("ru_KZ", false),
+        ("kkk", false),
+    ] {
+        p.write(
+            "kk.po",
+            &export.replace("\"Language: kk\\n\"", &format!("\"Language: {tag}\\n\"")),
+        );
+        let o = p.run(&["import", "kk", "kk.po"]);
+        if accepted {
+            assert_eq!(o.code, 0, "{tag}: {}", o.stderr);
+            assert!(
+                o.stdout.starts_with(&format!("the file is for `{tag}`, a regional form of `kk`: imported into `kk` (the project has no `{tag}`)\n")),
+                "{tag}: {}",
+                o.stdout
+            );
+        } else {
+            assert_eq!(o.code, 2, "{tag}: {}", o.stdout);
+            assert!(
+                o.stderr.contains(&format!(
+                    "wrong language: the header says `Language: {tag}`, not `kk`"
+                )),
+                "{tag}: {}",
+                o.stderr
+            );
+        }
+    }
+    // When the project has the regional locale itself, a file for it is not imported into
+    // the language without region.
+    p.write(
+        "l10n.toml",
+        &p.read("l10n.toml").replace("\"kk\"]", "\"kk\", \"kk-KZ\"]"),
+    );
+    p.write(
+        "kk.po",
+        &export.replace("\"Language: kk\\n\"", "\"Language: kk_KZ\\n\""),
+    );
+    let o = p.run(&["import", "kk", "kk.po"]);
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(
+        o.stderr
+            .contains("not `kk` (the project has `kk-KZ`: import it there)"),
+        "{}",
+        o.stderr
+    );
+}
+
 /// Every file under tests/data/interop/bad/ is refused with exactly the report in its
 /// .expected file, exit 2, and nothing written.
 #[test]
