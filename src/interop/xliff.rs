@@ -610,6 +610,8 @@ pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>)
     if r.problems.is_empty() {
         Ok((units, regional))
     } else {
+        // In file order: characters found before parsing, then what the parser met.
+        r.problems.sort_by_key(|p| p.at);
         Err(r.problems)
     }
 }
