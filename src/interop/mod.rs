@@ -331,7 +331,9 @@ pub fn note_lines<'a>(notes: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 }
 
 /// Decodes an imported file: UTF-8 (a byte order mark is dropped), line ends made LF.
-pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
+/// The text is borrowed from the bytes unless line ends change (files can be hundreds of
+/// megabytes).
+pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -343,10 +345,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
             ));
         }
     };
-    if text.contains('\r') {
-        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        Ok(text.replace("\r\n", "\n").replace('\r', "\n").into())
     } else {
-        Ok(text.to_string())
+        Ok(text.into())
     }
 }
 
@@ -1067,7 +1069,10 @@ mod tests {
 
     #[test]
     fn decode_drops_bom_and_normalises_line_ends() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc"), Ok("a\nb\nc".to_string()));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa\r\nb\rc").map(|t| t.into_owned()),
+            Ok("a\nb\nc".to_string())
+        );
         let e = decode(b"ok\n\xff").map_err(|p| p.at);
         assert_eq!(e, Err(Some(Pos { line: 2, col: 1 })));
     }
