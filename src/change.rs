@@ -8,6 +8,8 @@ use similar::{ChangeTag, TextDiff};
 pub enum Class {
     Whitespace,
     Punctuation,
+    /// Only the letter case of words changed ("Second paragraph" → "Second Paragraph").
+    Case,
     Numbers,
     Links,
     Footnotes,
@@ -19,6 +21,7 @@ impl Class {
         match self {
             Class::Whitespace => "whitespace",
             Class::Punctuation => "punctuation",
+            Class::Case => "case",
             Class::Numbers => "numbers",
             Class::Links => "links",
             Class::Footnotes => "footnotes",
@@ -26,9 +29,15 @@ impl Class {
         }
     }
 
-    /// Changes that cannot affect a translation's meaning, carried over by `sync`.
-    pub fn carries_over(self) -> bool {
-        matches!(self, Class::Whitespace | Class::Punctuation)
+    /// Changes that cannot affect a translation's meaning, carried over by `sync`; a change
+    /// of letter case only when `case` says so (`[sync] carry_over_case` in dossier.toml):
+    /// case can carry meaning ("US" and "us", "Polish" and "polish", a proper name).
+    pub fn carries_over(self, case: bool) -> bool {
+        match self {
+            Class::Whitespace | Class::Punctuation => true,
+            Class::Case => case,
+            _ => false,
+        }
     }
 }
 
@@ -42,9 +51,18 @@ pub fn classify(before: &str, now: &str) -> Class {
     if wb.len() != wn.len() || wb.iter().zip(&wn).any(|(a, b)| !same_word(a, b)) {
         return Class::Wording;
     }
+    let case = wb != wn;
     let (b, n) = (Tokens::of(before), Tokens::of(now));
     if b.numbers == n.numbers && b.urls == n.urls && b.refs == n.refs {
-        return Class::Punctuation;
+        return if case {
+            Class::Case
+        } else {
+            Class::Punctuation
+        };
+    }
+    if case {
+        // Letter case and numbers, links or footnotes at once: more than one kind of change.
+        return Class::Wording;
     }
     if b.numbers == n.numbers && b.urls == n.urls {
         return Class::Footnotes;
@@ -69,7 +87,8 @@ fn words(text: &str) -> Vec<&str> {
     words
 }
 
-/// Whether two words are the same word, as `Tokens` compares them (lowercased).
+/// Whether two words are the same word but for letter case, as `Tokens` compares them
+/// (lowercased).
 fn same_word(a: &str, b: &str) -> bool {
     a == b || a.to_lowercase() == b.to_lowercase()
 }
@@ -413,7 +432,22 @@ mod tests {
         let (b, n) = (tokens_by_definition(before), tokens_by_definition(now));
         let same = |x: bool, y: bool, z: bool| b.words == n.words && x && y && z;
         let (numbers, urls, refs) = (b.numbers == n.numbers, b.urls == n.urls, b.refs == n.refs);
-        if same(numbers, urls, refs) {
+        // Words as written (not lowercased), in order.
+        let written = |s: &str| {
+            let mut w = Vec::new();
+            scan(s, &mut |t| {
+                if let Token::Word(x) = t {
+                    w.push(x.to_string())
+                }
+            });
+            w
+        };
+        let case = written(before) != written(now);
+        if same(numbers, urls, refs) && case {
+            Class::Case
+        } else if case && b.words == n.words {
+            Class::Wording
+        } else if same(numbers, urls, refs) {
             Class::Punctuation
         } else if same(numbers, urls, true) {
             Class::Footnotes
@@ -491,6 +525,18 @@ mod tests {
             (
                 "In 2013 the *Court* ruled.[^4] See <https://a.org/x>!",
                 Class::Punctuation,
+            ),
+            (
+                "In 2013 the *court* ruled.[^4] See <https://a.org/x>.",
+                Class::Case,
+            ),
+            (
+                "IN 2013 THE *COURT* RULED![^4] See <https://a.org/x>.",
+                Class::Case,
+            ),
+            (
+                "In 2014 the *court* ruled.[^4] See <https://a.org/x>.",
+                Class::Wording,
             ),
             (
                 "In 2014 the *Court* ruled.[^4] See <https://a.org/x>.",

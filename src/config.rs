@@ -16,6 +16,9 @@ pub struct Config {
     pub fallback: BTreeMap<String, Vec<String>>,
     /// Carry whitespace-only and punctuation-only English changes over to translations.
     pub carry_over: bool,
+    /// With `carry_over`, also carry changes of letter case only (off unless
+    /// dossier.toml says `[sync] carry_over_case = true`).
+    pub carry_over_case: bool,
     /// How stale translations appear in editions: "mark" (the translation with a marker),
     /// or "fallback" (the fallback text instead).
     pub stale: StalePolicy,
@@ -160,11 +163,16 @@ struct LimitsToml {
 struct SyncToml {
     #[serde(default = "yes")]
     carry_over: bool,
+    #[serde(default)]
+    carry_over_case: bool,
 }
 
 impl Default for SyncToml {
     fn default() -> Self {
-        SyncToml { carry_over: true }
+        SyncToml {
+            carry_over: true,
+            carry_over_case: false,
+        }
     }
 }
 
@@ -267,6 +275,7 @@ impl Config {
             locales,
             fallback,
             carry_over: d.sync.carry_over,
+            carry_over_case: d.sync.carry_over_case,
             stale,
             apply_safe: false,
             lock_wait: std::time::Duration::from_secs(

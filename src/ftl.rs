@@ -252,6 +252,28 @@ fn read_comment<'a>(lines: impl Iterator<Item = &'a str>) -> (Option<String>, Ve
 
 fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
     let text = &src[chunk.clone()];
+    if let Some(at) = too_deep(text) {
+        // fluent-syntax reads nested placeables by recursion and would overflow the stack:
+        // the entry is Junk, as a parser error would make it, and its comment a comment.
+        let body = comment_lines_end(text);
+        if body > 0 {
+            let comment = text[..body].trim_end();
+            entries.push(Entry {
+                span: chunk.start..chunk.start + comment.len(),
+                kind: EntryKind::Other,
+            });
+        }
+        entries.push(Entry {
+            span: chunk.start + body..chunk.end,
+            kind: EntryKind::Junk {
+                error_at: chunk.start + at,
+                message: format!(
+                    "placeables nested more than {MAX_DEPTH} deep (dossier reads {MAX_DEPTH} levels at most)"
+                ),
+            },
+        });
+        return;
+    }
     // Byte for byte as long as `text`; only AST slices of Junk may differ from it, and of
     // those only offsets and lengths are used.
     let safe = guard_short_escapes(text);
@@ -315,6 +337,79 @@ fn parse_chunk(src: &str, chunk: Range<usize>, entries: &mut Vec<Entry>) {
         }
     }
     flush(&mut pending, text.len(), cursor, entries);
+}
+
+/// How deep placeables (and call arguments in them) may nest. fluent-syntax 0.12 parses them
+/// by recursion, several kilobytes of stack a level: 3,000 levels abort the process, 400
+/// overflow a thread's 2 MiB. A document translation needs one level (`{ "{" }`); Fluent
+/// software rarely more than three.
+pub const MAX_DEPTH: usize = 32;
+
+/// Where a chunk's placeables first nest deeper than `MAX_DEPTH`: the offset of the `{` or
+/// `(` one level too deep. One pass over the bytes: braces count outside string literals
+/// (a literal opens with `"` inside a placeable and ends at an unescaped `"` or the end of
+/// its line), parentheses inside placeables; comment lines (the `#` lines a chunk starts
+/// with) do not count.
+fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Cheap exit for the usual entry: fewer than MAX_DEPTH + 1 openers cannot nest that deep.
+    let openers = memchr::memchr2_iter(b'{', b'(', bytes).count();
+    if openers <= MAX_DEPTH {
+        return None;
+    }
+    let mut braces = 0usize;
+    let mut parens = 0usize;
+    let mut in_string = false;
+    let mut i = comment_lines_end(text);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' | b'\n' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'{' => {
+                braces += 1;
+                if braces + parens > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b'}' => {
+                braces = braces.saturating_sub(1);
+                if braces == 0 {
+                    parens = 0;
+                }
+            }
+            b'(' if braces > 0 => {
+                parens += 1;
+                if braces + parens > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b')' if braces > 0 => parens = parens.saturating_sub(1),
+            b'"' if braces > 0 => in_string = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The end of the `#` comment lines a chunk starts with (0 when it starts with an entry).
+fn comment_lines_end(text: &str) -> usize {
+    let mut end = 0;
+    for line in crate::lines::split_inclusive(text) {
+        if !line.starts_with('#') {
+            break;
+        }
+        end += line.len();
+    }
+    end
 }
 
 /// fluent-syntax 0.12 panics on a string literal's `\u`/`\U` escape cut short by a
@@ -701,6 +796,80 @@ mod tests {
         assert_eq!(
             f.message("t").map(|m| m.value.as_str()),
             Some("plain \\uә and \\U12қ x")
+        );
+    }
+
+    /// Issue 17 item 6: placeables, selects or call arguments nested 3,000 deep made
+    /// fluent-syntax overflow the stack (SIGABRT in every reading command). The entry is
+    /// Junk, verbatim, at the `{` one level too deep; the rest of the file is read.
+    #[test]
+    fn placeables_nested_too_deep_are_junk_not_a_stack_overflow() {
+        let n = 3_000;
+        let placeables = format!("{}\"x\"{}", "{ ".repeat(n), " }".repeat(n));
+        let selects = format!("{}x{}", "{ $x ->\n *[a] ".repeat(n), "\n }".repeat(n));
+        let calls = format!("{{ {}1{} }}", "F(".repeat(n), ")".repeat(n));
+        for deep in [placeables, selects, calls] {
+            let src = format!("a = ok\n\n# note\nbad = {deep}\n\nc = fine\n");
+            // The parser runs on small thread stacks too (rayon's are 2 MiB).
+            let f = std::thread::Builder::new()
+                .stack_size(256 * 1024)
+                .spawn(move || FtlFile::parse(src))
+                .map(|h| h.join());
+            let Ok(Ok(f)) = f else {
+                panic!("parsing overflowed or failed: {}", &deep[..40]);
+            };
+            let kinds: Vec<(&str, &str)> = f
+                .entries
+                .iter()
+                .map(|e| {
+                    let kind = match e.kind {
+                        EntryKind::Message(_) => "message",
+                        EntryKind::Junk { .. } => "junk",
+                        EntryKind::Other => "other",
+                    };
+                    (&f.src[e.span.clone()], kind)
+                })
+                .collect();
+            let bad = format!("bad = {deep}");
+            assert_eq!(
+                kinds,
+                [
+                    ("a = ok", "message"),
+                    ("# note", "other"),
+                    (bad.as_str(), "junk"),
+                    ("c = fine", "message")
+                ]
+            );
+            let EntryKind::Junk { error_at, message } = &f.entries[2].kind else {
+                unreachable!()
+            };
+            // The `{` (or `(`) that opens level MAX_DEPTH + 1.
+            assert!(matches!(&f.src[*error_at..*error_at + 1], "{" | "("));
+            let before = &f.src[f.entries[2].span.start..*error_at];
+            assert_eq!(before.matches(['{', '(']).count(), MAX_DEPTH, "{message}");
+            assert!(message.contains("nested more than 32 deep"), "{message}");
+        }
+    }
+
+    /// Up to MAX_DEPTH levels are the parser's to read; braces in string literals and
+    /// comments are not levels.
+    #[test]
+    fn nesting_up_to_the_limit_is_parsed_as_usual() {
+        let ok = |depth: usize| format!("m = {}\"x\"{}\n", "{ ".repeat(depth), " }".repeat(depth));
+        // A message (nested placeables are `complex`: a document has no use for them).
+        let f = FtlFile::parse(ok(MAX_DEPTH));
+        assert_eq!(f.message("m").map(|m| m.complex), Some(true));
+        assert!(matches!(
+            FtlFile::parse(ok(MAX_DEPTH + 1)).entries[0].kind,
+            EntryKind::Junk { .. }
+        ));
+        let braces = "{".repeat(100);
+        let src = format!("# {braces}\nm = {{ \"{braces}\" }} {{ \"\\\"(((\" }}\n");
+        let f = FtlFile::parse(src);
+        let expected = format!("{braces} \"(((");
+        assert_eq!(
+            f.message("m").map(|m| m.value.as_str()),
+            Some(expected.as_str())
         );
     }
 

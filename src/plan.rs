@@ -124,6 +124,9 @@ pub struct LocalePlan {
     /// Number changes `--apply-safe` left stale because the words agreeing with the
     /// number may need another form (`plural::agreement_change`): (id, why).
     pub held: Vec<(String, String)>,
+    /// Messages directly below another message, with no blank line between them (as
+    /// Pontoon's and Weblate's serializers write them): sync puts the blank line back.
+    pub spaced: usize,
     /// The file as sync would write it, when that differs from what is on disk.
     pub new_text: Option<String>,
 }
@@ -421,7 +424,7 @@ fn plan_locale(
                 states[k] = State::Translated;
             } else {
                 let class = sh.classify(k, &from);
-                if config.carry_over && class.carries_over() {
+                if config.carry_over && class.carries_over(config.carry_over_case) {
                     states[k] = State::Translated;
                     carried.push((m.id.clone(), class));
                     record = now.clone();
@@ -470,6 +473,10 @@ fn plan_locale(
             }
         }
     }
+    let spaced = match &file {
+        Some(f) => space_messages(f, &mut edits),
+        None => 0,
+    };
     let new_text = match (&file, edits.is_empty()) {
         // A message stamped for the first time (a translation just added by hand, or by a
         // platform) goes where the reference has it, if it is out of place.
@@ -501,8 +508,45 @@ fn plan_locale(
         applied,
         held,
         restored: restored_ids,
+        spaced,
         new_text,
     }
+}
+
+/// Puts a blank line back between two messages that have none between them (Pontoon's
+/// and Weblate's serializers write messages one below the other): an edit of the second
+/// message that starts with a line break (its own edit when it has one). Layout only: a
+/// comment directly above a message is part of its entry and stays attached, and no other
+/// entry (a comment, a term, Junk) is touched. Returns how many blank lines are put back.
+fn space_messages(f: &FtlFile, edits: &mut Vec<(usize, String)>) -> usize {
+    // The entries that need a blank line above them, in order.
+    let below: Vec<usize> = f
+        .entries
+        .windows(2)
+        .enumerate()
+        .filter(|(_, pair)| {
+            matches!(
+                (&pair[0].kind, &pair[1].kind),
+                (EntryKind::Message(_), EntryKind::Message(_))
+            ) && f.src[pair[0].span.end..pair[1].span.start]
+                .bytes()
+                .filter(|&b| b == b'\n')
+                .count()
+                < 2
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    let mut edited = vec![false; below.len()];
+    for (e, text) in edits.iter_mut() {
+        if let Ok(k) = below.binary_search(e) {
+            text.insert(0, '\n');
+            edited[k] = true;
+        }
+    }
+    for (&e, _) in below.iter().zip(&edited).filter(|(_, &done)| !done) {
+        edits.push((e, format!("\n{}", &f.src[f.entries[e].span.clone()])));
+    }
+    below.len()
 }
 
 /// The entry's text with its stamp set to `english`: translator notes kept in order, the
@@ -1078,6 +1122,67 @@ mod tests {
             }
         }
         assert!(checked > 100, "{checked}");
+    }
+
+    /// Issue 18 item 8: a blank line goes back between two messages, and nowhere else; a
+    /// comment directly above a message stays attached; a second plan has nothing to do.
+    #[test]
+    fn blank_lines_go_back_between_messages_only() {
+        let config = Config::parse("locales = [\"fr\"]\n", None).unwrap_or_else(|e| panic!("{e}"));
+        let source = "# A\n\nB.\n\nC.\n\nD.\n";
+        let first = plan_one(
+            &config,
+            DocInput {
+                name: "doc".into(),
+                source: source.into(),
+                ..Default::default()
+            },
+        );
+        let reference = first.reference_new().to_string();
+        let doc = |fr: &str| DocInput {
+            name: "doc".into(),
+            source: source.into(),
+            reference: Some(reference.clone()),
+            locales: [("fr".to_string(), Some(fr.to_string()))].into(),
+            ..Default::default()
+        };
+        let cases = [
+            // Weblate's layout; an unstamped message gets its stamp and its blank line.
+            (
+                "### fr\n# en: A\na = A\n# en: B.\na-p1 = B.\na-p2 = C.\n",
+                "### fr\n# en: A\na = A\n\n# en: B.\na-p1 = B.\n\n# en: C.\na-p2 = C.\n",
+                2,
+            ),
+            // Junk, a standalone comment and a term are left where they are.
+            (
+                "# en: A\na = A\n\n## Section\n# en: B.\na-p1 = B.\nbroken = {\n# en: C.\na-p2 = C.\n-term = T\n# en: D.\na-p3 = D.\n",
+                "# en: A\na = A\n\n## Section\n# en: B.\na-p1 = B.\nbroken = {\n# en: C.\na-p2 = C.\n-term = T\n# en: D.\na-p3 = D.\n",
+                0,
+            ),
+            // Obsolete messages are messages too; multi-line values end where they end.
+            (
+                "# en: A\na = A\n    sur deux lignes\nold = Vieux\n# en: B.\na-p1 = B.\n",
+                "# en: A\na = A\n    sur deux lignes\n\nold = Vieux\n\n# en: B.\na-p1 = B.\n",
+                2,
+            ),
+        ];
+        for (fr, expected, spaced) in cases {
+            let d = plan_one(&config, doc(fr));
+            let lp = &d.locales[0];
+            let text = lp.new_text.clone().unwrap_or_else(|| fr.to_string());
+            assert_eq!(text, expected, "{fr:?}");
+            assert_eq!(lp.spaced, spaced, "{fr:?}");
+            let again = plan_one(&config, doc(&text));
+            assert_eq!(again.locales[0].new_text, None, "{text:?}");
+            // Layout only: the same messages, notes and stamps.
+            let messages = |t: &str| {
+                FtlFile::parse(t.to_string())
+                    .messages()
+                    .map(|(_, m)| (m.id.clone(), m.value.clone(), m.notes.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(messages(&text), messages(fr));
+        }
     }
 
     /// Found by fuzzing (fuzz/fuzz_targets/align.rs): `sync --apply-safe` replaced the

@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
         locales: vec!["fr".into()],
         fallback: Default::default(),
         carry_over: flags & 1 != 0,
+        carry_over_case: flags & 4 != 0,
         stale: StalePolicy::Mark,
         apply_safe: flags & 2 != 0,
     };
@@ -48,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
     }
     check_kept(&fr, &translations, false);
 
-    let mut reference = first.reference_new.clone();
+    let mut reference = first.reference_new().to_string();
     for source in [&v2, &v3] {
         let p = run(&config, source, Some(&reference), Some(&fr));
         let retired = retired(&reference);
@@ -69,7 +70,7 @@ fuzz_target!(|data: &[u8]| {
             fr = t.clone();
         }
         check_kept(&fr, &translations, config.apply_safe);
-        reference = p.reference_new.clone();
+        reference = p.reference_new().to_string();
     }
 });
 
@@ -88,7 +89,7 @@ fn run(config: &Config, source: &str, reference: Option<&str>, fr: Option<&str>)
     };
     let mut p = plan::plan(config, &[input]);
     let p = p.docs.remove(0);
-    let back = FtlFile::parse(&p.reference_new);
+    let back = FtlFile::parse(p.reference_new());
     let read: Vec<(&str, &str)> = back
         .messages()
         .map(|(_, m)| (m.id.as_str(), m.value.as_str()))

@@ -33,6 +33,7 @@ fuzz_target!(|data: &[u8]| {
         locales: Vec::new(),
         fallback: Default::default(),
         carry_over: true,
+        carry_over_case: false,
         stale: StalePolicy::Mark,
         apply_safe: false,
     };

@@ -161,6 +161,12 @@ fn sync_line(d: &ops::sync::DocSummary) -> String {
                 line.push_str(&format!(" [{id}: {}]", class.name()));
             }
         }
+        if l.spaced > 0 {
+            line.push_str(&format!(
+                "; {}: blank line put back between {} pair(s) of messages",
+                l.locale, l.spaced
+            ));
+        }
     }
     line
 }

@@ -9,6 +9,7 @@
 
 pub mod po;
 pub mod tmx;
+pub mod wellformed;
 pub mod xliff;
 
 use std::collections::{BTreeMap, HashMap};
@@ -142,6 +143,7 @@ pub fn select<'a>(
             return Err(format!("unknown locale `{locale}`"));
         };
         let mut units = Vec::new();
+        let mut lines = crate::lines::Positions::new(&d.document.src);
         for (k, m) in d.messages.iter().enumerate() {
             let state = &lp.states[k];
             if !only.wants(state) {
@@ -152,7 +154,7 @@ pub fn select<'a>(
             units.push(Unit {
                 id: &m.id,
                 class: m.class,
-                line: ftl::line_col(&d.document.src, seg.span.start).0,
+                line: lines.line_col(seg.span.start).0,
                 english: &m.text,
                 translation: match state {
                     State::Missing => None,
@@ -238,6 +240,26 @@ impl Problem {
     }
 }
 
+/// At most this many problems of a refused file are listed; the rest are counted.
+pub const SHOWN_PROBLEMS: usize = 50;
+
+/// The problems of a refused file, one `FILE:line:col: message` line each, the first
+/// `SHOWN_PROBLEMS` of them (in file order) and a count of the others.
+pub fn render_problems(problems: &[Problem], file: &str) -> String {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|p| p.render(file))
+        .collect();
+    if problems.len() > SHOWN_PROBLEMS {
+        lines.push(format!(
+            "… and {} more problem(s) in {file} not listed",
+            problems.len() - SHOWN_PROBLEMS
+        ));
+    }
+    lines.join("\n")
+}
+
 /// What a translation in an imported file was made against.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Basis {
@@ -250,6 +272,10 @@ pub enum Basis {
     /// Not confirmed and with no English on record (XLIFF `initial`, PO `fuzzy`): a draft
     /// that is never applied.
     Unconfirmed,
+    /// A translation of another message proposed for this one (gettext's `msgmerge
+    /// --previous`: `#, fuzzy` with `#| msgctxt` naming that message): a suggestion at
+    /// most, never applied.
+    OtherMessage(String),
 }
 
 /// One translation read from an imported file.
@@ -264,10 +290,50 @@ pub struct Incoming {
     /// The translation; None when the unit has none.
     pub target: Option<String>,
     pub basis: Basis,
+    /// Translator notes the file holds for the message (XLIFF `<note>` other than the
+    /// en-as-translated one; PO `# ` translator comments), one line each.
+    pub notes: Vec<String>,
+    /// Matches the file offers from other units (XLIFF `<mtc:match>` whose `ref` names
+    /// another unit): where, and which unit. Never translations.
+    pub matches: Vec<(Pos, String)>,
+}
+
+/// A translator note as a comment line of a message: trimmed, and never read back as a
+/// stamp (a note starting `en: ` or `en+ ` gets `note: ` before it). None for an empty
+/// note.
+pub fn note_line(note: &str) -> Option<String> {
+    let note = note.trim();
+    if note.is_empty() {
+        return None;
+    }
+    let stamp_like = note.starts_with(ftl::STAMP)
+        || note.starts_with(ftl::STAMP_CONT)
+        || note == ftl::STAMP.trim_end()
+        || note == ftl::STAMP_CONT.trim_end();
+    Some(if stamp_like {
+        format!("note: {note}")
+    } else {
+        note.to_string()
+    })
+}
+
+/// The note lines of notes that may span several lines.
+pub fn note_lines<'a>(notes: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in notes {
+        for line in n.split('\n').filter_map(note_line) {
+            if !out.contains(&line) {
+                out.push(line);
+            }
+        }
+    }
+    out
 }
 
 /// Decodes an imported file: UTF-8 (a byte order mark is dropped), line ends made LF.
-pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
+/// The text is borrowed from the bytes unless line ends change (files can be hundreds of
+/// megabytes).
+pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -279,10 +345,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
             ));
         }
     };
-    if text.contains('\r') {
-        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        Ok(text.replace("\r\n", "\n").replace('\r', "\n").into())
     } else {
-        Ok(text.to_string())
+        Ok(text.into())
     }
 }
 
@@ -344,13 +410,108 @@ fn xml_root(s: &str) -> Option<&str> {
     }
 }
 
+/// The locale an import is for, among the project's locales (a file for a regional form of
+/// it is accepted only when the project has no such locale).
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub locale: &'a str,
+    /// The project's translation locales.
+    pub project: &'a [String],
+}
+
+/// How a file's language tag relates to the locale of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageMatch {
+    /// The same language identifier.
+    Same,
+    /// A regional form of it (`fr-FR`, `fr_CA` for `fr`; `kk-Cyrl-KZ` for `kk`) that the
+    /// project does not have as a locale of its own.
+    Regional,
+    /// Another language, script or variant; or a locale of the project.
+    Other,
+}
+
+impl Target<'_> {
+    /// Compares as language identifiers (unic-langid), never as strings: the same
+    /// language, the same script once both are completed with their likely script (`kk` is
+    /// written in Cyrillic), the same variants, and a region where the locale has none.
+    pub fn language(&self, tag: &str) -> LanguageMatch {
+        let parse = |t: &str| {
+            t.trim()
+                .replace('_', "-")
+                .parse::<unic_langid::LanguageIdentifier>()
+                .ok()
+        };
+        let (Some(file), Some(ours)) = (parse(tag), parse(self.locale)) else {
+            return LanguageMatch::Other;
+        };
+        if file == ours {
+            return LanguageMatch::Same;
+        }
+        let script = |id: &unic_langid::LanguageIdentifier| {
+            let mut full = id.clone();
+            full.maximize();
+            full.script
+        };
+        let regional = file.language == ours.language
+            && ours.region.is_none()
+            && file.region.is_some()
+            && (file.script == ours.script || script(&file) == script(&ours))
+            && file.variants().eq(ours.variants());
+        let project_has_it = self
+            .project
+            .iter()
+            .any(|l| parse(l).is_some_and(|l| l == file));
+        if regional && !project_has_it {
+            LanguageMatch::Regional
+        } else {
+            LanguageMatch::Other
+        }
+    }
+
+    /// The problem with a file for `tag` (`what` says where the file says so), if any, and
+    /// whether it is a regional form.
+    fn check(&self, tag: &str, what: &str) -> Result<bool, String> {
+        match self.language(tag) {
+            LanguageMatch::Same => Ok(false),
+            LanguageMatch::Regional => Ok(true),
+            LanguageMatch::Other => {
+                let mut message = format!("wrong language: {what}, not `{}`", self.locale);
+                // The language of another locale of the project, or a regional form of it.
+                let own = self.project.iter().find(|l| {
+                    l.as_str() != self.locale
+                        && Target {
+                            locale: l,
+                            project: self.project,
+                        }
+                        .language(tag)
+                            != LanguageMatch::Other
+                });
+                if let Some(own) = own {
+                    message.push_str(&format!(" (the project has `{own}`: import it there)"));
+                }
+                Err(message)
+            }
+        }
+    }
+}
+
+/// What a file holds for the import.
+#[derive(Debug, Clone)]
+pub struct FileRead {
+    pub format: Format,
+    pub units: Vec<Incoming>,
+    /// The file's language tag as written, when it is a regional form of the locale.
+    pub regional: Option<String>,
+}
+
 /// Reads an imported file: its format from the content, then its translations.
-pub fn read(bytes: &[u8], locale: &str) -> Result<(Format, Vec<Incoming>), Vec<Problem>> {
+pub fn read(bytes: &[u8], target: Target) -> Result<FileRead, Vec<Problem>> {
     let text = decode(bytes).map_err(|p| vec![p])?;
     let format = detect(&text).map_err(|p| vec![p])?;
-    let units = match format {
-        Format::Xliff => xliff::read(&text, locale)?,
-        Format::Po => po::read(&text, locale)?,
+    let (units, regional) = match format {
+        Format::Xliff => xliff::read(&text, target)?,
+        Format::Po => po::read(&text, target)?,
         Format::Tmx => {
             return Err(vec![Problem {
                 at: None,
@@ -360,20 +521,11 @@ pub fn read(bytes: &[u8], locale: &str) -> Result<(Format, Vec<Incoming>), Vec<P
             }])
         }
     };
-    Ok((format, units))
-}
-
-/// Whether `tag` names `locale` (the same language identifier once canonical; `_` is
-/// read as `-`, as in PO's `Language: pt_BR`).
-pub fn same_locale(tag: &str, locale: &str) -> bool {
-    let tag = tag.trim().replace('_', "-");
-    match (
-        tag.parse::<unic_langid::LanguageIdentifier>(),
-        locale.parse::<unic_langid::LanguageIdentifier>(),
-    ) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    Ok(FileRead {
+        format,
+        units,
+        regional,
+    })
 }
 
 /// Whether `tag` is English (any region or script).
@@ -393,6 +545,8 @@ pub enum ChangeKind {
     Updated,
     /// The same text, confirmed against the current English (a stale message reviewed).
     Confirmed,
+    /// The translation unchanged; translator notes added to it.
+    Annotated,
 }
 
 impl ChangeKind {
@@ -401,6 +555,7 @@ impl ChangeKind {
             ChangeKind::Added => "added",
             ChangeKind::Updated => "updated",
             ChangeKind::Confirmed => "confirmed",
+            ChangeKind::Annotated => "note added",
         }
     }
 }
@@ -416,12 +571,14 @@ pub struct Change {
     pub stamp: String,
     /// The English now.
     pub english: String,
+    /// Translator notes from the file added to the message (comment lines).
+    pub notes_added: Vec<String>,
 }
 
 impl Change {
     /// The translation was made from English that has since changed: it stays stale.
     pub fn stale(&self) -> bool {
-        self.stamp != self.english
+        self.kind != ChangeKind::Annotated && self.stamp != self.english
     }
 }
 
@@ -443,30 +600,48 @@ pub struct Outcome {
     pub units: usize,
     /// (document, its locale file's new text) for every file that changes.
     pub writes: Vec<(String, String)>,
+    /// The file's language tag as written, when it is a regional form of the locale.
+    pub regional: Option<String>,
 }
 
 /// Applies imported translations to the locale files of the plan. Unknown documents or
 /// ids and duplicated units are problems: then nothing is applied.
-pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome, Vec<Problem>> {
+pub fn apply(plan: &Plan, locale: &str, file: &FileRead) -> Result<Outcome, Vec<Problem>> {
+    let incoming = &file.units;
     let mut problems = Vec::new();
-    // Resolve every unit to (document, message index).
+    // Resolve every unit to (document, message index), each in constant time: a file can
+    // hold millions of units.
     let mut resolved: BTreeMap<usize, Vec<(usize, &Incoming)>> = BTreeMap::new();
     let mut seen: HashMap<(usize, &str), Pos> = HashMap::new();
     let mut unknown_docs: BTreeMap<&str, (Pos, usize)> = BTreeMap::new();
+    let by_name: HashMap<&str, usize> = plan
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.name.as_str(), i))
+        .collect();
+    // Message id → the documents that have it, for files that do not name documents.
+    let mut holders_of: Option<HashMap<&str, Vec<usize>>> = None;
     for inc in incoming {
         let d = match &inc.doc {
-            Some(name) => match plan.docs.iter().position(|d| &d.name == name) {
-                Some(d) => d,
+            Some(name) => match by_name.get(name.as_str()) {
+                Some(&d) => d,
                 None => {
                     unknown_docs.entry(name).or_insert((inc.at, 0)).1 += 1;
                     continue;
                 }
             },
             None => {
-                let holders: Vec<usize> = (0..plan.docs.len())
-                    .filter(|&d| plan.docs[d].index.contains_key(&inc.id))
-                    .collect();
-                match holders.as_slice() {
+                let holders = holders_of.get_or_insert_with(|| {
+                    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+                    for (i, d) in plan.docs.iter().enumerate() {
+                        for m in &d.messages {
+                            map.entry(m.id.as_str()).or_default().push(i);
+                        }
+                    }
+                    map
+                });
+                match holders.get(inc.id.as_str()).map_or(&[][..], Vec::as_slice) {
                     [d] => *d,
                     [] => {
                         problems.push(Problem::at(
@@ -496,7 +671,7 @@ pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome
             ));
             continue;
         };
-        if let Some(first) = seen.insert((d, inc.id.as_str()), inc.at) {
+        if let Some(&first) = seen.get(&(d, inc.id.as_str())) {
             problems.push(Problem::at(
                 inc.at,
                 format!(
@@ -506,6 +681,7 @@ pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome
             ));
             continue;
         }
+        seen.insert((d, inc.id.as_str()), inc.at);
         resolved.entry(d).or_default().push((k, inc));
     }
     for (name, (at, n)) in unknown_docs {
@@ -524,6 +700,7 @@ pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome
     }
     let mut outcome = Outcome {
         units: incoming.len(),
+        regional: file.regional.clone(),
         ..Outcome::default()
     };
     for (d, units) in resolved {
@@ -540,66 +717,94 @@ pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome
         units.sort_by_key(|(k, _)| *k);
         for (k, inc) in units {
             let m = &dp.messages[k];
-            let Some(target) = inc.target.as_deref().filter(|t| !t.is_empty()) else {
-                continue;
-            };
             let existing = match lp.states[k] {
                 State::Missing => None,
                 _ => lp.translation(k),
             };
-            let stamp = match &inc.basis {
-                Basis::Confirmed => inc.source.clone(),
-                Basis::Draft(english) => english.clone(),
-                Basis::Unconfirmed => {
-                    if existing.map(|e| e.value.as_str()) != Some(target) {
-                        outcome.skipped.push(Skipped {
-                            at: inc.at,
-                            doc: dp.name.clone(),
-                            id: m.id.clone(),
-                            reason: "not confirmed by the translator (XLIFF state=\"initial\" or PO fuzzy): a draft is not applied".into(),
-                        });
-                    }
-                    continue;
+            let skip = |outcome: &mut Outcome, at: Pos, reason: String| {
+                outcome.skipped.push(Skipped {
+                    at,
+                    doc: dp.name.clone(),
+                    id: m.id.clone(),
+                    reason,
+                })
+            };
+            for (at, other) in &inc.matches {
+                skip(
+                    &mut outcome,
+                    *at,
+                    format!("a suggestion: the CAT tool's match from another unit (`{other}`) is not a translation of this one"),
+                );
+            }
+            let translation = translation_change(inc, existing, &lp.states[k], m);
+            let (kind, target, stamp) = match translation {
+                Ok(Some(change)) => change,
+                Ok(None) => (ChangeKind::Annotated, "", String::new()),
+                Err(reason) => {
+                    skip(&mut outcome, inc.at, reason);
+                    (ChangeKind::Annotated, "", String::new())
                 }
             };
-            let kind = match existing {
-                None => ChangeKind::Added,
-                Some(e) if e.value == target => {
-                    // The same text: only a confirmation against the English now changes
-                    // anything. An older stamp never downgrades a translation.
-                    let from = match &lp.states[k] {
-                        State::Stale { before, .. } => before.as_str(),
-                        _ => m.text.as_str(),
-                    };
-                    if stamp != m.text || from == m.text {
-                        continue;
-                    }
-                    ChangeKind::Confirmed
-                }
-                Some(_) => ChangeKind::Updated,
+            // Notes the message does not have yet go onto it, if it has a translation.
+            let mut notes_added: Vec<String> = inc
+                .notes
+                .iter()
+                .filter(|n| !existing.is_some_and(|e| e.notes.contains(n)))
+                .cloned()
+                .collect();
+            if existing.is_none() && kind != ChangeKind::Added && !notes_added.is_empty() {
+                skip(
+                    &mut outcome,
+                    inc.at,
+                    format!(
+                        "{} note(s) not kept: the message has no translation to attach them to",
+                        notes_added.len()
+                    ),
+                );
+                notes_added.clear();
+            }
+            if kind == ChangeKind::Annotated && notes_added.is_empty() {
+                continue;
+            }
+            let (new_value, stamp) = match (kind, existing) {
+                (ChangeKind::Annotated, Some(e)) => (
+                    e.value.clone(),
+                    e.stamp.clone().unwrap_or_else(|| m.text.clone()),
+                ),
+                _ => (target.to_string(), stamp),
             };
             outcome.changes.push(Change {
                 doc: dp.name.clone(),
                 id: m.id.clone(),
                 kind,
                 old_value: existing.map(|e| e.value.clone()),
-                new_value: target.to_string(),
+                new_value: new_value.clone(),
                 stamp: stamp.clone(),
                 english: m.text.clone(),
+                notes_added: notes_added.clone(),
             });
             match (kind, lp.entry[k], &lp.file) {
                 (ChangeKind::Added, _, _) | (_, None, _) | (_, _, None) => {
-                    added.push((k, write_translation(&m.id, target, &stamp, &[])))
+                    added.push((k, write_translation(&m.id, target, &stamp, &notes_added)))
                 }
                 (_, Some(e), Some(file)) => {
                     let entry = &file.entries[e];
                     let EntryKind::Message(msg) = &entry.kind else {
                         continue;
                     };
-                    let text = if kind == ChangeKind::Confirmed {
-                        restamp(&file.src[entry.span.clone()], msg, &stamp)
-                    } else {
-                        write_translation(&m.id, target, &stamp, &msg.notes)
+                    let entry_text = &file.src[entry.span.clone()];
+                    let mut notes = msg.notes.clone();
+                    notes.extend(notes_added.iter().cloned());
+                    let text = match kind {
+                        ChangeKind::Annotated => add_notes(entry_text, msg, &notes_added),
+                        ChangeKind::Confirmed => {
+                            let with_notes = ftl::Message {
+                                notes,
+                                ..msg.clone()
+                            };
+                            restamp(entry_text, &with_notes, &stamp)
+                        }
+                        _ => write_translation(&m.id, target, &stamp, &notes),
                     };
                     edits.insert(e, text);
                 }
@@ -613,6 +818,73 @@ pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome
             .push((dp.name.clone(), new_text(dp, lp, locale, edits, added)));
     }
     Ok(outcome)
+}
+
+/// What a unit does to its message's translation: a change (kind, text, stamp), nothing
+/// (no target, the same text, an older stamp), or a reason to skip it.
+fn translation_change<'a>(
+    inc: &'a Incoming,
+    existing: Option<&ftl::Message>,
+    state: &State,
+    m: &crate::plan::RefMessage,
+) -> Result<Option<(ChangeKind, &'a str, String)>, String> {
+    let Some(target) = inc.target.as_deref().filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let same = existing.is_some_and(|e| e.value == target);
+    let stamp = match &inc.basis {
+        Basis::Confirmed => inc.source.clone(),
+        Basis::Draft(english) => english.clone(),
+        Basis::Unconfirmed if same => return Ok(None),
+        Basis::Unconfirmed => {
+            return Err("not confirmed by the translator (XLIFF state=\"initial\" or PO fuzzy): a draft is not applied".into())
+        }
+        Basis::OtherMessage(other) => {
+            return Err(format!(
+                "a suggestion: msgmerge proposed the translation of another message (`#| msgctxt \"{other}\"`); it is not applied"
+            ))
+        }
+    };
+    let kind = match existing {
+        None => ChangeKind::Added,
+        Some(_) if same => {
+            // The same text: only a confirmation against the English now changes
+            // anything. An older stamp never downgrades a translation.
+            let from = match state {
+                State::Stale { before, .. } => before.as_str(),
+                _ => m.text.as_str(),
+            };
+            if stamp != m.text || from == m.text {
+                return Ok(None);
+            }
+            ChangeKind::Confirmed
+        }
+        Some(_) => ChangeKind::Updated,
+    };
+    Ok(Some((kind, target, stamp)))
+}
+
+/// The entry's text with note lines added under its other comment lines, everything else
+/// byte for byte.
+fn add_notes(entry_text: &str, m: &ftl::Message, notes: &[String]) -> String {
+    let id_line = entry_text
+        .match_indices(m.id.as_str())
+        .map(|(i, _)| i)
+        .find(|&i| {
+            (i == 0 || entry_text.as_bytes()[i - 1] == b'\n')
+                && entry_text[i + m.id.len()..]
+                    .trim_start_matches(' ')
+                    .starts_with('=')
+        })
+        .unwrap_or(0);
+    let mut out = entry_text[..id_line].to_string();
+    for n in notes {
+        out.push_str("# ");
+        out.push_str(n);
+        out.push('\n');
+    }
+    out.push_str(&entry_text[id_line..]);
+    out
 }
 
 /// A message with its stamp and translator notes.
@@ -648,10 +920,18 @@ fn new_text(
 /// skipped drafts, and a summary.
 pub fn report(outcome: &Outcome, locale: &str, diffs: bool, color: bool) -> String {
     let mut out = String::new();
+    if let Some(tag) = &outcome.regional {
+        out.push_str(&format!(
+            "the file is for `{tag}`, a regional form of `{locale}`: imported into `{locale}` (the project has no `{tag}`)\n"
+        ));
+    }
     for c in &outcome.changes {
         let mut tags = vec![c.kind.name()];
         if c.stale() {
             tags.push("stale: translated from English that has since changed");
+        }
+        if c.kind != ChangeKind::Annotated && !c.notes_added.is_empty() {
+            tags.push("note added");
         }
         out.push_str(&format!(
             "{locale}/{} {} [{}]\n",
@@ -659,7 +939,10 @@ pub fn report(outcome: &Outcome, locale: &str, diffs: bool, color: bool) -> Stri
             c.id,
             tags.join(", ")
         ));
-        if !diffs {
+        for n in &c.notes_added {
+            out.push_str(&format!("  # {n}\n"));
+        }
+        if !diffs || c.kind == ChangeKind::Annotated {
             continue;
         }
         match &c.old_value {
@@ -711,6 +994,10 @@ pub fn report(outcome: &Outcome, locale: &str, diffs: bool, color: bool) -> Stri
             "; {stale} stay stale (translated from English that has since changed)"
         ));
     }
+    let notes: usize = outcome.changes.iter().map(|c| c.notes_added.len()).sum();
+    if notes > 0 {
+        out.push_str(&format!("; {notes} translator note(s) added as comments"));
+    }
     out.push('\n');
     out
 }
@@ -743,18 +1030,52 @@ mod tests {
     }
 
     #[test]
-    fn locales_compare_canonically() {
-        assert!(same_locale("pt_BR", "pt-BR"));
-        assert!(same_locale("fr", "fr"));
-        assert!(!same_locale("fr-FR", "fr"));
-        assert!(!same_locale("ru", "kk"));
+    fn locales_compare_as_language_identifiers() {
+        use LanguageMatch::*;
+        let project: Vec<String> = ["fr", "ru", "kk", "pt-BR", "sr", "de", "de-CH"]
+            .map(String::from)
+            .to_vec();
+        let t = |locale| Target {
+            locale,
+            project: &project,
+        };
+        for (tag, locale, expected) in [
+            ("pt_BR", "pt-BR", Same),
+            ("fr", "fr", Same),
+            ("fr-FR", "fr", Regional),
+            ("fr_CA", "fr", Regional),
+            ("FR-fr", "fr", Regional),
+            ("kk-KZ", "kk", Regional),
+            ("kk-Cyrl-KZ", "kk", Regional),
+            ("sr-Cyrl-RS", "sr", Regional),
+            // Another script, language, or a locale the project has.
+            ("kk-Latn-KZ", "kk", Other),
+            ("sr-Latn-RS", "sr", Other),
+            ("fra", "fr", Other),
+            ("frr", "fr", Other),
+            ("fr-x", "fr", Other),
+            ("ru", "kk", Other),
+            ("de-CH", "de", Other),
+            ("pt", "pt-BR", Other),
+            ("pt-PT", "pt-BR", Other),
+            ("", "fr", Other),
+        ] {
+            assert_eq!(t(locale).language(tag), expected, "{tag} for {locale}");
+        }
+        assert_eq!(
+            t("de").check("de-CH", "the file is for de-CH"),
+            Err("wrong language: the file is for de-CH, not `de` (the project has `de-CH`: import it there)".into())
+        );
         assert!(is_english("en-US"));
         assert!(!is_english("fr"));
     }
 
     #[test]
     fn decode_drops_bom_and_normalises_line_ends() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc"), Ok("a\nb\nc".to_string()));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa\r\nb\rc").map(|t| t.into_owned()),
+            Ok("a\nb\nc".to_string())
+        );
         let e = decode(b"ok\n\xff").map_err(|p| p.at);
         assert_eq!(e, Err(Some(Pos { line: 2, col: 1 })));
     }

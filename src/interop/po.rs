@@ -6,7 +6,7 @@
 //! problem with its line and column, refuses plural entries (documents have none), and
 //! skips obsolete `#~` entries.
 
-use super::{same_locale, Basis, DocUnits, Incoming, Pos, Problem};
+use super::{Basis, DocUnits, Incoming, Pos, Problem, Target};
 use crate::plan::State;
 
 /// The Plural-Forms header for a locale (gettext's formulas, from CLDR's categories).
@@ -126,6 +126,8 @@ struct Entry {
     at: Option<Pos>,
     fuzzy: bool,
     refs: Vec<String>,
+    /// Translator comments (`# …`).
+    comments: Vec<String>,
     prev_ctxt: Option<String>,
     prev_id: Option<String>,
     ctxt: Option<String>,
@@ -264,8 +266,11 @@ fn string(line: &str, start: usize) -> Result<String, (usize, String)> {
     ))
 }
 
-/// Reads the translations of a PO file for `locale`.
-pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
+/// Reads the translations of a PO file for the target's locale, and the header's
+/// `Language` when it is a regional form of that locale.
+pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>), Vec<Problem>> {
+    let locale = target.locale;
+    let mut regional = None;
     let mut p = Parser {
         problems: Vec::new(),
         entries: Vec::new(),
@@ -299,6 +304,11 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 }
             } else if let Some(refs) = rest.strip_prefix(':') {
                 p.cur.refs.extend(refs.split_whitespace().map(String::from));
+            } else if !rest.starts_with(['.', '~']) {
+                // A translator comment (gettext: `#` and anything but `.:,|~`).
+                p.cur
+                    .comments
+                    .push(rest.strip_prefix(' ').unwrap_or(rest).to_string());
             }
             continue;
         } else {
@@ -438,10 +448,10 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 src.find(&format!("\n\"{name}:"))
                     .map_or(at, |i| Pos::of(src, i + 1))
             };
-            check_header(
+            regional = check_header(
                 e.msgstr.as_deref().unwrap_or(""),
                 field_at,
-                locale,
+                target,
                 &mut problems,
             );
             continue;
@@ -466,10 +476,12 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 .and_then(|p| p.strip_suffix(".md"))
                 .map(String::from)
         });
-        let basis = match (e.fuzzy, e.prev_id) {
-            (false, _) => Basis::Confirmed,
-            (true, Some(prev)) => Basis::Draft(prev),
-            (true, None) => Basis::Unconfirmed,
+        let basis = match (e.fuzzy, e.prev_ctxt, e.prev_id) {
+            (false, _, _) => Basis::Confirmed,
+            // msgmerge's guess from another message: its translation, its English.
+            (true, Some(other), _) if other != ctxt => Basis::OtherMessage(other),
+            (true, _, Some(prev)) => Basis::Draft(prev),
+            (true, _, None) => Basis::Unconfirmed,
         };
         units.push(Incoming {
             at,
@@ -478,6 +490,8 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
             source: id,
             target: e.msgstr.filter(|s| !s.is_empty()),
             basis,
+            notes: super::note_lines(e.comments.iter().map(String::as_str)),
+            matches: Vec::new(),
         });
     }
     if !header_seen && problems.is_empty() {
@@ -487,13 +501,22 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
         ));
     }
     if problems.is_empty() {
-        Ok(units)
+        Ok((units, regional))
     } else {
         Err(problems)
     }
 }
 
-fn check_header(header: &str, at: impl Fn(&str) -> Pos, locale: &str, problems: &mut Vec<Problem>) {
+/// Checks the header's language and charset; returns the language when it is a regional
+/// form of the target's locale.
+fn check_header(
+    header: &str,
+    at: impl Fn(&str) -> Pos,
+    target: Target,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let locale = target.locale;
+    let mut regional = None;
     let field = |name: &str| {
         header.lines().find_map(|l| {
             let (k, v) = l.split_once(':')?;
@@ -501,11 +524,11 @@ fn check_header(header: &str, at: impl Fn(&str) -> Pos, locale: &str, problems: 
         })
     };
     match field("Language") {
-        Some(l) if same_locale(&l, locale) => {}
-        Some(l) => problems.push(Problem::at(
-            at("Language"),
-            format!("wrong language: the header says `Language: {l}`, not `{locale}`"),
-        )),
+        Some(l) => match target.check(&l, &format!("the header says `Language: {l}`")) {
+            Ok(true) => regional = Some(l),
+            Ok(false) => {}
+            Err(message) => problems.push(Problem::at(at("Language"), message)),
+        },
         None => problems.push(Problem::at(
             at("Language"),
             format!("the PO header has no Language: is this file for `{locale}`?"),
@@ -525,11 +548,17 @@ fn check_header(header: &str, at: impl Fn(&str) -> Pos, locale: &str, problems: 
             }
         }
     }
+    regional
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const FR: Target = Target {
+        locale: "fr",
+        project: &[],
+    };
 
     const HEAD: &str = "msgid \"\"\nmsgstr \"\"\n\"Language: fr\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n";
 
@@ -538,7 +567,7 @@ mod tests {
         let src = format!(
             "{HEAD}\n#: source/doc.md:3\nmsgctxt \"a\"\nmsgid \"\"\n\"One\\n\"\n\"two \\\"q\\\"\"\nmsgstr \"Un\\ndeux\"\n\n#, fuzzy\n#| msgid \"Old\"\nmsgctxt \"b\"\nmsgid \"New\"\nmsgstr \"Vieux\"\n\n#, fuzzy\nmsgctxt \"c\"\nmsgid \"C\"\nmsgstr \"Cé\"\n\n#~ msgctxt \"gone\"\n#~ msgid \"x\"\n#~ msgstr \"y\"\nmsgctxt \"d\"\nmsgid \"D\"\nmsgstr \"\"\n"
         );
-        let units = read(&src, "fr").map_err(|p| format!("{p:?}"));
+        let units = read(&src, FR).map(|r| r.0).map_err(|p| format!("{p:?}"));
         let units = units.as_deref().unwrap_or(&[]);
         type Row<'a> = (
             &'a str,
@@ -577,6 +606,33 @@ mod tests {
         assert_eq!(units[0].at, Pos { line: 6, col: 1 });
     }
 
+    /// Translator comments are the entry's notes (never its text); msgmerge's guess from
+    /// another message (`#| msgctxt` naming it) is only that.
+    #[test]
+    fn translator_comments_and_guesses_from_other_messages() {
+        let src = format!(
+            "{HEAD}\n# first note\n#\n#  en: a stamp-like note \n#. extracted\n#: source/doc.md:3\nmsgctxt \"a\"\nmsgid \"A\"\nmsgstr \"Un\"\n\n#, fuzzy\n#| msgctxt \"a\"\n#| msgid \"A\"\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"Un\"\n\n#, fuzzy\n#| msgctxt \"c\"\n#| msgid \"Old C\"\nmsgctxt \"c\"\nmsgid \"C\"\nmsgstr \"Cé\"\n"
+        );
+        let units = read(&src, FR).map(|r| r.0).map_err(|p| format!("{p:?}"));
+        let units = units.as_deref().unwrap_or(&[]);
+        let got: Vec<(&str, &[String], &Basis)> = units
+            .iter()
+            .map(|u| (u.id.as_str(), u.notes.as_slice(), &u.basis))
+            .collect();
+        let notes = [
+            "first note".to_string(),
+            "note: en: a stamp-like note".to_string(),
+        ];
+        assert_eq!(
+            got,
+            [
+                ("a", &notes[..], &Basis::Confirmed),
+                ("b", &[][..], &Basis::OtherMessage("a".into())),
+                ("c", &[][..], &Basis::Draft("Old C".into())),
+            ]
+        );
+    }
+
     #[test]
     fn written_strings_read_back() {
         for s in [
@@ -589,7 +645,7 @@ mod tests {
         ] {
             let po = format!("{HEAD}\n{}{}", keyword("msgctxt", "m"), keyword("msgid", s));
             let po = format!("{po}{}", keyword("msgstr", s));
-            let units = read(&po, "fr").map_err(|p| format!("{p:?}"));
+            let units = read(&po, FR).map(|r| r.0).map_err(|p| format!("{p:?}"));
             let got = units
                 .ok()
                 .and_then(|u| u.first().map(|u| (u.source.clone(), u.target.clone())));
@@ -599,7 +655,7 @@ mod tests {
 
     #[track_caller]
     fn fails(src: &str, expected: &str) {
-        let err = read(src, "fr").err().unwrap_or_default();
+        let err = read(src, FR).map(|r| r.0).err().unwrap_or_default();
         let msgs: Vec<String> = err
             .iter()
             .map(|p| match p.at {

@@ -2,7 +2,8 @@
 //!
 //! States: missing → `initial` with no target; stale → `initial`, `subState="dossier:stale"`,
 //! the translation as target and a note (category `en-as-translated`) holding the English
-//! it was made from; up to date → `translated`. Inline Markdown stays text. Reading accepts
+//! it was made from; up to date → `translated`. On import the note alone makes an `initial`
+//! unit still stale (subState is informative). Inline Markdown stays text. Reading accepts
 //! what CAT tools add: other namespaces (skipped), groups, several segments per unit,
 //! `<mrk>`/`<pc>` (their text kept), `<cp>`, CDATA.
 
@@ -10,8 +11,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
+use super::wellformed::{self, NOT_WELL_FORMED};
 use super::{
-    is_english, same_locale, xml_forbidden, Basis, DocUnits, Incoming, Pos, Problem,
+    is_english, xml_forbidden, Basis, DocUnits, Incoming, Pos, Problem, Target,
     NOTE_EN_AS_TRANSLATED, SUBSTATE_STALE,
 };
 use crate::config::REFERENCE;
@@ -19,6 +21,8 @@ use crate::escape::{xml_attr, xml_text};
 use crate::plan::State;
 
 pub const NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
+/// The Translation Candidates module: matches a CAT tool offers, never translations.
+const NS_MATCHES: &str = "urn:oasis:names:tc:xliff:matches:2.0";
 const NS_12: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
 /// Writes the units as an XLIFF 2.0 document.
@@ -119,8 +123,11 @@ struct UnitAcc {
     any_target: bool,
     /// The lowest state of its segments: 0 initial, 1 translated, 2 reviewed, 3 final.
     state: u8,
-    stale: bool,
     en_as_translated: Option<String>,
+    /// Its other notes, as written.
+    notes: Vec<String>,
+    /// Matches naming another unit: (where, that unit).
+    matches: Vec<(Pos, String)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -133,22 +140,39 @@ enum Text {
 
 struct Reader<'a> {
     src: &'a str,
+    /// Positions are asked in file order: counted once (see `lines::Positions`).
+    positions: crate::lines::Positions<'a>,
     problems: Vec<Problem>,
 }
 
 impl Reader<'_> {
-    fn pos(&self, offset: u64) -> Pos {
+    fn pos(&mut self, offset: u64) -> Pos {
         let offset = usize::try_from(offset)
             .unwrap_or(usize::MAX)
             .min(self.src.len());
         // Point at the markup itself, not at the whitespace before it.
         let skip = self.src[offset..].len() - self.src[offset..].trim_start().len();
-        Pos::of(self.src, offset + skip)
+        let (line, col) = self.positions.line_col(offset + skip);
+        Pos { line, col }
     }
 
     fn problem(&mut self, offset: u64, message: impl Into<String>) {
         let at = self.pos(offset);
         self.problems.push(Problem::at(at, message));
+    }
+
+    /// A problem at exactly this byte (a character, an attribute).
+    fn problem_exact(&mut self, offset: usize, message: String) {
+        let (line, col) = self.positions.line_col(offset);
+        self.problems.push(Problem::at(Pos { line, col }, message));
+    }
+
+    /// Where the markup starting at or after `offset` (after white space) is.
+    fn markup_at(&self, offset: u64) -> usize {
+        let offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.src.len());
+        offset + (self.src[offset..].len() - self.src[offset..].trim_start().len())
     }
 }
 
@@ -167,10 +191,14 @@ fn in_ns(ns: &ResolveResult, uri: &str) -> bool {
     matches!(ns, ResolveResult::Bound(n) if n.as_ref() == uri)
 }
 
-/// Reads the translations of an XLIFF 2.0 document for `locale`.
-pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
+/// Reads the translations of an XLIFF 2.0 document for the target's locale, and the
+/// file's `trgLang` when it is a regional form of that locale.
+pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>), Vec<Problem>> {
+    let locale = target.locale;
+    let mut regional = None;
     let mut r = Reader {
         src,
+        positions: crate::lines::Positions::new(src),
         problems: Vec::new(),
     };
     let mut xml = NsReader::from_str(src);
@@ -188,6 +216,11 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
     let mut in_segment = false;
     let mut seg_source_start = 0usize;
     let mut seen_root = false;
+    let mut root_closed = false;
+    // Characters XML cannot hold make the file not well-formed wherever they are.
+    for (at, message) in wellformed::forbidden_characters(src) {
+        r.problem_exact(at, message);
+    }
     loop {
         let start = xml.buffer_position();
         let (ns, event) = match xml.read_resolved_event() {
@@ -207,8 +240,33 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 let empty = matches!(event, Event::Empty(_));
                 let name = e.local_name().as_ref().to_string();
                 let ours = in_ns(&ns, super::xliff::NS);
+                let lt = r.markup_at(start);
+                for (at, message) in wellformed::start_tag(e, lt) {
+                    r.problem_exact(at, message);
+                }
+                if root_closed {
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: an element <{name}> after the end of the root element"),
+                    );
+                    break;
+                }
                 if !empty {
                     stack.push((name.clone(), start, ours));
+                }
+                if in_ns(&ns, NS_MATCHES) && name == "match" {
+                    // Skipped with its namespace; reported when it names another unit.
+                    let this = unit.as_ref().map(|u| (u.id.clone(), u.doc.clone()));
+                    let other = attr(e, "ref").and_then(|r| {
+                        this.as_ref()
+                            .and_then(|(id, doc)| other_unit(&r, id, doc.as_deref()))
+                    });
+                    if let Some(other) = other {
+                        let at = r.pos(start);
+                        if let Some(u) = unit.as_mut() {
+                            u.matches.push((at, other));
+                        }
+                    }
                 }
                 if skip_depth > 0 {
                     if !empty {
@@ -247,13 +305,13 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                         None => r.problem(start, "<xliff> has no srcLang"),
                     }
                     match attr(e, "trgLang") {
-                        Some(l) if same_locale(&l, locale) => {}
-                        Some(l) => r.problem(
-                            start,
-                            format!(
-                                "wrong language: the file is for trgLang=\"{l}\", not `{locale}`"
-                            ),
-                        ),
+                        Some(l) => {
+                            match target.check(&l, &format!("the file is for trgLang=\"{l}\"")) {
+                                Ok(true) => regional = Some(l),
+                                Ok(false) => {}
+                                Err(message) => r.problem(start, message),
+                            }
+                        }
                         None => r.problem(
                             start,
                             format!("<xliff> has no trgLang: is this file for `{locale}`?"),
@@ -319,9 +377,6 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                                 }
                             };
                             u.state = u.state.min(state);
-                            if attr(e, "subState").as_deref() == Some(SUBSTATE_STALE) {
-                                u.stale = true;
-                            }
                         }
                     }
                     ("source", Text::None) if unit.is_some() && !empty => text = Text::Source,
@@ -371,6 +426,7 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
             Event::End(ref e) => {
                 let name = e.local_name().as_ref().to_string();
                 stack.pop();
+                root_closed = stack.is_empty();
                 if skip_depth > 0 {
                     skip_depth -= 1;
                     continue;
@@ -379,9 +435,11 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                     "source" | "target" if text != Text::Note => text = Text::None,
                     "note" => {
                         text = Text::None;
-                        if note_is_en {
-                            if let Some(u) = unit.as_mut() {
+                        if let Some(u) = unit.as_mut() {
+                            if note_is_en {
                                 u.en_as_translated = Some(note.clone());
+                            } else {
+                                u.notes.push(note.clone());
                             }
                         }
                     }
@@ -409,6 +467,20 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 }
             }
             Event::Text(t) => {
+                if let Some((at, message)) = wellformed::text(&t, start as usize) {
+                    r.problem_exact(at, message);
+                }
+                if (root_closed || !seen_root) && !t.trim().is_empty() {
+                    let place = if root_closed {
+                        "after the end of"
+                    } else {
+                        "before"
+                    };
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: text {place} the root element"),
+                    );
+                }
                 if skip_depth == 0 {
                     let s = t.xml10_content();
                     if text == Text::Note {
@@ -421,6 +493,17 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 }
             }
             Event::CData(t) => {
+                if root_closed || !seen_root {
+                    let place = if root_closed {
+                        "after the end of"
+                    } else {
+                        "before"
+                    };
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: text {place} the root element"),
+                    );
+                }
                 if skip_depth == 0 {
                     let s = t.xml10_content();
                     if text == Text::Note {
@@ -431,8 +514,25 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 }
             }
             Event::GeneralRef(g) => {
+                if root_closed || !seen_root {
+                    let place = if root_closed {
+                        "after the end of"
+                    } else {
+                        "before"
+                    };
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: text {place} the root element"),
+                    );
+                }
                 let s = match g.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
+                    Ok(Some(c)) => match wellformed::char_ref(c, &g) {
+                        Ok(c) => Some(c.to_string()),
+                        Err(message) => {
+                            r.problem(start, message);
+                            continue;
+                        }
+                    },
                     Ok(None) => quick_xml::escape::resolve_predefined_entity(&g).map(String::from),
                     Err(_) => None,
                 };
@@ -447,11 +547,21 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                     Some(_) => {}
                     None => r.problem(
                         start,
-                        format!("unknown entity or bad character reference `&{};`", &*g),
+                        format!(
+                            "{NOT_WELL_FORMED}: unknown entity or bad character reference `&{};`",
+                            &*g
+                        ),
                     ),
                 }
             }
             Event::Decl(d) => {
+                if start != 0 {
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: the XML declaration <?xml …?> may only open the file"),
+                    );
+                    break;
+                }
                 if let Some(Ok(enc)) = d.encoding() {
                     let enc = enc.to_ascii_lowercase();
                     if enc != "utf-8" && enc != "utf8" {
@@ -482,12 +592,26 @@ pub fn read(src: &str, locale: &str) -> Result<Vec<Incoming>, Vec<Problem>> {
                 }
                 break;
             }
-            Event::Comment(_) | Event::PI(_) => {}
+            Event::Comment(c) => {
+                if let Some((at, message)) = wellformed::comment(&c, r.markup_at(start)) {
+                    r.problem_exact(at, message);
+                }
+            }
+            Event::PI(pi) => {
+                if pi.target().eq_ignore_ascii_case("xml") {
+                    r.problem(
+                        start,
+                        format!("{NOT_WELL_FORMED}: the XML declaration <?xml …?> may only open the file"),
+                    );
+                }
+            }
         }
     }
     if r.problems.is_empty() {
-        Ok(units)
+        Ok((units, regional))
     } else {
+        // In file order: characters found before parsing, then what the parser met.
+        r.problems.sort_by_key(|p| p.at);
         Err(r.problems)
     }
 }
@@ -517,9 +641,11 @@ fn finish(r: &mut Reader, u: UnitAcc, end: u64) -> Option<Incoming> {
     let basis = if u.state >= 1 {
         Basis::Confirmed
     } else {
-        match (u.stale, u.en_as_translated) {
-            (true, Some(en)) => Basis::Draft(en),
-            _ => Basis::Unconfirmed,
+        // The note is the record of the English the translation was made from; subState
+        // is not needed (a CAT tool may drop a value it does not know, or rewrite it).
+        match u.en_as_translated {
+            Some(en) => Basis::Draft(en),
+            None => Basis::Unconfirmed,
         }
     };
     Some(Incoming {
@@ -529,12 +655,40 @@ fn finish(r: &mut Reader, u: UnitAcc, end: u64) -> Option<Incoming> {
         source: u.source,
         target,
         basis,
+        notes: super::note_lines(u.notes.iter().map(String::as_str)),
+        matches: u.matches,
+    })
+}
+
+/// The unit an XLIFF fragment identifier (`#/f=FILE/u=UNIT/…`) names, when it is not the
+/// unit `id` of the document `doc` (a plain `#id` names something inside this unit).
+fn other_unit(reference: &str, id: &str, doc: Option<&str>) -> Option<String> {
+    let path = reference.strip_prefix("#/")?;
+    let mut file = None;
+    let mut unit = None;
+    for part in path.split('/') {
+        if let Some(f) = part.strip_prefix("f=") {
+            file = Some(f);
+        } else if let Some(u) = part.strip_prefix("u=") {
+            unit = Some(u);
+        }
+    }
+    let unit = unit?;
+    let same_file = file.is_none_or(|f| Some(f) == doc);
+    (unit != id || !same_file).then(|| match file {
+        Some(f) if !same_file => format!("{f}/{unit}"),
+        _ => unit.to_string(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const FR: Target = Target {
+        locale: "fr",
+        project: &[],
+    };
 
     const FILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:m="urn:x" version="2.0" srcLang="en" trgLang="fr">
@@ -561,7 +715,7 @@ mod tests {
 
     #[test]
     fn reads_what_cat_tools_write() {
-        let units = read(FILE, "fr").map_err(|p| format!("{p:?}"));
+        let units = read(FILE, FR).map(|r| r.0).map_err(|p| format!("{p:?}"));
         let units = units.as_deref().unwrap_or(&[]);
         let got: Vec<(&str, &str, Option<&str>, &Basis)> = units
             .iter()
@@ -591,9 +745,37 @@ mod tests {
         assert_eq!(units[0].doc.as_deref(), Some("doc"));
     }
 
+    /// Unit notes other than the en-as-translated one are its notes, line by line; matches
+    /// of the Translation Candidates module are never targets, and one naming another unit
+    /// is recorded.
+    #[test]
+    fn notes_and_matches() {
+        let src = r##"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" version="2.0" srcLang="en" trgLang="fr">
+<file id="doc"><notes><note>about the file</note></notes>
+<unit id="a"><mtc:matches><mtc:match ref="#/f=doc/u=b"><source>B</source><target>Bé</target></mtc:match><mtc:match ref="#m1"><source>A</source><target>Aa</target></mtc:match></mtc:matches>
+<notes><note category="en-as-translated">Old</note><note>one
+ two </note><note/><note>one</note></notes>
+<segment><source>A</source></segment></unit>
+</file></xliff>"##;
+        let units = read(src, FR).map(|r| r.0).unwrap_or_default();
+        assert_eq!(units.len(), 1);
+        let u = &units[0];
+        assert_eq!(u.target, None);
+        assert_eq!(u.notes, ["one", "two"]);
+        assert_eq!(u.matches, [(Pos { line: 3, col: 27 }, "b".to_string())]);
+        assert_eq!(u.basis, Basis::Draft("Old".into()));
+        assert_eq!(other_unit("#/f=doc/u=a/s1", "a", Some("doc")), None);
+        assert_eq!(other_unit("#/u=b", "a", Some("doc")), Some("b".into()));
+        assert_eq!(
+            other_unit("#/f=x/u=a", "a", Some("doc")),
+            Some("x/a".into())
+        );
+        assert_eq!(other_unit("#m1", "a", Some("doc")), None);
+    }
+
     #[track_caller]
     fn fails(src: &str, expected: &str) {
-        let err = read(src, "fr").err().unwrap_or_default();
+        let err = read(src, FR).map(|r| r.0).err().unwrap_or_default();
         let msgs: Vec<String> = err
             .iter()
             .map(|p| match p.at {
@@ -619,7 +801,7 @@ mod tests {
             "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\"/>",
             "XLIFF 1.x",
         );
-        fails(&format!("{head}\n<file id=\"d\"><unit id=\"a\"><segment><source>a &nbsp; b</source></segment></unit></file></xliff>"), "2:46: unknown entity");
+        fails(&format!("{head}\n<file id=\"d\"><unit id=\"a\"><segment><source>a &nbsp; b</source></segment></unit></file></xliff>"), "2:46: not well-formed XML: unknown entity");
         fails(
             &format!("{head}\n<file id=\"d\"></fil></xliff>"),
             "not well-formed XML",

@@ -33,11 +33,17 @@ pub fn import(
     let name = file.display().to_string();
     let bytes = crate::fsio::read_bytes(file)?;
     let refused = |problems: Vec<interop::Problem>| {
-        let lines: Vec<String> = problems.iter().map(|p| p.render(&name)).collect();
-        anyhow!("{}\nnothing was imported", lines.join("\n"))
+        anyhow!(
+            "{}\nnothing was imported",
+            interop::render_problems(&problems, &name)
+        )
     };
-    let (_, units) = interop::read(&bytes, locale).map_err(refused)?;
-    let outcome = interop::apply(plan, locale, &units).map_err(refused)?;
+    let target = interop::Target {
+        locale,
+        project: &project.config.locales,
+    };
+    let read = interop::read(&bytes, target).map_err(refused)?;
+    let outcome = interop::apply(plan, locale, &read).map_err(refused)?;
     let writes: Vec<(PathBuf, String)> = outcome
         .writes
         .iter()

@@ -60,6 +60,8 @@ pub struct LocaleSummary {
     /// stamped with the English before it), or `--apply-safe` left a number change to
     /// the translator; with the change class and, when `--apply-safe` held it, why.
     pub stale: Vec<Stale>,
+    /// Blank lines put back between messages (layout only).
+    pub spaced: usize,
 }
 
 /// A message sync left stale, and why.
@@ -186,6 +188,7 @@ fn sync_doc(project: &Project, d: &plan::DocPlan) -> SyncDoc {
                 applied: l.applied.clone(),
                 carried: l.carried.clone(),
                 stale: became_stale(d, l),
+                spaced: l.spaced,
             })
             .collect(),
     };

@@ -83,6 +83,51 @@ fn deeply_nested_markdown() {
     p.ok(&["build"]);
 }
 
+/// Issue 17 item 6: a locale file with ~3,000 nested placeables or selects aborted every
+/// reading command (stack overflow, exit 134, no file named). Now the entry is Junk: a
+/// warning at its file:line:column, the rest of the file read, the text kept verbatim.
+#[test]
+fn placeables_nested_3000_deep_are_a_syntax_error_not_a_crash() {
+    let n = 3_000;
+    let placeables = format!("{}\"x\"{}", "{ ".repeat(n), " }".repeat(n));
+    let selects = format!("{}x{}", "{ $x ->\n *[a] ".repeat(n), "\n }".repeat(n));
+    // Where the `{` opening level 33 is.
+    for (deep, at) in [(placeables, "4:74"), (selects, "36:7")] {
+        let p = synced();
+        let fr = format!("# en: Title\ntitle = Titre\n\nbroken = {deep}\n\n# en: Text here.\ntitle-p1 = Texte ici.\n");
+        p.write("locales/fr/doc.ftl", &fr);
+        let warning = format!("locales/fr/doc.ftl:{at}: placeables nested more than 32 deep");
+        for args in [
+            &["status", "fr"][..],
+            &["diff", "fr"],
+            &["export", "fr", "--format", "po"],
+            &["build", "fr"],
+            &["sync"],
+        ] {
+            let o = p.run(args);
+            assert_eq!(o.code, 0, "{args:?}: {}", o.stderr);
+            // status counts without warnings; the others say where the Junk is.
+            assert!(
+                args[0] == "status" || o.stderr.contains(&warning),
+                "{args:?}: {}",
+                o.stderr
+            );
+        }
+        // The rest of the file is read: both messages translated.
+        assert_eq!(p.status_json("fr")["translated"].as_u64(), Some(2));
+        assert!(p.read("build/fr/doc.md").contains("Texte ici."));
+        let o = p.run(&["check", "fr"]);
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        assert!(
+            o.stdout.contains(&format!("locales/fr/doc.ftl:{at}")) && o.stdout.contains("[syntax]"),
+            "{}",
+            o.stdout
+        );
+        // sync kept the Junk byte for byte.
+        assert_eq!(p.read("locales/fr/doc.ftl"), fr);
+    }
+}
+
 /// A document with nothing to translate (empty, only code, HTML or links) is valid: its
 /// reference has no messages, every command handles it, and its editions are the source
 /// in every language. A translation of text it no longer has stays, obsolete.

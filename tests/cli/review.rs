@@ -105,6 +105,55 @@ fn whitespace_and_punctuation_changes_are_carried_over() {
     )));
 }
 
+/// Issue 17 item 13: an English change of letter case only ("request" → "Request") was
+/// carried over as `punctuation`, silently marking translations current. It is its own
+/// class, `case`, everywhere classes are shown, and stays stale unless dossier.toml opts in.
+#[test]
+fn case_changes_are_their_own_class_and_not_carried_over_by_default() {
+    let p = project();
+    let edited = SRC.replace(
+        "rejected the extradition request as politically",
+        "Rejected The Extradition Request as politically",
+    );
+    p.write("source/doc.md", &edited);
+    assert!(p
+        .diff_states("fr")
+        .contains(&("facts-p2".into(), "stale".into(), "case".into())));
+    let out = p.ok(&["sync"]);
+    assert!(!out.contains("carried over"), "{out}");
+    assert!(p
+        .diff_states("fr")
+        .contains(&("facts-p2".into(), "stale".into(), "case".into())));
+    let status = p.status_json("fr");
+    assert_eq!(status["stale"].as_u64(), Some(1), "{status}");
+    let text = p.ok(&["status", "fr"]);
+    assert!(text.contains("doc: stale by change: case 1"), "{text}");
+    let v: serde_json::Value =
+        serde_json::from_str(&p.ok(&["status", "fr", "--json"])).expect("json");
+    assert_eq!(
+        v["locales"][0]["documents"][0]["stale_classes"]["case"].as_u64(),
+        Some(1),
+        "{v}"
+    );
+    p.ok(&["diff", "fr", "--html", "review.html"]);
+    assert!(p.read("review.html").contains(">case<"));
+    // With punctuation as well, still `case`; with a number as well, `wording`.
+    p.write("source/doc.md", &edited.replace("motivated.", "motivated!"));
+    assert!(p
+        .diff_states("fr")
+        .contains(&("facts-p2".into(), "stale".into(), "case".into())));
+    // Opted in: carried over like punctuation.
+    let p = project();
+    p.write("dossier.toml", "[sync]\ncarry_over_case = true\n");
+    p.write("source/doc.md", &edited);
+    let out = p.ok(&["sync"]);
+    assert!(out.contains("fr: 1 carried over [facts-p2: case]"), "{out}");
+    assert!(p.diff_states("fr").iter().all(|d| d.0 != "facts-p2"));
+    assert!(p
+        .read("locales/fr/doc.ftl")
+        .contains("# en: The court Rejected The Extradition Request as politically motivated.\n"));
+}
+
 #[test]
 fn diff_shows_word_diff_and_suggestions() {
     let p = project();
