@@ -315,6 +315,7 @@ fn export_then_import_round_trips() {
         None,
         "fr",
         &file,
+        None,
         &mut ops::writer(&project),
     )
     .expect("dry run");
@@ -327,6 +328,7 @@ fn export_then_import_round_trips() {
         Some(&lock),
         "fr",
         &file,
+        None,
         &mut ops::writer(&project),
     )
     .expect("import");

@@ -396,4 +396,11 @@ pub struct ImportArgs {
     /// Print the word diff of what would change; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// In whose name the approvals the file brings are recorded (units a CAT tool marks
+    /// reviewed or final; default: git's user.name).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// The date of those approvals (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }

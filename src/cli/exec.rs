@@ -223,12 +223,24 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
             Ok(0)
         }
         (Command::Import(a), lock) => {
+            let approver = crate::interop::Approver {
+                by: a
+                    .by
+                    .clone()
+                    .or_else(|| ops::review::reviewer(project))
+                    .unwrap_or_else(|| "an import".to_string()),
+                date: a.date.clone().unwrap_or_else(ops::review::today),
+            };
+            if !crate::approval::valid_date(&approver.date) {
+                anyhow::bail!("`{}` is not a date: write YYYY-MM-DD", approver.date);
+            }
             let r = ops::import::import(
                 project,
                 plan,
                 lock.as_ref(),
                 &a.locale,
                 &a.file,
+                Some(&approver),
                 &mut writer,
             )?;
             messages::import(project, &a.locale, &r, a.dry_run, ui, out)

@@ -111,8 +111,10 @@ pub struct Unit<'a> {
     pub english: &'a str,
     pub translation: Option<&'a str>,
     pub state: &'a State,
-    /// Translator notes (comment lines other than the stamp).
-    pub notes: &'a [String],
+    /// Translator notes (comment lines other than the stamp and the review line).
+    pub notes: Vec<&'a str>,
+    /// The review that holds on the translation, if any (see `approval`).
+    pub review: Option<crate::approval::Review>,
 }
 
 /// The units of one document.
@@ -161,7 +163,14 @@ pub fn select<'a>(
                     _ => t.map(|t| t.value.as_str()),
                 },
                 state,
-                notes: t.map_or(&[][..], |t| t.notes.as_slice()),
+                notes: t.map_or_else(Vec::new, |t| {
+                    t.notes
+                        .iter()
+                        .filter(|n| crate::approval::Review::parse(n).is_none())
+                        .map(String::as_str)
+                        .collect()
+                }),
+                review: lp.review(k),
             });
         }
         out.push(DocUnits {
@@ -296,6 +305,17 @@ pub struct Incoming {
     /// Matches the file offers from other units (XLIFF `<mtc:match>` whose `ref` names
     /// another unit): where, and which unit. Never translations.
     pub matches: Vec<(Pos, String)>,
+    /// The file says a reviewer approved the translation (XLIFF `state="reviewed"` or
+    /// `"final"`; PO flag `dossier-approved`).
+    pub reviewed: bool,
+}
+
+/// Who records the approvals an import brings (a reviewer's, in a CAT tool), and when.
+#[derive(Debug, Clone)]
+pub struct Approver {
+    pub by: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
 }
 
 /// A translator note as a comment line of a message: trimmed, and never read back as a
@@ -545,6 +565,8 @@ pub enum ChangeKind {
     Updated,
     /// The same text, confirmed against the current English (a stale message reviewed).
     Confirmed,
+    /// The same text, approved by a reviewer (the file says reviewed or final).
+    Approved,
     /// The translation unchanged; translator notes added to it.
     Annotated,
 }
@@ -555,6 +577,7 @@ impl ChangeKind {
             ChangeKind::Added => "added",
             ChangeKind::Updated => "updated",
             ChangeKind::Confirmed => "confirmed",
+            ChangeKind::Approved => "approved",
             ChangeKind::Annotated => "note added",
         }
     }
@@ -573,6 +596,8 @@ pub struct Change {
     pub english: String,
     /// Translator notes from the file added to the message (comment lines).
     pub notes_added: Vec<String>,
+    /// A reviewer's approval from the file was recorded with it.
+    pub approved: bool,
 }
 
 impl Change {
@@ -606,7 +631,14 @@ pub struct Outcome {
 
 /// Applies imported translations to the locale files of the plan. Unknown documents or
 /// ids and duplicated units are problems: then nothing is applied.
-pub fn apply(plan: &Plan, locale: &str, file: &FileRead) -> Result<Outcome, Vec<Problem>> {
+/// `approver`: who records the approvals the file brings (units it says are reviewed or
+/// final, when their translation is up to date); without one, none are recorded.
+pub fn apply(
+    plan: &Plan,
+    locale: &str,
+    file: &FileRead,
+    approver: Option<&Approver>,
+) -> Result<Outcome, Vec<Problem>> {
     let incoming = &file.units;
     let mut problems = Vec::new();
     // Resolve every unit to (document, message index), each in constant time: a file can
@@ -737,7 +769,7 @@ pub fn apply(plan: &Plan, locale: &str, file: &FileRead) -> Result<Outcome, Vec<
                 );
             }
             let translation = translation_change(inc, existing, &lp.states[k], m);
-            let (kind, target, stamp) = match translation {
+            let (mut kind, target, stamp) = match translation {
                 Ok(Some(change)) => change,
                 Ok(None) => (ChangeKind::Annotated, "", String::new()),
                 Err(reason) => {
@@ -745,6 +777,35 @@ pub fn apply(plan: &Plan, locale: &str, file: &FileRead) -> Result<Outcome, Vec<
                     (ChangeKind::Annotated, "", String::new())
                 }
             };
+            // A reviewer's approval from the file, for a translation up to date after the
+            // import (an approval of a stale one would be of English that is gone).
+            let review = approver.filter(|_| inc.reviewed).and_then(|a| {
+                let (value, english) = match (kind, existing) {
+                    (ChangeKind::Annotated, Some(e)) if lp.states[k] == State::Translated => {
+                        (e.value.as_str(), m.text.as_str())
+                    }
+                    (ChangeKind::Annotated, _) => return None,
+                    _ => (target, stamp.as_str()),
+                };
+                (english == m.text).then(|| {
+                    crate::approval::Review::new(
+                        crate::approval::Verdict::Approved,
+                        &a.by,
+                        &a.date,
+                        english,
+                        value,
+                        None,
+                    )
+                })
+            });
+            // Approved already, on exactly this: nothing to record.
+            let review = review.filter(|r| {
+                lp.review(k)
+                    .is_none_or(|held| held.digest != r.digest || kind != ChangeKind::Annotated)
+            });
+            if kind == ChangeKind::Annotated && review.is_some() {
+                kind = ChangeKind::Approved;
+            }
             // Notes the message does not have yet go onto it, if it has a translation.
             let mut notes_added: Vec<String> = inc
                 .notes
@@ -767,7 +828,7 @@ pub fn apply(plan: &Plan, locale: &str, file: &FileRead) -> Result<Outcome, Vec<
                 continue;
             }
             let (new_value, stamp) = match (kind, existing) {
-                (ChangeKind::Annotated, Some(e)) => (
+                (ChangeKind::Annotated | ChangeKind::Approved, Some(e)) => (
                     e.value.clone(),
                     e.stamp.clone().unwrap_or_else(|| m.text.clone()),
                 ),
@@ -782,11 +843,13 @@ pub fn apply(plan: &Plan, locale: &str, file: &FileRead) -> Result<Outcome, Vec<
                 stamp: stamp.clone(),
                 english: m.text.clone(),
                 notes_added: notes_added.clone(),
+                approved: review.is_some(),
             });
             match (kind, lp.entry[k], &lp.file) {
-                (ChangeKind::Added, _, _) | (_, None, _) | (_, _, None) => {
-                    added.push((k, write_translation(&m.id, target, &stamp, &notes_added)))
-                }
+                (ChangeKind::Added, _, _) | (_, None, _) | (_, _, None) => added.push((
+                    k,
+                    write_translation(&m.id, target, &stamp, review.as_ref(), &notes_added),
+                )),
                 (_, Some(e), Some(file)) => {
                     let entry = &file.entries[e];
                     let EntryKind::Message(msg) = &entry.kind else {
@@ -796,7 +859,9 @@ pub fn apply(plan: &Plan, locale: &str, file: &FileRead) -> Result<Outcome, Vec<
                     let mut notes = msg.notes.clone();
                     notes.extend(notes_added.iter().cloned());
                     let text = match kind {
-                        ChangeKind::Annotated => add_notes(entry_text, msg, &notes_added),
+                        ChangeKind::Annotated | ChangeKind::Approved => {
+                            add_notes(entry_text, msg, &notes_added)
+                        }
                         ChangeKind::Confirmed => {
                             let with_notes = ftl::Message {
                                 notes,
@@ -804,9 +869,9 @@ pub fn apply(plan: &Plan, locale: &str, file: &FileRead) -> Result<Outcome, Vec<
                             };
                             restamp(entry_text, &with_notes, &stamp)
                         }
-                        _ => write_translation(&m.id, target, &stamp, &notes),
+                        _ => write_translation(&m.id, target, &stamp, None, &notes),
                     };
-                    edits.insert(e, text);
+                    edits.insert(e, with_review(text, review.as_ref(), &stamp));
                 }
             }
         }
@@ -887,11 +952,31 @@ fn add_notes(entry_text: &str, m: &ftl::Message, notes: &[String]) -> String {
     out
 }
 
-/// A message with its stamp and translator notes.
-fn write_translation(id: &str, value: &str, stamp: &str, notes: &[String]) -> String {
+/// A message with its stamp, review line and translator notes.
+fn write_translation(
+    id: &str,
+    value: &str,
+    stamp: &str,
+    review: Option<&crate::approval::Review>,
+    notes: &[String],
+) -> String {
     let mut comments = ftl::stamp_lines(stamp);
+    comments.extend(review.map(|r| r.to_string()));
     comments.extend(notes.iter().cloned());
     ftl::write_message(id, value, &comments)
+}
+
+/// An entry's text with `review` as its review line (stamped with `stamp`), when there is
+/// one to record.
+fn with_review(text: String, review: Option<&crate::approval::Review>, stamp: &str) -> String {
+    let Some(r) = review else { return text };
+    let parsed = ftl::FtlFile::parse(text.as_str());
+    let Some((_, m)) = parsed.messages().next() else {
+        return text;
+    };
+    let mut stamped = m.clone();
+    stamped.stamp = Some(stamp.to_string());
+    crate::plan::set_review(&text, &stamped, Some(r))
 }
 
 /// The locale file with entries replaced in place and new messages inserted in reference
@@ -927,6 +1012,9 @@ pub fn report(outcome: &Outcome, locale: &str, diffs: bool, color: bool) -> Stri
     }
     for c in &outcome.changes {
         let mut tags = vec![c.kind.name()];
+        if c.approved && c.kind != ChangeKind::Approved {
+            tags.push("approved");
+        }
         if c.stale() {
             tags.push("stale: translated from English that has since changed");
         }

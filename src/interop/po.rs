@@ -57,7 +57,7 @@ pub fn write(docs: &[DocUnits], locale: &str) -> String {
     for d in docs {
         for u in &d.units {
             out.push('\n');
-            for n in u.notes {
+            for n in &u.notes {
                 if n.is_empty() {
                     out.push_str("#\n");
                 } else {
@@ -65,10 +65,29 @@ pub fn write(docs: &[DocUnits], locale: &str) -> String {
                 }
             }
             out.push_str(&format!("#. {}\n", u.class));
+            if let Some(r) = u.review.as_ref().filter(|_| *u.state == State::Translated) {
+                // The reviewer's verdict: an extracted comment says it to people (a
+                // translator comment would come back as a note), a flag to tools.
+                let mut said = format!("{} by {} on {}", r.verdict.name(), r.by, r.date);
+                if let Some(n) = &r.note {
+                    said.push_str(": ");
+                    said.push_str(n);
+                }
+                out.push_str(&format!("#. {said}\n"));
+            }
             out.push_str(&format!("#: source/{}.md:{}\n", d.name, u.line));
-            if let State::Stale { before, .. } = u.state {
-                out.push_str("#, fuzzy\n");
-                out.push_str(&keyword("#| msgid", before));
+            match (u.state, u.review.as_ref().map(|r| r.verdict)) {
+                (State::Stale { before, .. }, _) => {
+                    out.push_str("#, fuzzy\n");
+                    out.push_str(&keyword("#| msgid", before));
+                }
+                (State::Translated, Some(crate::approval::Verdict::Approved)) => {
+                    out.push_str(&format!("#, {FLAG_APPROVED}\n"));
+                }
+                (State::Translated, Some(crate::approval::Verdict::Rejected)) => {
+                    out.push_str(&format!("#, {FLAG_REJECTED}\n"));
+                }
+                _ => {}
             }
             out.push_str(&keyword("msgctxt", u.id));
             out.push_str(&keyword("msgid", u.english));
@@ -121,10 +140,16 @@ enum Field {
     PrevIdPlural,
 }
 
+/// The PO flag of a translation a reviewer approved (no standard flag says so).
+const FLAG_APPROVED: &str = "dossier-approved";
+/// The PO flag of a translation a reviewer rejected (an extracted comment says why).
+const FLAG_REJECTED: &str = "dossier-rejected";
+
 #[derive(Debug, Default)]
 struct Entry {
     at: Option<Pos>,
     fuzzy: bool,
+    approved: bool,
     refs: Vec<String>,
     /// Translator comments (`# …`).
     comments: Vec<String>,
@@ -299,6 +324,9 @@ pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>)
             p.touch(at, true);
             p.last = None;
             if let Some(flags) = rest.strip_prefix(',') {
+                if flags.split(',').any(|f| f.trim() == FLAG_APPROVED) {
+                    p.cur.approved = true;
+                }
                 if flags.split(',').any(|f| f.trim() == "fuzzy") {
                     p.cur.fuzzy = true;
                 }
@@ -492,6 +520,7 @@ pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>)
             basis,
             notes: super::note_lines(e.comments.iter().map(String::as_str)),
             matches: Vec::new(),
+            reviewed: e.approved && !e.fuzzy,
         });
     }
     if !header_seen && problems.is_empty() {

@@ -24,6 +24,10 @@ pub const NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
 /// The Translation Candidates module: matches a CAT tool offers, never translations.
 const NS_MATCHES: &str = "urn:oasis:names:tc:xliff:matches:2.0";
 const NS_12: &str = "urn:oasis:names:tc:xliff:document:1.2";
+/// The subState of a translation a reviewer rejected (its note says why).
+const SUBSTATE_REJECTED: &str = "dossier:rejected";
+/// The category of the note that carries a rejection.
+const NOTE_REVIEW: &str = "dossier:review";
 
 /// Writes the units as an XLIFF 2.0 document.
 pub fn write(docs: &[DocUnits], locale: &str) -> String {
@@ -57,7 +61,25 @@ pub fn write(docs: &[DocUnits], locale: &str) -> String {
                     ));
                 }
             }
-            for n in u.notes {
+            if let Some(r) = u
+                .review
+                .as_ref()
+                .filter(|r| r.verdict == crate::approval::Verdict::Rejected)
+            {
+                let text = format!(
+                    "rejected by {} on {}: {}",
+                    r.by,
+                    r.date,
+                    r.note.as_deref().unwrap_or("")
+                );
+                if !text.chars().any(xml_forbidden) {
+                    notes.push(format!(
+                        "<note category=\"{NOTE_REVIEW}\">{}</note>",
+                        xml_text(&text)
+                    ));
+                }
+            }
+            for n in &u.notes {
                 if !n.chars().any(xml_forbidden) {
                     notes.push(format!(
                         "<note category=\"translator\">{}</note>",
@@ -72,7 +94,19 @@ pub fn write(docs: &[DocUnits], locale: &str) -> String {
                 }
                 out.push_str("      </notes>\n");
             }
+            let approved = u
+                .review
+                .as_ref()
+                .is_some_and(|r| r.verdict == crate::approval::Verdict::Approved);
+            let rejected = u
+                .review
+                .as_ref()
+                .filter(|r| r.verdict == crate::approval::Verdict::Rejected);
             let state = match u.state {
+                State::Translated if approved => "state=\"reviewed\"".to_string(),
+                State::Translated if rejected.is_some() => {
+                    format!("state=\"translated\" subState=\"{SUBSTATE_REJECTED}\"")
+                }
                 State::Translated => "state=\"translated\"".to_string(),
                 State::Stale { .. } => format!("state=\"initial\" subState=\"{SUBSTATE_STALE}\""),
                 State::Missing => "state=\"initial\"".to_string(),
@@ -211,6 +245,8 @@ pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>)
     let mut unit: Option<UnitAcc> = None;
     let mut text = Text::None;
     let mut note_is_en = false;
+    // A review note dossier wrote (a rejection's reason): the review line says it already.
+    let mut note_is_review = false;
     let mut note = String::new();
     let mut seg_has_target = false;
     let mut in_segment = false;
@@ -398,6 +434,7 @@ pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>)
                     ("note", Text::None) => {
                         note_is_en = unit.is_some()
                             && attr(e, "category").as_deref() == Some(NOTE_EN_AS_TRANSLATED);
+                        note_is_review = attr(e, "category").as_deref() == Some(NOTE_REVIEW);
                         note.clear();
                         if !empty {
                             text = Text::Note;
@@ -438,7 +475,7 @@ pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>)
                         if let Some(u) = unit.as_mut() {
                             if note_is_en {
                                 u.en_as_translated = Some(note.clone());
-                            } else {
+                            } else if !note_is_review {
                                 u.notes.push(note.clone());
                             }
                         }
@@ -657,6 +694,7 @@ fn finish(r: &mut Reader, u: UnitAcc, end: u64) -> Option<Incoming> {
         basis,
         notes: super::note_lines(u.notes.iter().map(String::as_str)),
         matches: u.matches,
+        reviewed: u.state >= 2,
     })
 }
 

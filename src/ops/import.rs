@@ -18,7 +18,8 @@ pub struct Report {
     pub writes: Vec<PathBuf>,
 }
 
-/// Reads `file` and applies it to `locale`: writes the changed locale files through
+/// Reads `file` and applies it to `locale` (the approvals it brings recorded in the name of
+/// `approver`, when given): writes the changed locale files through
 /// `writer` when a lock is given, only reports them without (a dry run). A file that
 /// cannot be read as translations of this project refuses the import whole.
 pub fn import(
@@ -27,6 +28,7 @@ pub fn import(
     lock: Option<&Lock>,
     locale: &str,
     file: &Path,
+    approver: Option<&interop::Approver>,
     writer: &mut dyn Writer,
 ) -> Result<Report> {
     super::translation_locale(project, locale)?;
@@ -43,7 +45,7 @@ pub fn import(
         project: &project.config.locales,
     };
     let read = interop::read(&bytes, target).map_err(refused)?;
-    let outcome = interop::apply(plan, locale, &read).map_err(refused)?;
+    let outcome = interop::apply(plan, locale, &read, approver).map_err(refused)?;
     let writes: Vec<(PathBuf, String)> = outcome
         .writes
         .iter()

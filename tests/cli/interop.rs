@@ -284,18 +284,29 @@ fn xliff_import_applies_confirmed_work_in_place() {
             ),
         ],
     );
-    let dry = p.ok(&["import", "fr", &file, "--dry-run"]);
+    // The stale one comes back "reviewed": approved in the importer's name.
+    let by = ["--by", "Editor", "--date", "2026-12-07"];
+    let dry = p.ok(&[&["import", "fr", &file, "--dry-run"][..], &by].concat());
     assert_eq!(
         dry,
         "fr/doc opposition-to-regime [added]\n  fr: {+Opposition au régime+}\n\
-         fr/doc opposition-to-regime-p1 [updated]\n  fr: Premier paragraphe sur 2001{+ et <après> & « plus »+}.[^1]\n\
+         fr/doc opposition-to-regime-p1 [updated, approved]\n  fr: Premier paragraphe sur 2001{+ et <après> & « plus »+}.[^1]\n\
          fr/doc grave-risks-p1 [skipped, line 42: not confirmed by the translator (XLIFF state=\"initial\" or PO fuzzy): a draft is not applied]\n\
          6 unit(s) read: 1 added, 1 updated, 0 confirmed, 1 skipped\n\
          would write locales/fr/doc.ftl\ndry run: nothing written\n"
     );
     assert_eq!(p.read("locales/fr/doc.ftl"), before, "--dry-run wrote");
-    p.ok(&["import", "fr", &file]);
+    p.ok(&[&["import", "fr", &file][..], &by].concat());
     let after = p.read("locales/fr/doc.ftl");
+    let review = format!(
+        "# review: approved by Editor on 2026-12-07 ({})\n",
+        dossier::approval::digest(
+            "First paragraph about 2001 and <after> & \"more\".[^1]",
+            "Premier paragraphe sur 2001 et <après> & « plus ».[^1]"
+        )
+    );
+    assert!(after.contains(&review), "{after}");
+    let after = after.replace(&review, "");
     let expected = before
         .replace(
             "title = Titre\n",
@@ -559,7 +570,8 @@ fn every_documented_import_case() {
                 P1_NOW,
                 Some("Premier paragraphe, revu.[^1]"),
             ),
-            report: Some("updated"),
+            // Reviewed in the file: approved in the importer's name too.
+            report: Some("updated, approved"),
             after: Some((P1_NOW_TEXT, "Premier paragraphe, revu.[^1]")),
             state: "translated",
         },
@@ -567,7 +579,7 @@ fn every_documented_import_case() {
             what: "final, same text: confirmed and re-stamped",
             id: P1,
             unit: unit(P1, "state=\"final\"", None, P1_NOW, Some(P1_OLD)),
-            report: Some("confirmed"),
+            report: Some("confirmed, approved"),
             after: Some((P1_NOW_TEXT, P1_OLD)),
             state: "translated",
         },

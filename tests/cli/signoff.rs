@@ -308,3 +308,87 @@ fn report_splits_the_work_into_match_bands() {
         "{csv}"
     );
 }
+
+/// Review states travel through XLIFF (`state="reviewed"`, a rejection's subState and
+/// note) and PO (`#, dossier-approved`, `#, dossier-rejected` with an extracted comment),
+/// and come back as approvals in the importer's name.
+#[test]
+fn review_states_round_trip_through_xliff_and_po() {
+    let p = project();
+    review(&p, &["fr", "title", "--approve"]);
+    review(
+        &p,
+        &[
+            "fr",
+            "title-p1",
+            "--reject",
+            "--note",
+            "« arrêté » is too strong",
+        ],
+    );
+    let xlf = p.ok(&["export", "fr", "--format", "xliff"]);
+    assert!(xlf.contains("<unit id=\"title\""), "{xlf}");
+    let unit = |id: &str| {
+        let at = xlf.find(&format!("<unit id=\"{id}\"")).expect("unit");
+        xlf[at..at + xlf[at..].find("</unit>").expect("end")].to_string()
+    };
+    assert!(
+        unit("title").contains("<segment state=\"reviewed\">"),
+        "{}",
+        unit("title")
+    );
+    let p1 = unit("title-p1");
+    assert!(
+        p1.contains("state=\"translated\" subState=\"dossier:rejected\""),
+        "{p1}"
+    );
+    assert!(
+        p1.contains("rejected by Anna Petrova on 2026-12-07: « arrêté » is too strong"),
+        "{p1}"
+    );
+    let po = p.ok(&["export", "fr", "--format", "po"]);
+    assert!(po.contains("#. approved by Anna Petrova on 2026-12-07\n#: source/doc.md:1\n#, dossier-approved\nmsgctxt \"title\""), "{po}");
+    assert!(
+        po.contains("#, dossier-rejected\nmsgctxt \"title-p1\""),
+        "{po}"
+    );
+    // Without its review lines, the file gets the approval back from either format, in the
+    // importer's name; the rejection is not an approval.
+    let bare = p
+        .read("locales/fr/doc.ftl")
+        .lines()
+        .filter(|l| !l.starts_with("# review:"))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>();
+    for (name, text) in [("fr.xlf", &xlf), ("fr.po", &po)] {
+        p.write("locales/fr/doc.ftl", &bare);
+        p.write(name, text);
+        let out = p.ok(&["import", "fr", name, "--by", "Boris"]);
+        assert!(out.contains("fr/doc title [approved]"), "{name}: {out}");
+        let fr = p.read("locales/fr/doc.ftl");
+        assert!(
+            fr.contains("# en: Title\n# review: approved by Boris on "),
+            "{name}: {fr}"
+        );
+        let s = p.status_json("fr");
+        assert_eq!(
+            (s["reviewed"].as_u64(), s["rejected"].as_u64()),
+            (Some(1), Some(0)),
+            "{name}: {s}"
+        );
+        // Importing the same file again changes nothing.
+        let again = p.ok(&["import", "fr", name, "--by", "Boris"]);
+        assert!(again.contains("nothing to change"), "{name}: {again}");
+    }
+    // A CAT tool's reviewer who also changed the text: the new text, approved.
+    let changed = xlf.replace("<target>Titre</target>", "<target>Le titre</target>");
+    assert_ne!(changed, xlf);
+    p.write("fr.xlf", &changed);
+    p.ok(&["import", "fr", "fr.xlf", "--by", "Boris"]);
+    let fr = p.read("locales/fr/doc.ftl");
+    assert!(
+        fr.contains("# review: approved by Boris on ") && fr.contains("title = Le titre\n"),
+        "{fr}"
+    );
+    assert_eq!(p.status_json("fr")["reviewed"].as_u64(), Some(1));
+}
