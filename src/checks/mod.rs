@@ -26,6 +26,7 @@ pub mod number;
 pub mod syntax;
 pub mod text;
 pub mod typography;
+pub mod units;
 pub mod unknown_id;
 pub mod untranslated;
 pub mod wrong_language;

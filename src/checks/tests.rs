@@ -271,6 +271,35 @@ fn automatic_fixes_replace_exactly_their_text() {
 }
 
 #[test]
+fn numbers_and_units_are_joined_by_a_no_break_space() {
+    let fix = |locale: &str, en: &str, tr: &str| {
+        let src = format!("# en: {en}\nm = {tr}\n");
+        let file = FtlFile::parse(&src);
+        let target = Target {
+            locale: locale.into(),
+            path: "x.ftl".into(),
+            reference: reference(&file),
+            file,
+        };
+        let diags = check_file(&target, None);
+        let (fixed, _) = super::apply_fixes(&src, &diags);
+        fixed.trim_end().rsplit("m = ").next().unwrap_or("").to_string()
+    };
+    assert_eq!(
+        fix("fr", "1,000 dollars in 30 days", "1\u{202F}000 dollars en 30 jours en 2016 les"),
+        "1\u{202F}000\u{A0}dollars en 30\u{A0}jours en 2016 les"
+    );
+    assert_eq!(
+        fix("ru", "11.5 t in 2001", "11,5 тонны в 2001 г. и в 2020 году"),
+        "11,5\u{A0}тонны в 2001\u{A0}г. и в 2020 году"
+    );
+    assert_eq!(
+        fix("kk", "256 people in 2022 for 6 years", "256 адам 2022 ж. 6 жылға, 2020 жылғы"),
+        "256\u{A0}адам 2022\u{A0}ж. 6\u{A0}жылға, 2020 жылғы"
+    );
+}
+
+#[test]
 fn positions_are_exact_in_block_values_and_junk() {
     let src = "# en: First line.\n# en+ Second line with it's apostrophe.\ntwo =\n    Première ligne.\n    Deuxième ligne avec l'apostrophe.\n\n# en: Grave risks\nbroken = Des { risques\n";
     let file = FtlFile::parse(src);

@@ -50,6 +50,23 @@ percent = La participation était de 25% en 2022.
 # expect: typography
 month = Le 1 Décembre 2021, le Conseil d’État a annulé la décision.
 
+# en: 11.5 t of gunpowder for 3.5 billion cartridges, in 30 days.
+units = 11,5 tonnes de poudre pour 3,5 milliards de cartouches, en 30 jours.
+
+# en: 11.5 t of gunpowder, 1 000 dollars.
+# expect: typography
+units-2 = 11,5 tonnes de poudre, 1 000 dollars.
+
+# en: in 30 days
+# expect: typography
+units-3 = en 30 jours
+
+# en: In 2016 the authorities of 2 countries, and 24 Kanal on 12 March (see `30 jours`, https://example.org/30 jours).
+not-units = En 2016 les autorités de 2 pays, et 24 Kanal le 12 mars (voir `30 jours`, https://example.org/30 jours).
+
+# en: In 2016 l’État; 5 l’an
+not-units-2 = En 2016 l’État ; 5 m’a-t-on dit
+
 ## locale: ru
 
 # en: Ablyazov - a banker and opposition leader.
@@ -77,6 +94,20 @@ title = Статья в журнале Le Point «Barbouzerie, kidnapping, pirat
 # expect: typography
 month = 9 Декабря 2022 г. CNDA отклонил ходатайство.
 
+# en: 11.5 t in 30 days, in 2001.
+units = 11,5 тонны за 30 дней, в 2001 г.
+
+# en: 11.5 t
+# expect: typography
+units-2 = 11,5 тонны
+
+# en: in 2001
+# expect: typography
+units-3 = в 2001 г.
+
+# en: in 2020, article 1 of the Convention
+not-units = в 2020 году, статья 1 Конвенции
+
 ## locale: kk
 
 # en: Letter of the OSCE PA regarding the case of Ablyazov.
@@ -89,3 +120,21 @@ acronym-2 = ЕҚЫҰның Әблязов ісіне қатысты хаты.
 # en: Ablyazov - a banker and opposition leader.
 # expect: typography
 dash = Әблязов - банкир әрі оппозиция көшбасшысы.
+
+# en: 11.5 t, in 2022, 6 years
+units = 11,5 тонна, 2022 ж., 6 жылға
+
+# en: 11.5 t
+# expect: typography
+units-2 = 11,5 тонна
+
+# en: in 2022
+# expect: typography
+units-3 = 2022 ж.
+
+# en: for 6 years
+# expect: typography
+units-4 = 6 жылға
+
+# en: in 2020, until 2030, on 4 March
+not-units = 2020 жылғы, 2030 жылға дейін, 4 наурыз
