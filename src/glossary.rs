@@ -38,6 +38,9 @@ pub struct Entry {
     pub note: String,
     /// Do not translate: the term appears unchanged (case for case) in every language.
     pub dnt: bool,
+    /// A term foreign to English (`Conseil d'État`, `de facto`), which English sets in
+    /// italics by convention: a translation may drop that emphasis or keep it.
+    pub foreign: bool,
     /// Per locale: the term, the other accepted forms, the forbidden forms.
     pub forms: BTreeMap<String, Forms>,
 }
@@ -154,7 +157,7 @@ impl fmt::Debug for Glossary {
 
 /// The fixed columns; every other column is `<locale>`, `<locale>_allowed` or
 /// `<locale>_forbidden`.
-const FIXED: [&str; 3] = ["en", "note", "dnt"];
+const FIXED: [&str; 4] = ["en", "note", "dnt", "foreign"];
 
 impl Glossary {
     /// Parses glossary.csv. Errors carry the line they were found on.
@@ -187,26 +190,15 @@ impl Glossary {
                 en: Vec::new(),
                 note: String::new(),
                 dnt: false,
+                foreign: false,
                 forms: BTreeMap::new(),
             };
             for (col, value) in columns.iter().zip(record) {
                 match col {
                     Column::En => entry.en = split_forms(value),
                     Column::Note => entry.note = value.trim().to_string(),
-                    Column::Dnt => {
-                        entry.dnt = match value.trim() {
-                            "" | "no" => false,
-                            "yes" => true,
-                            other => {
-                                return Err(GlossaryError {
-                                    line: *line,
-                                    message: format!(
-                                        "dnt is `{other}`: write `yes` or leave it empty"
-                                    ),
-                                })
-                            }
-                        }
-                    }
+                    Column::Dnt => entry.dnt = yes_or_empty("dnt", value, *line)?,
+                    Column::Foreign => entry.foreign = yes_or_empty("foreign", value, *line)?,
                     Column::Term(l) => {
                         entry.forms.entry(l.clone()).or_default().term = split_forms(value)
                     }
@@ -604,6 +596,32 @@ impl Glossary {
         out
     }
 
+    /// Whether `text` (an English phrase, URLs masked) is, word for word, a term the
+    /// glossary marks foreign to English (`Conseil d'État`, `de facto`).
+    pub fn is_foreign_english(&self, text: &str) -> bool {
+        let ws = words(text);
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            return false;
+        };
+        let whole = first.range.start..last.range.end;
+        self.find_english(text)
+            .iter()
+            .any(|(e, r)| self.entries[*e].foreign && *r == whole)
+    }
+
+    /// Whether `text` (in `locale`) is, word for word, an accepted form of a term the
+    /// glossary marks foreign to English (`де-факто`).
+    pub fn is_foreign_form(&self, locale: &str, text: &str) -> bool {
+        let ws = words(text);
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            return false;
+        };
+        let whole = first.range.start..last.range.end;
+        self.find_translation_in(locale, &ws).iter().any(|h| {
+            self.entries[h.entry].foreign && h.kind != FormKind::Forbidden && h.range == whole
+        })
+    }
+
     /// The entry's forms for a locale, if its column is filled.
     pub fn forms(&self, entry: usize, locale: &str) -> Option<&Forms> {
         self.entries
@@ -882,6 +900,18 @@ fn russian_name(w: &str, prefix: &str) -> bool {
     })
 }
 
+/// A yes/no column: `yes`, or empty (`no` is read as empty).
+fn yes_or_empty(column: &str, value: &str, line: usize) -> Result<bool, GlossaryError> {
+    match value.trim() {
+        "" | "no" => Ok(false),
+        "yes" => Ok(true),
+        other => Err(GlossaryError {
+            line,
+            message: format!("{column} is `{other}`: write `yes` or leave it empty"),
+        }),
+    }
+}
+
 fn split_forms(v: &str) -> Vec<String> {
     v.split('|')
         .map(str::trim)
@@ -895,6 +925,7 @@ enum Column {
     En,
     Note,
     Dnt,
+    Foreign,
     Term(String),
     Allowed(String),
     Forbidden(String),
@@ -909,6 +940,7 @@ fn parse_header(line: usize, header: &[String]) -> Result<Vec<Column>, GlossaryE
             "en" => Column::En,
             "note" => Column::Note,
             "dnt" => Column::Dnt,
+            "foreign" => Column::Foreign,
             _ => {
                 let (tag, make): (&str, fn(String) -> Column) =
                     if let Some(t) = name.strip_suffix("_allowed") {
@@ -921,7 +953,7 @@ fn parse_header(line: usize, header: &[String]) -> Result<Vec<Column>, GlossaryE
                 if tag == "en" || crate::config::validate_locale(tag).is_err() {
                     return Err(err(format!(
                         "unknown column `{name}`: the header is en, then for each locale \
-                         <locale>, <locale>_allowed, <locale>_forbidden, and note, dnt \
+                         <locale>, <locale>_allowed, <locale>_forbidden, and note, dnt, foreign \
                          (e.g. en,fr,ru,kk,note,fr_allowed,ru_allowed,kk_allowed,\
                          fr_forbidden,ru_forbidden,kk_forbidden,dnt)"
                     )));
@@ -1070,6 +1102,32 @@ mod tests {
         assert_eq!(after.map(|x| x.0), Some(2));
         let dnt = e(&format!("{HEADER}a,,,,,,,,,,,maybe\n"));
         assert_eq!(dnt.map(|x| x.0), Some(2));
+    }
+
+    #[test]
+    fn foreign_terms_are_flagged_in_an_optional_column() {
+        let g = Glossary::parse(
+            "en,fr,ru,note,foreign\nConseil d'État,Conseil d’État,Государственный совет,,yes\nde facto,de facto,де-факто,,yes\nasylum,asile,убежище,,\n",
+        )
+        .expect("parses");
+        assert!(g.is_foreign_english("Conseil d’État"));
+        assert!(g.is_foreign_english("de facto"));
+        assert!(
+            !g.is_foreign_english("the Conseil d'État"),
+            "the term, word for word"
+        );
+        assert!(!g.is_foreign_english("asylum"));
+        assert!(g.is_foreign_form("ru", "де-факто"));
+        assert!(g.is_foreign_form("ru", "Государственный совет"));
+        assert!(!g.is_foreign_form("ru", "убежище"));
+        let e = Glossary::parse("en,fr,foreign\nx,y,maybe\n").err();
+        assert_eq!(
+            e.map(|e| (e.line, e.message)),
+            Some((
+                2,
+                "foreign is `maybe`: write `yes` or leave it empty".to_string()
+            ))
+        );
     }
 
     #[test]

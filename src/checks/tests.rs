@@ -283,10 +283,19 @@ fn numbers_and_units_are_joined_by_a_no_break_space() {
         };
         let diags = check_file(&target, None);
         let (fixed, _) = super::apply_fixes(&src, &diags);
-        fixed.trim_end().rsplit("m = ").next().unwrap_or("").to_string()
+        fixed
+            .trim_end()
+            .rsplit("m = ")
+            .next()
+            .unwrap_or("")
+            .to_string()
     };
     assert_eq!(
-        fix("fr", "1,000 dollars in 30 days", "1\u{202F}000 dollars en 30 jours en 2016 les"),
+        fix(
+            "fr",
+            "1,000 dollars in 30 days",
+            "1\u{202F}000 dollars en 30 jours en 2016 les"
+        ),
         "1\u{202F}000\u{A0}dollars en 30\u{A0}jours en 2016 les"
     );
     assert_eq!(
@@ -294,7 +303,11 @@ fn numbers_and_units_are_joined_by_a_no_break_space() {
         "11,5\u{A0}тонны в 2001\u{A0}г. и в 2020 году"
     );
     assert_eq!(
-        fix("kk", "256 people in 2022 for 6 years", "256 адам 2022 ж. 6 жылға, 2020 жылғы"),
+        fix(
+            "kk",
+            "256 people in 2022 for 6 years",
+            "256 адам 2022 ж. 6 жылға, 2020 жылғы"
+        ),
         "256\u{A0}адам 2022\u{A0}ж. 6\u{A0}жылға, 2020 жылғы"
     );
 }

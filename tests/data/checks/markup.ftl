@@ -25,9 +25,36 @@ autolink = Notice rouge : https://www.amnesty.org/en/latest/
 # en: See https://www.europarl.europa.eu/doceo/document/TA-9-2021-0056_EN.html#:~:text=Urges%20the%20Government,20.
 fn-12 = Voir https://www.europarl.europa.eu/doceo/document/TA-9-2021-0056_EN.html#:~:text=Urges%20the%20Government,20.
 
+# Emphasis on a term foreign to English (glossary.csv: foreign = yes) may be dropped
+# or kept.
 # en: In December 2016, the French *Conseil d'État* rejected Russia's request as *de facto* orchestrated.
-# expect: markup
 state-council = En décembre 2016, le *Conseil d’État* a rejeté la demande de la Russie, orchestrée de facto.
+
+# en: In December 2016, the French *Conseil d'État* rejected Russia's request as *de facto* orchestrated.
+state-council-2 = En décembre 2016, le Conseil d’État a rejeté la demande de la Russie, orchestrée *de facto*.
+
+# The author's emphasis on a plain word is still required.
+# en: In December 2016, the *Conseil d'État* rejected the request, *unanimously*.
+# expect: markup
+state-council-3 = En décembre 2016, le Conseil d’État a rejeté la demande, à l’unanimité.
+
+# A dropped footnote in a message with a dropped foreign emphasis is still reported.
+# en: The *Conseil d'État* overturned the decision.[^5]
+# expect: markup
+state-council-4 = Le Conseil d’État a annulé la décision.
+
+# Emphasis a translation adds on words it keeps from the English (a newspaper title,
+# an English term quoted as such) or on a foreign term's form is a convention.
+# en: "Canard" article, "Le Point" article, 4 March 2020
+titles = Article publié dans *Le Canard enchaîné*, article publié dans *Le Point*, 4 mars 2020
+
+# en: a sanction for the so-called "contempt of court" (which is a common law offence)
+common-law = une sanction pour le prétendu *contempt of court* (une infraction de *common law*)
+
+# Emphasis on words of its own is the translator's, not the author's.
+# en: a sanction for the so-called "contempt of court"
+# expect: markup
+added = une sanction pour le prétendu *outrage au tribunal*
 
 # en: **We are of the firm view that these events must be investigated.**
 # expect: markup
@@ -56,3 +83,15 @@ defended = Многие организации защищали Аблязова
 
 # en: "*Kazakhstan* uses extra-judicial methods against the movement *Democratic Choice of Kazakhstan*".[^32]
 quote = «*Казахстан* применяет внесудебные методы против движения *„Демократический выбор Казахстана“*».[^32]
+
+# en: the *Conseil d’État* rejected the request as *de facto* orchestrated by Kazakhstan
+state-council = Государственный совет Франции (*Conseil d’État*) отклонил запрос как *де-факто* инспирированный Казахстаном
+
+# en: the *Conseil d’État* rejected the request as *de facto* orchestrated by *Kazakhstan*
+# expect: markup
+state-council-2 = Государственный совет Франции (*Conseil d’État*) отклонил запрос как *де-факто* инспирированный Казахстаном
+
+## locale: kk
+
+# en: the French *Conseil d'État* rejected the request as *de facto* orchestrated
+state-council = Франция Мемлекеттік кеңесі (*Conseil d’État*) сұрауды іс жүзінде (*de facto*) ұйымдастырылған деп танып, бас тартты
