@@ -41,6 +41,9 @@ pub struct Entry {
     /// A term foreign to English (`Conseil d'État`, `de facto`), which English sets in
     /// italics by convention: a translation may drop that emphasis or keep it.
     pub foreign: bool,
+    /// A name whose own spelling is in the Latin script and is the `en` column (`Tony
+    /// Blair`): the kk-Latn edition writes it so instead of transliterating the Kazakh.
+    pub latin_name: bool,
     /// Per locale: the term, the other accepted forms, the forbidden forms.
     pub forms: BTreeMap<String, Forms>,
 }
@@ -157,85 +160,12 @@ impl fmt::Debug for Glossary {
 
 /// The fixed columns; every other column is `<locale>`, `<locale>_allowed` or
 /// `<locale>_forbidden`.
-const FIXED: [&str; 4] = ["en", "note", "dnt", "foreign"];
+const FIXED: [&str; 5] = ["en", "note", "dnt", "foreign", "latin_name"];
 
 impl Glossary {
     /// Parses glossary.csv. Errors carry the line they were found on.
     pub fn parse(text: &str) -> Result<Glossary, GlossaryError> {
-        let records = parse_csv(text)?;
-        let Some((header_line, header)) = records.first() else {
-            return Err(GlossaryError {
-                line: 1,
-                message: "the file is empty: the first line must be the header \
-                          (en,fr,ru,kk,note,fr_allowed,…,dnt)"
-                    .into(),
-            });
-        };
-        let columns = parse_header(*header_line, header)?;
-        let mut entries = Vec::new();
-        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-        for (line, record) in &records[1..] {
-            if record.len() != header.len() {
-                return Err(GlossaryError {
-                    line: *line,
-                    message: format!(
-                        "this row has {} field(s), the header has {}",
-                        record.len(),
-                        header.len()
-                    ),
-                });
-            }
-            let mut entry = Entry {
-                line: *line,
-                en: Vec::new(),
-                note: String::new(),
-                dnt: false,
-                foreign: false,
-                forms: BTreeMap::new(),
-            };
-            for (col, value) in columns.iter().zip(record) {
-                match col {
-                    Column::En => entry.en = split_forms(value),
-                    Column::Note => entry.note = value.trim().to_string(),
-                    Column::Dnt => entry.dnt = yes_or_empty("dnt", value, *line)?,
-                    Column::Foreign => entry.foreign = yes_or_empty("foreign", value, *line)?,
-                    Column::Term(l) => {
-                        entry.forms.entry(l.clone()).or_default().term = split_forms(value)
-                    }
-                    Column::Allowed(l) => {
-                        entry.forms.entry(l.clone()).or_default().allowed = split_forms(value)
-                    }
-                    Column::Forbidden(l) => {
-                        entry.forms.entry(l.clone()).or_default().forbidden = split_forms(value)
-                    }
-                }
-            }
-            if entry.en.is_empty() {
-                return Err(GlossaryError {
-                    line: *line,
-                    message: "the en column is empty".into(),
-                });
-            }
-            for en in &entry.en {
-                let key = normalize_phrase(en);
-                if let Some(first) = seen.insert(key, *line) {
-                    return Err(GlossaryError {
-                        line: *line,
-                        message: format!("`{en}` is already defined on line {first}"),
-                    });
-                }
-            }
-            if entry.dnt {
-                // A do-not-translate term stands for itself wherever its column is empty.
-                for forms in entry.forms.values_mut() {
-                    if forms.term.is_empty() {
-                        forms.term = entry.en.clone();
-                    }
-                }
-            }
-            entries.push(entry);
-        }
-        Ok(Glossary::build(entries))
+        Ok(Glossary::build(parse_entries(text)?))
     }
 
     fn build(entries: Vec<Entry>) -> Glossary {
@@ -632,6 +562,87 @@ impl Glossary {
     }
 }
 
+/// The rows of glossary.csv, without the matchers `Glossary::parse` builds (for a reader
+/// that needs only the rows: the editions' names). Errors carry their line.
+pub fn parse_entries(text: &str) -> Result<Vec<Entry>, GlossaryError> {
+    let records = parse_csv(text)?;
+    let Some((header_line, header)) = records.first() else {
+        return Err(GlossaryError {
+            line: 1,
+            message: "the file is empty: the first line must be the header \
+                      (en,fr,ru,kk,note,fr_allowed,…,dnt)"
+                .into(),
+        });
+    };
+    let columns = parse_header(*header_line, header)?;
+    let mut entries = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (line, record) in &records[1..] {
+        if record.len() != header.len() {
+            return Err(GlossaryError {
+                line: *line,
+                message: format!(
+                    "this row has {} field(s), the header has {}",
+                    record.len(),
+                    header.len()
+                ),
+            });
+        }
+        let mut entry = Entry {
+            line: *line,
+            en: Vec::new(),
+            note: String::new(),
+            dnt: false,
+            foreign: false,
+            latin_name: false,
+            forms: BTreeMap::new(),
+        };
+        for (col, value) in columns.iter().zip(record) {
+            match col {
+                Column::En => entry.en = split_forms(value),
+                Column::Note => entry.note = value.trim().to_string(),
+                Column::Dnt => entry.dnt = yes_or_empty("dnt", value, *line)?,
+                Column::Foreign => entry.foreign = yes_or_empty("foreign", value, *line)?,
+                Column::LatinName => entry.latin_name = yes_or_empty("latin_name", value, *line)?,
+                Column::Term(l) => {
+                    entry.forms.entry(l.clone()).or_default().term = split_forms(value)
+                }
+                Column::Allowed(l) => {
+                    entry.forms.entry(l.clone()).or_default().allowed = split_forms(value)
+                }
+                Column::Forbidden(l) => {
+                    entry.forms.entry(l.clone()).or_default().forbidden = split_forms(value)
+                }
+            }
+        }
+        if entry.en.is_empty() {
+            return Err(GlossaryError {
+                line: *line,
+                message: "the en column is empty".into(),
+            });
+        }
+        for en in &entry.en {
+            let key = normalize_phrase(en);
+            if let Some(first) = seen.insert(key, *line) {
+                return Err(GlossaryError {
+                    line: *line,
+                    message: format!("`{en}` is already defined on line {first}"),
+                });
+            }
+        }
+        if entry.dnt {
+            // A do-not-translate term stands for itself wherever its column is empty.
+            for forms in entry.forms.values_mut() {
+                if forms.term.is_empty() {
+                    forms.term = entry.en.clone();
+                }
+            }
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
 enum WordMatch {
     No,
     Exact,
@@ -926,6 +937,7 @@ enum Column {
     Note,
     Dnt,
     Foreign,
+    LatinName,
     Term(String),
     Allowed(String),
     Forbidden(String),
@@ -941,6 +953,7 @@ fn parse_header(line: usize, header: &[String]) -> Result<Vec<Column>, GlossaryE
             "note" => Column::Note,
             "dnt" => Column::Dnt,
             "foreign" => Column::Foreign,
+            "latin_name" => Column::LatinName,
             _ => {
                 let (tag, make): (&str, fn(String) -> Column) =
                     if let Some(t) = name.strip_suffix("_allowed") {
@@ -953,7 +966,7 @@ fn parse_header(line: usize, header: &[String]) -> Result<Vec<Column>, GlossaryE
                 if tag == "en" || crate::config::validate_locale(tag).is_err() {
                     return Err(err(format!(
                         "unknown column `{name}`: the header is en, then for each locale \
-                         <locale>, <locale>_allowed, <locale>_forbidden, and note, dnt, foreign \
+                         <locale>, <locale>_allowed, <locale>_forbidden, and note, dnt, foreign, latin_name \
                          (e.g. en,fr,ru,kk,note,fr_allowed,ru_allowed,kk_allowed,\
                          fr_forbidden,ru_forbidden,kk_forbidden,dnt)"
                     )));

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{repo_root, Project};
+use crate::{repo_root, repository, Project};
 
 fn data(rel: &str) -> PathBuf {
     repo_root().join("tests/data/interop").join(rel)
@@ -32,37 +32,6 @@ fn states_with(fr: &str) -> Project {
     p.ok(&["sync"]);
     p.write("source/doc.md", &read_data("states/new.md"));
     p.ok(&["sync"]);
-    p
-}
-
-/// A copy of the repository's own project: its source, reference and translations.
-fn repository() -> Project {
-    let p = Project::new("x\n");
-    std::fs::remove_file(p.path("source/doc.md")).expect("rm");
-    for file in ["l10n.toml", "dossier.toml"] {
-        p.write(
-            file,
-            &std::fs::read_to_string(repo_root().join(file)).expect(file),
-        );
-    }
-    for dir in [
-        "source",
-        "locales/en",
-        "locales/fr",
-        "locales/ru",
-        "locales/kk",
-    ] {
-        for e in std::fs::read_dir(repo_root().join(dir))
-            .expect(dir)
-            .flatten()
-        {
-            let name = e.file_name().to_string_lossy().into_owned();
-            p.write(
-                &format!("{dir}/{name}"),
-                &std::fs::read_to_string(e.path()).expect("read"),
-            );
-        }
-    }
     p
 }
 
