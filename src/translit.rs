@@ -1,7 +1,10 @@
 //! Kazakh Cyrillic → Kazakh Latin (the 2021 alphabet), for the derived `kk-Latn` edition.
 //!
-//! The official table (../shared/LOCALE-RULES.md) fixes the native letters; the letters it
-//! leaves open are mapped as the 2021 draft spelling rules propose, and the choice is
+//! The 2021 alphabet (31 letters, presented by the Government of Kazakhstan on 28 January
+//! 2021 to replace the table of Presidential Decree No. 569 of 26 October 2017; copied in
+//! ../shared/LOCALE-RULES.md; sources in docs/editions.md) fixes the native letters. It
+//! has no letter for those of Russian loans, which are mapped as Kazakh pronounces them
+//! (not Ç for Ч: Ç was in the 2019 draft, not in the 2021 alphabet), and the choice is
 //! versioned as [`MAPPING`]:
 //!
 //! | Cyrl | Latn | why |
