@@ -737,6 +737,11 @@ fn is_acronym(w: &str) -> bool {
         && !w.chars().any(char::is_lowercase)
 }
 
+/// How many capital letters a word starts with.
+fn leading_capitals(w: &str) -> usize {
+    w.chars().take_while(|c| c.is_uppercase()).count()
+}
+
 fn make_form(entry: usize, kind: FormKind, text: &str, case_sensitive: bool) -> Option<Form> {
     let ws = words(text);
     if ws.is_empty() {
@@ -749,7 +754,11 @@ fn make_form(entry: usize, kind: FormKind, text: &str, case_sensitive: bool) -> 
         words: ws
             .into_iter()
             .map(|w| FormWord {
-                acronym: is_acronym(&w.orig),
+                // A forbidden form written with capitals (`ЕС`, `ЕОға`: an acronym, with a
+                // suffix glued on) is matched case for case, never as the ordinary word
+                // its letters spell (Kazakh `ес`).
+                acronym: is_acronym(&w.orig)
+                    || (kind == FormKind::Forbidden && leading_capitals(&w.orig) >= 2),
                 capitalised: w.orig.chars().next().is_some_and(char::is_uppercase),
                 norm: w.norm,
                 orig: w.orig,
@@ -773,6 +782,21 @@ fn key(locale: &str, w: &FormWord, only_word: bool, ru: &Stemmer) -> String {
             take(stem.min(name).max(1))
         }
         "kk" if only_word && !w.acronym => take(chars.len().saturating_sub(1).max(1)),
+        // What every gender and number of the word starts with (`député` for `députés`,
+        // `députées`; `nation` for `national`, `nationaux`).
+        "fr" if !w.acronym => {
+            let base = french_base(&w.norm);
+            let common = chars
+                .iter()
+                .zip(base.chars())
+                .take_while(|(a, b)| **a == *b)
+                .count();
+            let mut key = take(common.max(1));
+            if key.ends_with("al") && key.chars().count() > 3 {
+                key.truncate(key.len() - 2);
+            }
+            key
+        }
         _ => w.norm.clone(),
     }
 }
@@ -802,9 +826,35 @@ fn haystack(words: &[Word]) -> (String, Vec<usize>) {
     (hay, starts)
 }
 
+/// A French adjective or noun reduced to its masculine singular: the plural `s`/`x`
+/// (`-aux` → `-al`), then a feminine `e` and the consonant it doubles (`européennes` →
+/// `européen`, `députées` → `député`).
+fn french_base(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("aux").filter(|s| s.chars().count() >= 3) {
+        return format!("{stem}al");
+    }
+    let b = w.strip_suffix(['s', 'x']).unwrap_or(w);
+    let Some(b) = b.strip_suffix('e') else {
+        return b.to_string();
+    };
+    let mut chars = b.chars().rev();
+    match (chars.next(), chars.next()) {
+        (Some(x), Some(y)) if x == y && matches!(x, 'n' | 'l' | 't' | 's') => {
+            b[..b.len() - x.len_utf8()].to_string()
+        }
+        _ => b.to_string(),
+    }
+}
+
 /// French gender and number: `kazakh` → `kazakhe`, `kazakhes`; `européen` →
-/// `européennes`; `national` → `nationaux`.
+/// `européennes`; `national` → `nationaux`; and the feminine of a masculine plural
+/// (`députés` → `députées`, `européens` → `européennes`): the two words have the same
+/// masculine singular (`french_base`, of three letters or more).
 fn french_inflection(w: &str, f: &str) -> bool {
+    let base = french_base(f);
+    if base.chars().count() >= 3 && french_base(w) == base {
+        return true;
+    }
     if let Some(rest) = w.strip_prefix(f) {
         let doubled = f
             .chars()
@@ -1216,6 +1266,50 @@ mod tests {
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].missing_hyphen, Some("ҚДТ".len()));
         assert!(found(&g, "kk", "Bta").is_empty());
+    }
+
+    /// A forbidden acronym is matched case for case, also with a suffix glued on
+    /// (`ЕОға`): never the ordinary word it spells in lowercase (Kazakh `ес`, "mind").
+    #[test]
+    fn forbidden_acronyms_keep_their_capitals() {
+        let g = glossary("EU Member States,,,ЕО-ға мүше мемлекеттер,,,,,,,ЕОға|ЕС,\n");
+        for ordinary in ["ес", "Ес", "есте", "еоға", "Еоға"] {
+            assert!(found(&g, "kk", ordinary).is_empty(), "{ordinary}");
+        }
+        assert_eq!(
+            found(&g, "kk", "ЕС"),
+            [("ЕС".to_string(), FormKind::Forbidden)]
+        );
+        assert_eq!(
+            found(&g, "kk", "ЕС-тің"),
+            [("ЕС-тің".to_string(), FormKind::Forbidden)]
+        );
+        assert_eq!(
+            found(&g, "kk", "ЕОға"),
+            [("ЕОға".to_string(), FormKind::Forbidden)]
+        );
+    }
+
+    /// French feminine plurals of a masculine plural term (docs/glossary.md: a word may
+    /// take the plural or feminine endings).
+    #[test]
+    fn french_feminine_plurals_of_masculine_plurals() {
+        let g =
+            glossary("MEPs,eurodéputés,,,,députés européens,,,,,,\nnational,national,,,,,,,,,,\n");
+        for w in [
+            "eurodéputées",
+            "eurodéputée",
+            "eurodéputé",
+            "députées européennes",
+            "député européen",
+            "nationaux",
+            "nationales",
+        ] {
+            assert_eq!(found(&g, "fr", w).len(), 1, "{w}");
+        }
+        for w in ["députation", "européanisme", "nation"] {
+            assert!(found(&g, "fr", w).is_empty(), "{w}");
+        }
     }
 
     #[test]
