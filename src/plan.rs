@@ -456,8 +456,9 @@ fn plan_locale(
     }
 }
 
-/// The entry's text with its stamp set to `english`: translator notes kept in order, the
-/// message itself (from its id on) byte for byte.
+/// The entry's text with its stamp set to `english`: translator notes kept in order above
+/// it (the stamp is the last comment, right above the id), the message itself (from its
+/// id on) byte for byte.
 pub fn restamp(entry_text: &str, m: &ftl::Message, english: &str) -> String {
     restamp_replacing(entry_text, m, english, &[])
 }
@@ -480,11 +481,6 @@ pub fn restamp_replacing(
         })
         .unwrap_or(0);
     let mut out = String::new();
-    for line in ftl::stamp_lines(english) {
-        out.push_str("# ");
-        out.push_str(&line);
-        out.push('\n');
-    }
     for n in &m.notes {
         if n.is_empty() {
             out.push_str("#\n");
@@ -493,6 +489,11 @@ pub fn restamp_replacing(
             out.push_str(n);
             out.push('\n');
         }
+    }
+    for line in ftl::stamp_lines(english) {
+        out.push_str("# ");
+        out.push_str(&line);
+        out.push('\n');
     }
     let mut tail = entry_text[id_line..].to_string();
     // Replace in the value only: the id can hold the same token (`risks-2-p1`).

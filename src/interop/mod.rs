@@ -615,10 +615,10 @@ pub fn apply(plan: &Plan, locale: &str, incoming: &[Incoming]) -> Result<Outcome
     Ok(outcome)
 }
 
-/// A message with its stamp and translator notes.
+/// A message with its translator notes and, last above the id, its stamp.
 fn write_translation(id: &str, value: &str, stamp: &str, notes: &[String]) -> String {
-    let mut comments = ftl::stamp_lines(stamp);
-    comments.extend(notes.iter().cloned());
+    let mut comments = notes.to_vec();
+    comments.extend(ftl::stamp_lines(stamp));
     ftl::write_message(id, value, &comments)
 }
 

@@ -405,7 +405,7 @@ fn confirming_a_stale_translation_restamps_it_and_keeps_notes() {
         "{out}"
     );
     assert!(p.read("locales/fr/doc.ftl").contains(
-        "# en: First paragraph about 2001 and <after> & \"more\".[^1]\n# Translator: check the date\nopposition-to-regime-p1 = Premier paragraphe sur 2001.[^1]\n"
+        "# Translator: check the date\n# en: First paragraph about 2001 and <after> & \"more\".[^1]\nopposition-to-regime-p1 = Premier paragraphe sur 2001.[^1]\n"
     ));
     assert_eq!(p.status_json("fr")["stale"].as_u64(), Some(0));
 }

@@ -202,7 +202,7 @@ fn unstamped_translations_are_stamped_and_notes_kept() {
     assert!(out.contains("fr: 1 stamped"), "{out}");
     assert_eq!(
         p.read("locales/fr/doc.ftl"),
-        "# en: Title\n# Translator: keep it short\ntitle = Titre\n"
+        "# Translator: keep it short\n# en: Title\ntitle = Titre\n"
     );
 }
 

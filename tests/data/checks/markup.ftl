@@ -6,20 +6,20 @@
 # en: European Parliament,[^2][^3] Members of PACE,[^4][^5] Amnesty International.[^7]
 bodies = le Parlement européen,[^2][^3] des membres de l’APCE,[^4][^5] Amnesty International.[^7]
 
-# en: European Parliament,[^2][^3] Members of PACE.[^4]
 # expect: markup
+# en: European Parliament,[^2][^3] Members of PACE.[^4]
 bodies-2 = le Parlement européen,[^2] des membres de l’APCE.[^4]
 
-# en: Human Rights Watch,[^8] the Centre of Civil Liberties.[^10]
 # expect: markup
+# en: Human Rights Watch,[^8] the Centre of Civil Liberties.[^10]
 bodies-3 = Human Rights Watch,[^8] le Centre pour les libertés civiles.[^11]
 
-# en: YouTube channel of Dmytro Gordon, publication date 17 July 2023 <https://www.youtube.com/watch?v=MOwWwUHPWAW>
 # expect: markup
+# en: YouTube channel of Dmytro Gordon, publication date 17 July 2023 <https://www.youtube.com/watch?v=MOwWwUHPWAW>
 fn-40 = Chaîne YouTube de Dmytro Gordon, vidéo publiée le 17 juillet 2023 <https://www.youtube.com/watch?v=MOwWwUHPWAX>
 
-# en: Red notice: <https://www.amnesty.org/en/latest/>
 # expect: markup
+# en: Red notice: <https://www.amnesty.org/en/latest/>
 autolink = Notice rouge : https://www.amnesty.org/en/latest/
 
 # en: See https://www.europarl.europa.eu/doceo/document/TA-9-2021-0056_EN.html#:~:text=Urges%20the%20Government,20.
@@ -34,13 +34,13 @@ state-council = En décembre 2016, le *Conseil d’État* a rejeté la demande d
 state-council-2 = En décembre 2016, le Conseil d’État a rejeté la demande de la Russie, orchestrée *de facto*.
 
 # The author's emphasis on a plain word is still required.
-# en: In December 2016, the *Conseil d'État* rejected the request, *unanimously*.
 # expect: markup
+# en: In December 2016, the *Conseil d'État* rejected the request, *unanimously*.
 state-council-3 = En décembre 2016, le Conseil d’État a rejeté la demande, à l’unanimité.
 
 # A dropped footnote in a message with a dropped foreign emphasis is still reported.
-# en: The *Conseil d'État* overturned the decision.[^5]
 # expect: markup
+# en: The *Conseil d'État* overturned the decision.[^5]
 state-council-4 = Le Conseil d’État a annulé la décision.
 
 # Emphasis a translation adds on words it keeps from the English (a newspaper title,
@@ -52,33 +52,33 @@ titles = Article publié dans *Le Canard enchaîné*, article publié dans *Le P
 common-law = une sanction pour le prétendu *contempt of court* (une infraction de *common law*)
 
 # Emphasis on words of its own is the translator's, not the author's.
-# en: a sanction for the so-called "contempt of court"
 # expect: markup
+# en: a sanction for the so-called "contempt of court"
 added = une sanction pour le prétendu *outrage au tribunal*
 
-# en: **We are of the firm view that these events must be investigated.**
 # expect: markup
+# en: **We are of the firm view that these events must be investigated.**
 firm-view = **Nous sommes fermement convaincus que ces faits doivent faire l’objet d’une enquête.
 
 # en: **We are of the firm view that these events must be investigated.**
 firm-view-2 = **Nous sommes fermement convaincus que ces faits doivent faire l’objet d’une enquête.**
 
-# en: Hope represented by Ablyazov must not be killed.
 # expect: markup
+# en: Hope represented by Ablyazov must not be killed.
 hope = L’espoir qu’incarne Abliazov ne doit pas être anéanti. <script>alert(1)</script>
 
-# en: Hope represented by Ablyazov must not be killed.
 # expect: markup
+# en: Hope represented by Ablyazov must not be killed.
 hope-2 = L’espoir qu’incarne [Abliazov](javascript:alert(1)) ne doit pas être anéanti.
 
-# en: Run `dossier sync` first.
 # expect: markup
+# en: Run `dossier sync` first.
 code = Lancez d’abord `dossier check`.
 
 ## locale: ru
 
-# en: Numerous organisations have defended Ablyazov over the years: OHCHR,[^1] European Parliament.[^2][^3]
 # expect: markup
+# en: Numerous organisations have defended Ablyazov over the years: OHCHR,[^1] European Parliament.[^2][^3]
 defended = Многие организации защищали Аблязова: УВКПЧ ООН,[^1] Европейский парламент.[^2]
 
 # en: "*Kazakhstan* uses extra-judicial methods against the movement *Democratic Choice of Kazakhstan*".[^32]
@@ -87,8 +87,8 @@ quote = «*Казахстан* применяет внесудебные мет�
 # en: the *Conseil d’État* rejected the request as *de facto* orchestrated by Kazakhstan
 state-council = Государственный совет Франции (*Conseil d’État*) отклонил запрос как *де-факто* инспирированный Казахстаном
 
-# en: the *Conseil d’État* rejected the request as *de facto* orchestrated by *Kazakhstan*
 # expect: markup
+# en: the *Conseil d’État* rejected the request as *de facto* orchestrated by *Kazakhstan*
 state-council-2 = Государственный совет Франции (*Conseil d’État*) отклонил запрос как *де-факто* инспирированный Казахстаном
 
 ## locale: kk
