@@ -2,10 +2,13 @@
 //! file as a comment line next to the message's `# en:` stamp:
 //!
 //! ```ftl
-//! # en: Opposition to regime
 //! # review: approved by Anna Petrova on 2026-12-07 (5d9c6e0f2a1b8c47)
+//! # en: Opposition to regime
 //! opposition-to-regime = Opposition au régime
 //! ```
+//!
+//! (The stamp stays the last comment line above the id; the review line goes right above
+//! it, under the translator's notes.)
 //!
 //! The digest in brackets is of exactly what was reviewed: the English stamp and the
 //! translation. When either changes, the verdict no longer holds (it has *lapsed*): the

@@ -38,6 +38,12 @@ pub struct Entry {
     pub note: String,
     /// Do not translate: the term appears unchanged (case for case) in every language.
     pub dnt: bool,
+    /// A term foreign to English (`Conseil d'État`, `de facto`), which English sets in
+    /// italics by convention: a translation may drop that emphasis or keep it.
+    pub foreign: bool,
+    /// A name whose own spelling is in the Latin script and is the `en` column (`Tony
+    /// Blair`): the kk-Latn edition writes it so instead of transliterating the Kazakh.
+    pub latin_name: bool,
     /// Per locale: the term, the other accepted forms, the forbidden forms.
     pub forms: BTreeMap<String, Forms>,
 }
@@ -154,96 +160,12 @@ impl fmt::Debug for Glossary {
 
 /// The fixed columns; every other column is `<locale>`, `<locale>_allowed` or
 /// `<locale>_forbidden`.
-const FIXED: [&str; 3] = ["en", "note", "dnt"];
+const FIXED: [&str; 5] = ["en", "note", "dnt", "foreign", "latin_name"];
 
 impl Glossary {
     /// Parses glossary.csv. Errors carry the line they were found on.
     pub fn parse(text: &str) -> Result<Glossary, GlossaryError> {
-        let records = parse_csv(text)?;
-        let Some((header_line, header)) = records.first() else {
-            return Err(GlossaryError {
-                line: 1,
-                message: "the file is empty: the first line must be the header \
-                          (en,fr,ru,kk,note,fr_allowed,…,dnt)"
-                    .into(),
-            });
-        };
-        let columns = parse_header(*header_line, header)?;
-        let mut entries = Vec::new();
-        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-        for (line, record) in &records[1..] {
-            if record.len() != header.len() {
-                return Err(GlossaryError {
-                    line: *line,
-                    message: format!(
-                        "this row has {} field(s), the header has {}",
-                        record.len(),
-                        header.len()
-                    ),
-                });
-            }
-            let mut entry = Entry {
-                line: *line,
-                en: Vec::new(),
-                note: String::new(),
-                dnt: false,
-                forms: BTreeMap::new(),
-            };
-            for (col, value) in columns.iter().zip(record) {
-                match col {
-                    Column::En => entry.en = split_forms(value),
-                    Column::Note => entry.note = value.trim().to_string(),
-                    Column::Dnt => {
-                        entry.dnt = match value.trim() {
-                            "" | "no" => false,
-                            "yes" => true,
-                            other => {
-                                return Err(GlossaryError {
-                                    line: *line,
-                                    message: format!(
-                                        "dnt is `{other}`: write `yes` or leave it empty"
-                                    ),
-                                })
-                            }
-                        }
-                    }
-                    Column::Term(l) => {
-                        entry.forms.entry(l.clone()).or_default().term = split_forms(value)
-                    }
-                    Column::Allowed(l) => {
-                        entry.forms.entry(l.clone()).or_default().allowed = split_forms(value)
-                    }
-                    Column::Forbidden(l) => {
-                        entry.forms.entry(l.clone()).or_default().forbidden = split_forms(value)
-                    }
-                }
-            }
-            if entry.en.is_empty() {
-                return Err(GlossaryError {
-                    line: *line,
-                    message: "the en column is empty".into(),
-                });
-            }
-            for en in &entry.en {
-                let key = normalize_phrase(en);
-                if let Some(first) = seen.insert(key, *line) {
-                    return Err(GlossaryError {
-                        line: *line,
-                        message: format!("`{en}` is already defined on line {first}"),
-                    });
-                }
-            }
-            if entry.dnt {
-                // A do-not-translate term stands for itself wherever its column is empty.
-                for forms in entry.forms.values_mut() {
-                    if forms.term.is_empty() {
-                        forms.term = entry.en.clone();
-                    }
-                }
-            }
-            entries.push(entry);
-        }
-        Ok(Glossary::build(entries))
+        Ok(Glossary::build(parse_entries(text)?))
     }
 
     fn build(entries: Vec<Entry>) -> Glossary {
@@ -604,6 +526,32 @@ impl Glossary {
         out
     }
 
+    /// Whether `text` (an English phrase, URLs masked) is, word for word, a term the
+    /// glossary marks foreign to English (`Conseil d'État`, `de facto`).
+    pub fn is_foreign_english(&self, text: &str) -> bool {
+        let ws = words(text);
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            return false;
+        };
+        let whole = first.range.start..last.range.end;
+        self.find_english(text)
+            .iter()
+            .any(|(e, r)| self.entries[*e].foreign && *r == whole)
+    }
+
+    /// Whether `text` (in `locale`) is, word for word, an accepted form of a term the
+    /// glossary marks foreign to English (`де-факто`).
+    pub fn is_foreign_form(&self, locale: &str, text: &str) -> bool {
+        let ws = words(text);
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            return false;
+        };
+        let whole = first.range.start..last.range.end;
+        self.find_translation_in(locale, &ws).iter().any(|h| {
+            self.entries[h.entry].foreign && h.kind != FormKind::Forbidden && h.range == whole
+        })
+    }
+
     /// The entry's forms for a locale, if its column is filled.
     pub fn forms(&self, entry: usize, locale: &str) -> Option<&Forms> {
         self.entries
@@ -612,6 +560,87 @@ impl Glossary {
             .get(locale)
             .filter(|f| !f.term.is_empty())
     }
+}
+
+/// The rows of glossary.csv, without the matchers `Glossary::parse` builds (for a reader
+/// that needs only the rows: the editions' names). Errors carry their line.
+pub fn parse_entries(text: &str) -> Result<Vec<Entry>, GlossaryError> {
+    let records = parse_csv(text)?;
+    let Some((header_line, header)) = records.first() else {
+        return Err(GlossaryError {
+            line: 1,
+            message: "the file is empty: the first line must be the header \
+                      (en,fr,ru,kk,note,fr_allowed,…,dnt)"
+                .into(),
+        });
+    };
+    let columns = parse_header(*header_line, header)?;
+    let mut entries = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (line, record) in &records[1..] {
+        if record.len() != header.len() {
+            return Err(GlossaryError {
+                line: *line,
+                message: format!(
+                    "this row has {} field(s), the header has {}",
+                    record.len(),
+                    header.len()
+                ),
+            });
+        }
+        let mut entry = Entry {
+            line: *line,
+            en: Vec::new(),
+            note: String::new(),
+            dnt: false,
+            foreign: false,
+            latin_name: false,
+            forms: BTreeMap::new(),
+        };
+        for (col, value) in columns.iter().zip(record) {
+            match col {
+                Column::En => entry.en = split_forms(value),
+                Column::Note => entry.note = value.trim().to_string(),
+                Column::Dnt => entry.dnt = yes_or_empty("dnt", value, *line)?,
+                Column::Foreign => entry.foreign = yes_or_empty("foreign", value, *line)?,
+                Column::LatinName => entry.latin_name = yes_or_empty("latin_name", value, *line)?,
+                Column::Term(l) => {
+                    entry.forms.entry(l.clone()).or_default().term = split_forms(value)
+                }
+                Column::Allowed(l) => {
+                    entry.forms.entry(l.clone()).or_default().allowed = split_forms(value)
+                }
+                Column::Forbidden(l) => {
+                    entry.forms.entry(l.clone()).or_default().forbidden = split_forms(value)
+                }
+            }
+        }
+        if entry.en.is_empty() {
+            return Err(GlossaryError {
+                line: *line,
+                message: "the en column is empty".into(),
+            });
+        }
+        for en in &entry.en {
+            let key = normalize_phrase(en);
+            if let Some(first) = seen.insert(key, *line) {
+                return Err(GlossaryError {
+                    line: *line,
+                    message: format!("`{en}` is already defined on line {first}"),
+                });
+            }
+        }
+        if entry.dnt {
+            // A do-not-translate term stands for itself wherever its column is empty.
+            for forms in entry.forms.values_mut() {
+                if forms.term.is_empty() {
+                    forms.term = entry.en.clone();
+                }
+            }
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
 }
 
 enum WordMatch {
@@ -708,6 +737,11 @@ fn is_acronym(w: &str) -> bool {
         && !w.chars().any(char::is_lowercase)
 }
 
+/// How many capital letters a word starts with.
+fn leading_capitals(w: &str) -> usize {
+    w.chars().take_while(|c| c.is_uppercase()).count()
+}
+
 fn make_form(entry: usize, kind: FormKind, text: &str, case_sensitive: bool) -> Option<Form> {
     let ws = words(text);
     if ws.is_empty() {
@@ -720,7 +754,11 @@ fn make_form(entry: usize, kind: FormKind, text: &str, case_sensitive: bool) -> 
         words: ws
             .into_iter()
             .map(|w| FormWord {
-                acronym: is_acronym(&w.orig),
+                // A forbidden form written with capitals (`ЕС`, `ЕОға`: an acronym, with a
+                // suffix glued on) is matched case for case, never as the ordinary word
+                // its letters spell (Kazakh `ес`).
+                acronym: is_acronym(&w.orig)
+                    || (kind == FormKind::Forbidden && leading_capitals(&w.orig) >= 2),
                 capitalised: w.orig.chars().next().is_some_and(char::is_uppercase),
                 norm: w.norm,
                 orig: w.orig,
@@ -744,6 +782,21 @@ fn key(locale: &str, w: &FormWord, only_word: bool, ru: &Stemmer) -> String {
             take(stem.min(name).max(1))
         }
         "kk" if only_word && !w.acronym => take(chars.len().saturating_sub(1).max(1)),
+        // What every gender and number of the word starts with (`député` for `députés`,
+        // `députées`; `nation` for `national`, `nationaux`).
+        "fr" if !w.acronym => {
+            let base = french_base(&w.norm);
+            let common = chars
+                .iter()
+                .zip(base.chars())
+                .take_while(|(a, b)| **a == *b)
+                .count();
+            let mut key = take(common.max(1));
+            if key.ends_with("al") && key.chars().count() > 3 {
+                key.truncate(key.len() - 2);
+            }
+            key
+        }
         _ => w.norm.clone(),
     }
 }
@@ -773,9 +826,35 @@ fn haystack(words: &[Word]) -> (String, Vec<usize>) {
     (hay, starts)
 }
 
+/// A French adjective or noun reduced to its masculine singular: the plural `s`/`x`
+/// (`-aux` → `-al`), then a feminine `e` and the consonant it doubles (`européennes` →
+/// `européen`, `députées` → `député`).
+fn french_base(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("aux").filter(|s| s.chars().count() >= 3) {
+        return format!("{stem}al");
+    }
+    let b = w.strip_suffix(['s', 'x']).unwrap_or(w);
+    let Some(b) = b.strip_suffix('e') else {
+        return b.to_string();
+    };
+    let mut chars = b.chars().rev();
+    match (chars.next(), chars.next()) {
+        (Some(x), Some(y)) if x == y && matches!(x, 'n' | 'l' | 't' | 's') => {
+            b[..b.len() - x.len_utf8()].to_string()
+        }
+        _ => b.to_string(),
+    }
+}
+
 /// French gender and number: `kazakh` → `kazakhe`, `kazakhes`; `européen` →
-/// `européennes`; `national` → `nationaux`.
+/// `européennes`; `national` → `nationaux`; and the feminine of a masculine plural
+/// (`députés` → `députées`, `européens` → `européennes`): the two words have the same
+/// masculine singular (`french_base`, of three letters or more).
 fn french_inflection(w: &str, f: &str) -> bool {
+    let base = french_base(f);
+    if base.chars().count() >= 3 && french_base(w) == base {
+        return true;
+    }
     if let Some(rest) = w.strip_prefix(f) {
         let doubled = f
             .chars()
@@ -882,6 +961,18 @@ fn russian_name(w: &str, prefix: &str) -> bool {
     })
 }
 
+/// A yes/no column: `yes`, or empty (`no` is read as empty).
+fn yes_or_empty(column: &str, value: &str, line: usize) -> Result<bool, GlossaryError> {
+    match value.trim() {
+        "" | "no" => Ok(false),
+        "yes" => Ok(true),
+        other => Err(GlossaryError {
+            line,
+            message: format!("{column} is `{other}`: write `yes` or leave it empty"),
+        }),
+    }
+}
+
 fn split_forms(v: &str) -> Vec<String> {
     v.split('|')
         .map(str::trim)
@@ -895,6 +986,8 @@ enum Column {
     En,
     Note,
     Dnt,
+    Foreign,
+    LatinName,
     Term(String),
     Allowed(String),
     Forbidden(String),
@@ -909,6 +1002,8 @@ fn parse_header(line: usize, header: &[String]) -> Result<Vec<Column>, GlossaryE
             "en" => Column::En,
             "note" => Column::Note,
             "dnt" => Column::Dnt,
+            "foreign" => Column::Foreign,
+            "latin_name" => Column::LatinName,
             _ => {
                 let (tag, make): (&str, fn(String) -> Column) =
                     if let Some(t) = name.strip_suffix("_allowed") {
@@ -921,7 +1016,7 @@ fn parse_header(line: usize, header: &[String]) -> Result<Vec<Column>, GlossaryE
                 if tag == "en" || crate::config::validate_locale(tag).is_err() {
                     return Err(err(format!(
                         "unknown column `{name}`: the header is en, then for each locale \
-                         <locale>, <locale>_allowed, <locale>_forbidden, and note, dnt \
+                         <locale>, <locale>_allowed, <locale>_forbidden, and note, dnt, foreign, latin_name \
                          (e.g. en,fr,ru,kk,note,fr_allowed,ru_allowed,kk_allowed,\
                          fr_forbidden,ru_forbidden,kk_forbidden,dnt)"
                     )));
@@ -1073,6 +1168,32 @@ mod tests {
     }
 
     #[test]
+    fn foreign_terms_are_flagged_in_an_optional_column() {
+        let g = Glossary::parse(
+            "en,fr,ru,note,foreign\nConseil d'État,Conseil d’État,Государственный совет,,yes\nde facto,de facto,де-факто,,yes\nasylum,asile,убежище,,\n",
+        )
+        .expect("parses");
+        assert!(g.is_foreign_english("Conseil d’État"));
+        assert!(g.is_foreign_english("de facto"));
+        assert!(
+            !g.is_foreign_english("the Conseil d'État"),
+            "the term, word for word"
+        );
+        assert!(!g.is_foreign_english("asylum"));
+        assert!(g.is_foreign_form("ru", "де-факто"));
+        assert!(g.is_foreign_form("ru", "Государственный совет"));
+        assert!(!g.is_foreign_form("ru", "убежище"));
+        let e = Glossary::parse("en,fr,foreign\nx,y,maybe\n").err();
+        assert_eq!(
+            e.map(|e| (e.line, e.message)),
+            Some((
+                2,
+                "foreign is `maybe`: write `yes` or leave it empty".to_string()
+            ))
+        );
+    }
+
+    #[test]
     fn multiline_quoted_fields_count_lines() {
         let g = glossary("a,b,c,d,\"two\nlines\",,,,,,,\nz,,,,,,,,,,,\n");
         assert_eq!(g.entries[1].line, 4);
@@ -1145,6 +1266,50 @@ mod tests {
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].missing_hyphen, Some("ҚДТ".len()));
         assert!(found(&g, "kk", "Bta").is_empty());
+    }
+
+    /// A forbidden acronym is matched case for case, also with a suffix glued on
+    /// (`ЕОға`): never the ordinary word it spells in lowercase (Kazakh `ес`, "mind").
+    #[test]
+    fn forbidden_acronyms_keep_their_capitals() {
+        let g = glossary("EU Member States,,,ЕО-ға мүше мемлекеттер,,,,,,,ЕОға|ЕС,\n");
+        for ordinary in ["ес", "Ес", "есте", "еоға", "Еоға"] {
+            assert!(found(&g, "kk", ordinary).is_empty(), "{ordinary}");
+        }
+        assert_eq!(
+            found(&g, "kk", "ЕС"),
+            [("ЕС".to_string(), FormKind::Forbidden)]
+        );
+        assert_eq!(
+            found(&g, "kk", "ЕС-тің"),
+            [("ЕС-тің".to_string(), FormKind::Forbidden)]
+        );
+        assert_eq!(
+            found(&g, "kk", "ЕОға"),
+            [("ЕОға".to_string(), FormKind::Forbidden)]
+        );
+    }
+
+    /// French feminine plurals of a masculine plural term (docs/glossary.md: a word may
+    /// take the plural or feminine endings).
+    #[test]
+    fn french_feminine_plurals_of_masculine_plurals() {
+        let g =
+            glossary("MEPs,eurodéputés,,,,députés européens,,,,,,\nnational,national,,,,,,,,,,\n");
+        for w in [
+            "eurodéputées",
+            "eurodéputée",
+            "eurodéputé",
+            "députées européennes",
+            "député européen",
+            "nationaux",
+            "nationales",
+        ] {
+            assert_eq!(found(&g, "fr", w).len(), 1, "{w}");
+        }
+        for w in ["députation", "européanisme", "nation"] {
+            assert!(found(&g, "fr", w).is_empty(), "{w}");
+        }
     }
 
     #[test]

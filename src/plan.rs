@@ -549,8 +549,9 @@ fn space_messages(f: &FtlFile, edits: &mut Vec<(usize, String)>) -> usize {
     below.len()
 }
 
-/// The entry's text with its stamp set to `english`: translator notes kept in order, the
-/// message itself (from its id on) byte for byte.
+/// The entry's text with its stamp set to `english`: translator notes kept in order above
+/// it (the stamp is the last comment, right above the id), the message itself (from its
+/// id on) byte for byte.
 pub fn restamp(entry_text: &str, m: &ftl::Message, english: &str) -> String {
     restamp_replacing(entry_text, m, english, &[])
 }
@@ -614,18 +615,11 @@ fn id_line(entry_text: &str, m: &ftl::Message) -> usize {
         .unwrap_or(0)
 }
 
-/// A message's comment: the stamp of `english`, the review line, then the notes (review
-/// lines among them left out: a message has one review, the last made).
+/// A message's comment: the notes (review lines among them left out: a message has one
+/// review, the last made), the review line, and last, right above the id, the stamp of
+/// `english`.
 fn comment(english: &str, review: Option<&Review>, notes: &[String]) -> String {
     let mut out = String::new();
-    for line in ftl::stamp_lines(english) {
-        out.push_str("# ");
-        out.push_str(&line);
-        out.push('\n');
-    }
-    if let Some(r) = review {
-        out.push_str(&format!("# {r}\n"));
-    }
     for n in notes.iter().filter(|n| Review::parse(n).is_none()) {
         if n.is_empty() {
             out.push_str("#\n");
@@ -634,6 +628,14 @@ fn comment(english: &str, review: Option<&Review>, notes: &[String]) -> String {
             out.push_str(n);
             out.push('\n');
         }
+    }
+    if let Some(r) = review {
+        out.push_str(&format!("# {r}\n"));
+    }
+    for line in ftl::stamp_lines(english) {
+        out.push_str("# ");
+        out.push_str(&line);
+        out.push('\n');
     }
     out
 }

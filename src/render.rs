@@ -23,6 +23,7 @@ use crate::config::{Config, StalePolicy, REFERENCE};
 use crate::escape::html;
 use crate::plan::{DocPlan, State};
 use crate::segment::Events;
+use crate::translit::Names;
 use crate::ui;
 
 /// How one segment was filled in an edition.
@@ -50,15 +51,17 @@ pub struct Derived {
     pub locale: &'static str,
     /// The locale whose translations it transforms.
     pub base: &'static str,
-    /// Applied to each translation's Markdown text and to the page's interface strings.
-    pub transform: fn(&str) -> String,
+    /// Applied to each translation's Markdown text, with the names it writes in their own
+    /// spelling (from glossary.csv, read by the operation), and to the page's interface
+    /// strings (with none).
+    pub transform: fn(&str, &Names) -> String,
 }
 
 /// The derived editions `build` writes whenever their base locale is a project locale.
 pub const DERIVED: &[Derived] = &[Derived {
     locale: "kk-Latn",
     base: "kk",
-    transform: crate::translit::kk_latn_markdown,
+    transform: crate::translit::kk_latn_markdown_with,
 }];
 
 pub fn derived(locale: &str) -> Option<&'static Derived> {
@@ -155,11 +158,18 @@ impl Shared {
 
 /// Composes the edition of `doc` in `locale` (`en` reproduces the source byte for byte).
 pub fn compose(doc: &DocPlan, locale: &str, config: &Config) -> Edition {
-    compose_shared(doc, locale, config, &Shared::of(doc))
+    compose_shared(doc, locale, config, &Shared::of(doc), &Names::default())
 }
 
-/// `compose`, with what the document's editions share already computed.
-pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Shared) -> Edition {
+/// `compose`, with what the document's editions share already computed, and the names a
+/// derived edition writes in their own spelling (`Names::from_glossary`).
+pub fn compose_shared(
+    doc: &DocPlan,
+    locale: &str,
+    config: &Config,
+    shared: &Shared,
+    names: &Names,
+) -> Edition {
     let derived = derived(locale);
     let text_locale = derived.map_or(locale, |d| d.base);
     let src = &doc.document.src;
@@ -202,7 +212,7 @@ pub fn compose_shared(doc: &DocPlan, locale: &str, config: &Config, shared: &Sha
             Fill::Translated | Fill::Stale => {
                 let own = text.unwrap_or_default();
                 let own: Cow<str> = match derived {
-                    Some(d) => Cow::Owned((d.transform)(own)),
+                    Some(d) => Cow::Owned((d.transform)(own, names)),
                     None => Cow::Borrowed(own),
                 };
                 let t0 = md.len();
@@ -395,7 +405,7 @@ fn image_urls(src: &str) -> Vec<String> {
 /// An interface string in an edition's language; a derived edition transforms its base's.
 pub fn label(locale: &str, key: &str) -> String {
     match derived(locale) {
-        Some(d) => (d.transform)(&ui_text(d.base, key)),
+        Some(d) => (d.transform)(&ui_text(d.base, key), &Names::default()),
         None => ui_text(locale, key).into_owned(),
     }
 }
@@ -1079,7 +1089,7 @@ fn page_of(ed: &Edition, ctx: &PageContext, body: Body) -> String {
     let c = &ed.counts;
     let text_lang = derived(lang).map_or(lang, |d| d.base);
     let in_script = |t: String| match derived(lang) {
-        Some(d) => (d.transform)(&t),
+        Some(d) => (d.transform)(&t, &Names::default()),
         None => t,
     };
     if ed.reader {

@@ -1,7 +1,10 @@
 //! Kazakh Cyrillic → Kazakh Latin (the 2021 alphabet), for the derived `kk-Latn` edition.
 //!
-//! The official table (../shared/LOCALE-RULES.md) fixes the native letters; the letters it
-//! leaves open are mapped as the 2021 draft spelling rules propose, and the choice is
+//! The 2021 alphabet (31 letters, presented by the Government of Kazakhstan on 28 January
+//! 2021 to replace the table of Presidential Decree No. 569 of 26 October 2017; copied in
+//! ../shared/LOCALE-RULES.md; sources in docs/editions.md) fixes the native letters. It
+//! has no letter for those of Russian loans, which are mapped as Kazakh pronounces them
+//! (not Ç for Ч: Ç was in the 2019 draft, not in the 2021 alphabet), and the choice is
 //! versioned as [`MAPPING`]:
 //!
 //! | Cyrl | Latn | why |
@@ -20,6 +23,9 @@
 //! that becomes two Latin letters is written `İA` inside a word in capitals (ӘБЛЯЗОВ →
 //! ÄBLİAZOV) and `İa` otherwise (Ялта → İalta).
 //!
+//! Names that are Latin-script in the original keep their own spelling ([`Names`], from
+//! glossary.csv: "Tony Blair", not "Toni Bler"), their Kazakh endings transliterated.
+//!
 //! Only Cyrillic letters change, so Markdown syntax survives; [`kk_latn_markdown`] also
 //! leaves inline code, URLs, link and image targets, footnote labels and raw HTML alone.
 
@@ -28,7 +34,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 /// The name and version of the mapping, shown on the derived page.
-pub const MAPPING: &str = "dossier kk-Latn 1";
+pub const MAPPING: &str = "dossier kk-Latn 2";
 
 /// The Latin spelling of one lowercase Kazakh Cyrillic letter, or `None` for anything else.
 fn lower_latin(c: char) -> Option<&'static str> {
@@ -293,6 +299,11 @@ fn push_kk_latn(out: &mut Vec<u8>, text: &str) {
 /// code, raw HTML, autolinks and bare URLs, link and image destinations and titles,
 /// reference labels and footnote labels exactly as they are.
 pub fn kk_latn_markdown(md: &str) -> String {
+    kk_latn_markdown_with(md, &Names::default())
+}
+
+/// `kk_latn_markdown`, writing the given names in their own spelling.
+pub fn kk_latn_markdown_with(md: &str, names: &Names) -> String {
     let keep = protected(md);
     let mut out = Vec::with_capacity(md.len() + md.len() / 8);
     let mut pos = 0;
@@ -300,25 +311,194 @@ pub fn kk_latn_markdown(md: &str) -> String {
         if r.start < pos {
             continue;
         }
-        push_text(&mut out, &md[pos..r.start]);
+        push_text(&mut out, &md[pos..r.start], names);
         out.extend_from_slice(&md.as_bytes()[r.clone()]);
         pos = r.end;
     }
-    push_text(&mut out, &md[pos..]);
+    push_text(&mut out, &md[pos..], names);
     into_string(out)
 }
 
 /// Transliterates plain text, keeping bare URLs.
-fn push_text(out: &mut Vec<u8>, text: &str) {
+fn push_text(out: &mut Vec<u8>, text: &str, names: &Names) {
     let mut rest = text;
     while let Some(at) = next_url(rest) {
-        push_kk_latn(out, &rest[..at]);
+        push_named(out, &rest[..at], names);
         let url = &rest[at..];
         let end = url.find(char::is_whitespace).unwrap_or(url.len());
         out.extend_from_slice(&url.as_bytes()[..end]);
         rest = &url[end..];
     }
-    push_kk_latn(out, rest);
+    push_named(out, rest, names);
+}
+
+/// Names the kk-Latn edition writes in their own spelling instead of transliterating them
+/// back from Kazakh Cyrillic ("Tony Blair", not "Toni Bler"): pairs of a word as the
+/// Kazakh text spells it (`Блэр`) and its Latin spelling (`Blair`), taken from
+/// glossary.csv ([`Names::from_glossary`]). A word of the text that is one of them, alone
+/// or followed by Kazakh endings, takes the spelling and keeps its endings transliterated
+/// (`Блэрдің` → `Blairdiñ`); in capitals, the spelling in capitals.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Names {
+    /// (Cyrillic word, Latin spelling), longest Cyrillic word first.
+    words: Vec<(String, String)>,
+}
+
+impl Names {
+    /// The names of the given pairs; of two spellings for one Cyrillic word, the first.
+    pub fn new(pairs: impl IntoIterator<Item = (String, String)>) -> Names {
+        let mut words: Vec<(String, String)> = Vec::new();
+        for (cyrl, latn) in pairs {
+            if !cyrl.is_empty() && !latn.is_empty() && !words.iter().any(|(c, _)| *c == cyrl) {
+                words.push((cyrl, latn));
+            }
+        }
+        words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        Names { words }
+    }
+
+    /// The names glossary.csv gives: for each row flagged `latin_name` (its `en` column
+    /// is the name's own spelling) or with a `kk-Latn` column (the spelling, where it
+    /// differs from the English), the words of its Kazakh term paired with the words of
+    /// that spelling, when both have as many words (`Тони Блэр` / `Tony Blair`), and the
+    /// words of its other accepted Kazakh forms that the term pairs (`Блэр`).
+    pub fn from_glossary(entries: &[crate::glossary::Entry]) -> Names {
+        let mut pairs = Vec::new();
+        for e in entries {
+            let spelling = e
+                .forms
+                .get(LOCALE)
+                .and_then(|f| f.term.first())
+                .or(e.en.first().filter(|_| e.latin_name));
+            let (Some(spelling), Some(kk)) = (spelling, e.forms.get("kk")) else {
+                continue;
+            };
+            let latin: Vec<&str> = spelling.split_whitespace().collect();
+            for form in kk.term.iter().chain(&kk.allowed) {
+                let cyrillic: Vec<&str> = form.split_whitespace().collect();
+                if cyrillic.len() != latin.len() {
+                    continue;
+                }
+                for (c, l) in cyrillic.iter().zip(&latin) {
+                    if c.chars().any(is_cyrillic) {
+                        pairs.push((c.to_string(), l.to_string()));
+                    }
+                }
+            }
+        }
+        Names::new(pairs)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The spelling of a word of the text and the length of the part it replaces, when
+    /// the word is a name alone or followed by Kazakh endings.
+    fn spell(&self, word: &str) -> Option<(String, usize)> {
+        let caps = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && word.chars().all(|c| !c.is_lowercase());
+        for (cyrl, latn) in &self.words {
+            if let Some(rest) = word.strip_prefix(cyrl.as_str()) {
+                if kazakh_endings(rest) {
+                    return Some((latn.clone(), cyrl.len()));
+                }
+            }
+            if caps {
+                let upper = cyrl.to_uppercase();
+                if let Some(rest) = word.strip_prefix(upper.as_str()) {
+                    if kazakh_endings(&rest.to_lowercase()) {
+                        return Some((latn.to_uppercase(), upper.len()));
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The locale column of glossary.csv that gives a name's spelling in the kk-Latn edition.
+pub const LOCALE: &str = "kk-Latn";
+
+/// Kazakh endings a name takes (case, possession, plural, likeness), each a few letters.
+const ENDINGS: &[&str] = &[
+    "лар", "лер", "дар", "дер", "тар", "тер", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге",
+    "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "да", "де", "та", "те", "дан", "ден", "тан",
+    "тен", "нан", "нен", "мен", "бен", "пен", "дай", "дей", "тай", "тей", "ша", "ше", "ғы", "гі",
+    "қы", "кі",
+];
+
+/// Possessive endings, after which the case endings below may follow.
+const POSSESSIVE: &[&str] = &["ы", "і", "сы", "сі", "ың", "ің", "ым", "ім"];
+
+/// Case endings that follow only a possessive ending (`Блэрі` + `не`): directly after a
+/// name they would read other words as the name (`Мади` + `на`).
+const AFTER_POSSESSIVE: &[&str] = &["н", "на", "не", "а", "е", "нда", "нде"];
+
+/// Whether `rest` is empty or a chain of Kazakh endings (`дің`, `дағы` = `да` + `ғы`,
+/// `сіне` = `сі` + `не`).
+fn kazakh_endings(rest: &str) -> bool {
+    if rest.is_empty() {
+        return true;
+    }
+    // At byte i: 0 unreachable, 1 reached after a stem or a case ending, 2 after a
+    // possessive ending (endings are Cyrillic, two bytes a letter).
+    let mut state = vec![0u8; rest.len() + 1];
+    state[0] = 1;
+    for i in 0..rest.len() {
+        if state[i] == 0 || !rest.is_char_boundary(i) {
+            continue;
+        }
+        let tail = &rest[i..];
+        for (list, to) in [(ENDINGS, 1u8), (POSSESSIVE, 2u8)] {
+            for e in list.iter().filter(|e| tail.starts_with(**e)) {
+                state[i + e.len()] = state[i + e.len()].max(to);
+            }
+        }
+        if state[i] == 2 {
+            for e in AFTER_POSSESSIVE.iter().filter(|e| tail.starts_with(**e)) {
+                state[i + e.len()] = state[i + e.len()].max(1);
+            }
+        }
+    }
+    state[rest.len()] != 0
+}
+
+/// `push_kk_latn`, with `names` in their own spelling.
+fn push_named(out: &mut Vec<u8>, text: &str, names: &Names) {
+    if names.is_empty() {
+        push_kk_latn(out, text);
+        return;
+    }
+    let mut done = 0;
+    let mut word_start: Option<usize> = None;
+    let check = |start: usize, end: usize, done: &mut usize, out: &mut Vec<u8>| {
+        let word = &text[start..end];
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return;
+        }
+        if let Some((spelling, len)) = names.spell(word) {
+            push_kk_latn(out, &text[*done..start]);
+            out.extend_from_slice(spelling.as_bytes());
+            push_kk_latn(out, &text[start + len..end]);
+            *done = end;
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let letter = is_cyrillic(c) && c.is_alphabetic();
+        match (letter, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(s)) => {
+                check(s, i, &mut done, out);
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = word_start {
+        check(s, text.len(), &mut done, out);
+    }
+    push_kk_latn(out, &text[done..]);
 }
 
 /// Where the first `http://`, `https://` or `www.` in `s` starts.
@@ -559,7 +739,7 @@ mod tests {
             }
             by_definition.push_str(&kk_latn_by_definition(rest));
             let mut out = Vec::new();
-            push_text(&mut out, &text);
+            push_text(&mut out, &text, &Names::default());
             proptest::prop_assert_eq!(into_string(out), by_definition);
         }
     }
@@ -680,6 +860,63 @@ mod tests {
             "Amnesty International, BTA, 2001",
         );
         check("«Conseil d’État» — 25%", "«Conseil d’État» — 25%");
+    }
+
+    fn names() -> Names {
+        let entries = crate::glossary::parse_entries(
+            "en,kk,kk-Latn,kk_allowed,latin_name\n\
+             Tony Blair,Тони Блэр,,Блэр,yes\n\
+             Mady Delvaux,Мади Дельво,,,yes\n\
+             Ivana Dobesova,Ивана Добешова,Ivana Dobešová,,\n\
+             Ablyazov,Әблязов,,,\n",
+        )
+        .expect("glossary");
+        Names::from_glossary(&entries)
+    }
+
+    /// Latin-script names keep their own spelling; their Kazakh endings are transliterated.
+    #[test]
+    fn names_in_their_own_spelling() {
+        let n = names();
+        let latn = |s: &str| kk_latn_markdown_with(s, &n);
+        assert_eq!(
+            latn("Тони Блэрдің ағасы, Блэр мен Мади Дельво"),
+            "Tony Blairdıñ ağasy, Blair men Mady Delvaux"
+        );
+        assert_eq!(latn("Ивана Добешованың хаты"), "Ivana Dobešoványñ haty");
+        assert_eq!(
+            latn("БЛЭРДІҢ"),
+            "BLAIRDIÑ",
+            "in capitals, the spelling in capitals"
+        );
+        assert_eq!(latn("Блэр-дің"), "Blair-dıñ");
+        // A Kazakh name stays transliterated; a longer word that starts like a name is
+        // another word; a word in lowercase is not a name.
+        assert_eq!(latn("Әблязовтың"), "Äbliazovtyñ");
+        assert_eq!(latn("Мадина, блэр"), "Madina, bler");
+        // Code and link targets are left alone as always.
+        assert_eq!(latn("`Блэр` [Блэр](Блэр)"), "`Блэр` [Blair](Блэр)");
+        assert_eq!(kk_latn_markdown("Тони Блэр"), "Toni Bler", "without names");
+    }
+
+    #[test]
+    fn endings_are_chains_of_kazakh_endings() {
+        for ok in [
+            "",
+            "дің",
+            "ға",
+            "дағы",
+            "лардың",
+            "пен",
+            "тің",
+            "іне",
+            "сында",
+        ] {
+            assert!(kazakh_endings(ok), "{ok}");
+        }
+        for not in ["на", "н", "ина", "x", "ьдің"] {
+            assert!(!kazakh_endings(not), "{not}");
+        }
     }
 
     #[track_caller]

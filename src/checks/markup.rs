@@ -16,6 +16,14 @@
 //! `# `, `> `, `1. `) is an error too, with the fix (remove the blank line or the spaces,
 //! escape the marker).
 //!
+//! Emphasis that is a typographic convention rather than the author's is not counted:
+//! English italics on a term glossary.csv marks `foreign` (`*Conseil d'État*`,
+//! `*de facto*`) may be kept or dropped, and a translation may set in italics words it
+//! keeps verbatim from the English (a newspaper's title, an English term quoted as such:
+//! `*common law*`) or a foreign term's accepted form (`*Le Canard enchaîné*`). The
+//! author's emphasis on any other words is still required, and footnotes and links are
+//! compared in every message.
+//!
 //! ## Why it matters
 //! A dropped `[^12]` loses a source the reader was promised; a changed URL sends them
 //! elsewhere; a broken `**` prints asterisks in the edition. A translation must never be
@@ -353,26 +361,118 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             "a literal `*`: an emphasis marker without its pair",
         ));
     }
-    for (name, e, t) in [
-        ("emphasis (*…*)", &se.emphasis, &st.emphasis),
-        ("strong (**…**)", &se.strong, &st.strong),
-    ] {
+    let emphasis = author_emphasis(m, &se.emphasis, &st.emphasis);
+    let strong = Emphasis {
+        english: se.strong.clone(),
+        translation: st.strong.clone(),
+        kept: 0,
+        set_aside: false,
+    };
+    let unbalanced = st.stars.len() > se.stars.len();
+    for (name, x) in [("emphasis (*…*)", emphasis), ("strong (**…**)", strong)] {
+        let (e, t) = (&x.english, &x.translation);
+        let note = if x.set_aside {
+            " (not counting emphasis on foreign terms and on words kept from the English)"
+        } else {
+            ""
+        };
+        let counts = format!(
+            "{} {name} span(s), the English has {}{note}",
+            t.len() + x.kept,
+            e.len() + x.kept
+        );
         if t.len() > e.len() {
             let r = t[e.len()].clone();
-            out.push(Finding::error(
-                CODE,
-                r.start..r.start + 1,
-                format!("{} {name} span(s), the English has {}", t.len(), e.len()),
-            ));
-        } else if t.len() < e.len() && st.stars.len() <= se.stars.len() {
-            out.push(Finding::error(
-                CODE,
-                first.clone(),
-                format!("{} {name} span(s), the English has {}", t.len(), e.len()),
-            ));
+            out.push(Finding::error(CODE, r.start..r.start + 1, counts));
+        } else if t.len() < e.len() && !unbalanced {
+            out.push(Finding::error(CODE, first.clone(), counts));
         }
     }
     out
+}
+
+/// Emphasis spans to compare: the English's and the translation's, less the spans the
+/// translation keeps word for word (`kept`, counted apart) and those a typographic
+/// convention sets aside.
+struct Emphasis {
+    english: Vec<Range<usize>>,
+    translation: Vec<Range<usize>>,
+    kept: usize,
+    set_aside: bool,
+}
+
+/// The emphasis spans that are the author's, in the English and in the translation. Emphasis that is a convention is not
+/// counted:
+/// - in the English, emphasis on a term the glossary marks foreign to English
+///   (`*Conseil d'État*`, `*de facto*`): a translation may keep it or drop it;
+/// - in the translation, emphasis on words it keeps verbatim from the English (a
+///   newspaper's title, an English term quoted as such: `*common law*`) or on an accepted
+///   form of a foreign term (`*Le Canard enchaîné*` for `Canard`).
+///
+/// A translation span with the same words as an English span is that span, kept.
+fn author_emphasis(m: &Msg, english: &[Range<usize>], translation: &[Range<usize>]) -> Emphasis {
+    let Some(g) = m.glossary else {
+        return Emphasis {
+            english: english.to_vec(),
+            translation: translation.to_vec(),
+            kept: 0,
+            set_aside: false,
+        };
+    };
+    let words = |text: &str| -> Vec<String> {
+        crate::glossary::words(text)
+            .into_iter()
+            .map(|w| w.norm)
+            .collect()
+    };
+    let en_words = words(&m.english_masked);
+    let inner = |text: &str, r: &Range<usize>| -> String {
+        let s = text.get(r.clone()).unwrap_or("");
+        let s = s.strip_prefix(['*', '_']).unwrap_or(s);
+        s.strip_suffix(['*', '_']).unwrap_or(s).to_string()
+    };
+    let en: Vec<(Range<usize>, Vec<String>, bool)> = english
+        .iter()
+        .map(|r| {
+            let content = inner(&m.english_masked, r);
+            let foreign = g.is_foreign_english(&content);
+            (r.clone(), words(&content), foreign)
+        })
+        .collect();
+    let mut kept = vec![false; en.len()];
+    let mut tr_author = Vec::new();
+    let mut set_aside = false;
+    for r in translation {
+        let content = inner(&m.masked, r);
+        let ws = words(&content);
+        if let Some(i) = (0..en.len()).find(|&i| !kept[i] && !ws.is_empty() && en[i].1 == ws) {
+            kept[i] = true;
+            continue;
+        }
+        let verbatim = !ws.is_empty() && en_words.windows(ws.len()).any(|w| w == ws.as_slice());
+        if verbatim || g.is_foreign_form(m.lang(), &content) {
+            set_aside = true;
+            continue;
+        }
+        tr_author.push(r.clone());
+    }
+    let mut en_author = Vec::new();
+    for (i, (r, _, foreign)) in en.into_iter().enumerate() {
+        if kept[i] {
+            continue;
+        }
+        if foreign {
+            set_aside = true;
+        } else {
+            en_author.push(r);
+        }
+    }
+    Emphasis {
+        english: en_author,
+        translation: tr_author,
+        kept: kept.iter().filter(|k| **k).count(),
+        set_aside,
+    }
 }
 
 fn original(k: Kind, s: &str) -> String {

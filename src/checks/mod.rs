@@ -27,6 +27,7 @@ pub mod review;
 pub mod syntax;
 pub mod text;
 pub mod typography;
+pub mod units;
 pub mod unknown_id;
 pub mod untranslated;
 pub mod wrong_language;
@@ -385,6 +386,17 @@ pub fn check_file_cached<'g>(
         };
         let (ignored, notes_findings) = suppressions(m);
         let mut found: Vec<Diagnostic> = Vec::new();
+        for r in syntax::misplaced_comments(&src[entry.span.clone()]) {
+            let span = entry.span.start + r.start..entry.span.start + r.end;
+            found.push(place(
+                "syntax",
+                Severity::Warning,
+                span,
+                Some(&m.id),
+                syntax::MISPLACED_COMMENT.to_string(),
+                None,
+            ));
+        }
         for (span, message) in notes_findings {
             let span = comment_span(src, entry.span.clone(), &span);
             found.push(place(

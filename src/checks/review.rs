@@ -17,8 +17,8 @@
 //!
 //! ## Example
 //! ```ftl
-//! # en: Opposition to regime
 //! # review: rejected by Anna on 2026-12-07 (0e5c2a45b3a0d6a1): "régime" needs its article
+//! # en: Opposition to regime
 //! opposition-to-regime = Opposition régime
 //! ```
 //! `warning[review]: rejected by Anna on 2026-12-07: "régime" needs its article`.

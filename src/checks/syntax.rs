@@ -5,6 +5,9 @@
 //! where parsing failed, with the parser's reason. Also reports messages that hold
 //! placeables other than string literals (`{ $name }`, `{ -term }`, selectors): a
 //! translated document has no variables, so they would show up as errors in the edition.
+//! Warns about a comment line placed between a message's `# en:` stamp and its id: a
+//! message's notes (and `# dossier-ignore:` lines) go above the stamp, which is the last
+//! comment before the id.
 //!
 //! ## Why it matters
 //! Fluent recovers from errors by skipping the broken entry: the message silently
@@ -57,6 +60,33 @@ pub fn check_junk(file: &FtlFile) -> Vec<(Range<usize>, String, Option<String>)>
     }
     out
 }
+
+/// Comment lines between a message's `# en:` stamp and its id, as byte ranges of
+/// `entry` (the entry's text): notes go above the stamp, which is the last comment
+/// before the id (where `sync`, `accept` and `import` write it).
+pub fn misplaced_comments(entry: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut stamped = false;
+    let mut pos = 0;
+    for line in entry.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let text = line.trim_end_matches('\n');
+        if !text.starts_with('#') {
+            break;
+        }
+        if text == "# en:" || text.starts_with("# en: ") {
+            stamped = true;
+        } else if stamped && !text.starts_with("# en+") {
+            out.push(start..start + text.len());
+        }
+    }
+    out
+}
+
+/// What the warning on a misplaced comment says.
+pub const MISPLACED_COMMENT: &str = "a comment between the `# en:` stamp and the message id: \
+     move it above the `# en:` line (the stamp is the last comment before the id)";
 
 /// A message whose pattern holds variables, term references or selectors.
 pub fn check_complex(m: &Message) -> Option<String> {

@@ -5,8 +5,8 @@
 //! what the check compares it with; the reference is the set of stamped ids (plus the
 //! ids of `### retired:` lines), so a message without a stamp is unknown. A faulty
 //! message says what it must produce with a comment `# expect: CODE` (several codes
-//! separated by commas; `CODE@+N` for a finding N lines below the message's first line)
-//! on a line of its own above the message.
+//! separated by commas; `CODE@+N` for a finding N lines below the message's first line,
+//! `CODE@-N` N lines above it, on its comments) on a line of its own above the message.
 //! The test asserts that each expected finding is reported with its code on its line,
 //! and that the check under test reports nothing else: every other message is a case it
 //! must leave alone.
@@ -71,15 +71,18 @@ fn expected(text: &str) -> BTreeSet<(String, usize)> {
             .find(|&j| !lines[j].starts_with('#') && !lines[j].trim().is_empty())
             .map_or(i + 1, |j| j + 1);
         for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            let (code, offset) = match item.split_once("@+") {
-                Some((c, n)) => (c, n.parse::<usize>().unwrap_or(0)),
-                None => (item, 0),
+            let (code, line) = if let Some((c, n)) = item.split_once("@+") {
+                (c, target + n.parse::<usize>().unwrap_or(0))
+            } else if let Some((c, n)) = item.split_once("@-") {
+                (c, target - n.parse::<usize>().unwrap_or(0))
+            } else {
+                (item, target)
             };
             assert!(
                 CODES.contains(&code),
                 "unknown code {code} in an expect comment"
             );
-            out.insert((code.to_string(), target + offset));
+            out.insert((code.to_string(), line));
         }
     }
     out
@@ -269,7 +272,7 @@ fn fixture_length() {
 
 #[test]
 fn suppression_needs_a_known_code_and_a_reason() {
-    let src = "# en: Grave risks\n# dossier-ignore: untranslated the heading is a quotation\ngrave-risks = Grave risks\n\n# en: Opposition to regime\n# dossier-ignore: untranslated\nopposition = Opposition to regime\n\n# en: Europe\n# dossier-ignore: nonsense why\neurope = Europe\n";
+    let src = "# dossier-ignore: untranslated the heading is a quotation\n# en: Grave risks\ngrave-risks = Grave risks\n\n# dossier-ignore: untranslated\n# en: Opposition to regime\nopposition = Opposition to regime\n\n# dossier-ignore: nonsense why\n# en: Europe\neurope = Europe\n";
     let file = FtlFile::parse(src);
     let target = Target {
         locale: "fr".into(),
@@ -284,7 +287,7 @@ fn suppression_needs_a_known_code_and_a_reason() {
         .collect();
     assert_eq!(
         found,
-        [("syntax".to_string(), 6), ("syntax".to_string(), 10)],
+        [("syntax".to_string(), 5), ("syntax".to_string(), 9)],
         "the first is suppressed with a reason; the others are reported as malformed"
     );
 }
@@ -306,6 +309,49 @@ fn automatic_fixes_replace_exactly_their_text() {
     assert_eq!(
         fixed,
         "# en: Will it stop? It's \"over\"...\nq = Cela cessera-t-il\u{202F}? C’est «\u{A0}fini\u{A0}»…\n"
+    );
+}
+
+#[test]
+fn numbers_and_units_are_joined_by_a_no_break_space() {
+    let fix = |locale: &str, en: &str, tr: &str| {
+        let src = format!("# en: {en}\nm = {tr}\n");
+        let file = FtlFile::parse(&src);
+        let target = Target {
+            locale: locale.into(),
+            path: "x.ftl".into(),
+            reference: reference(&file),
+            file,
+            review: Default::default(),
+        };
+        let diags = check_file(&target, None);
+        let (fixed, _) = super::apply_fixes(&src, &diags);
+        fixed
+            .trim_end()
+            .rsplit("m = ")
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(
+        fix(
+            "fr",
+            "1,000 dollars in 30 days",
+            "1\u{202F}000 dollars en 30 jours en 2016 les"
+        ),
+        "1\u{202F}000\u{A0}dollars en 30\u{A0}jours en 2016 les"
+    );
+    assert_eq!(
+        fix("ru", "11.5 t in 2001", "11,5 тонны в 2001 г. и в 2020 году"),
+        "11,5\u{A0}тонны в 2001\u{A0}г. и в 2020 году"
+    );
+    assert_eq!(
+        fix(
+            "kk",
+            "256 people in 2022 for 6 years",
+            "256 адам 2022 ж. 6 жылға, 2020 жылғы"
+        ),
+        "256\u{A0}адам 2022\u{A0}ж. 6\u{A0}жылға, 2020 жылғы"
     );
 }
 

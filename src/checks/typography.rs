@@ -12,6 +12,14 @@
 //!   → `Аблязов — банкир`), a spaced en dash between words, year ranges with a hyphen
 //!   (`1998-1999` → `1998–1999`), a month capitalised after a day (`9 Декабря`).
 //! - Kazakh: a case suffix glued to an acronym (`ЕҚЫҰның` → `ЕҚЫҰ-ның`).
+//! - French, Russian and Kazakh: a plain space between a number and its unit or counted
+//!   noun (`11,5 tonnes`, `30 дней`, `2001 г.`, `2022 ж.`, `256 адам`) — a no-break space
+//!   belongs there (U+00A0; U+202F accepted). Only the words of a curated list per
+//!   language count: units of measure, currencies, scale words (`milliards`, `млрд`),
+//!   time units, people counted, and the abbreviation of "year" after a year; Kazakh
+//!   words with their case suffixes (`жылға`, `адамнан`). A year followed by the word
+//!   "year" in full (`в 2020 году`, `2020 жылғы`) and a number before any other word
+//!   (`en 2016 les autorités`) are prose and left alone.
 //!
 //! No-break spaces, apostrophes and the ellipsis are fixed by `--fix`; quotes and
 //! dashes are suggested. URLs, code and footnote references are never touched.
@@ -154,6 +162,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         k += 1;
     }
     months(m, lang, &mut out);
+    number_units(m, lang, &mut out);
     if lang == "fr" {
         accents(m, &mut out);
     }
@@ -465,6 +474,109 @@ fn months(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
                 .suggest("1er", "write \"1er\""),
             );
         }
+    }
+}
+
+/// A number and the unit or counted noun after it (`11,5 tonnes`, `30 дней`, `2001 г.`)
+/// take a no-break space, so a line never breaks between them: a plain space there is
+/// replaced by U+00A0 (U+202F is accepted too). Only the words of the language's curated
+/// list count (`units`); URLs and code are masked, and a line break is left alone.
+fn number_units(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
+    if !super::units::has_list(lang) {
+        return;
+    }
+    let text = m.masked.as_str();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // A number starts at a digit that follows no letter, digit or joiner.
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let joined = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| crate::text::is_alnum(c) || "-./,_^".contains(c));
+        let start = i;
+        let mut end = i;
+        // Digits, a decimal comma or point, groups of three after a no-break space.
+        loop {
+            while end < b.len() && b[end].is_ascii_digit() {
+                end += 1;
+            }
+            let rest = &text[end..];
+            let mut after = rest.chars();
+            match after.next() {
+                Some(',' | '.') if rest[1..].starts_with(|c: char| c.is_ascii_digit()) => {
+                    end += 1;
+                }
+                Some(c) if is_nb(c) && group_of_three(&rest[c.len_utf8()..]) => {
+                    end += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        i = end;
+        if joined || b.get(end) != Some(&b' ') {
+            continue;
+        }
+        let number = &text[start..end];
+        let word_start = end + 1;
+        let Some(word) = unit_word(&text[word_start..]) else {
+            continue;
+        };
+        let year = number.len() == 4
+            && number
+                .parse::<u32>()
+                .is_ok_and(|y| (1000..=2199).contains(&y));
+        if super::units::is_unit(lang, word, year) {
+            let shown = m
+                .text
+                .get(word_start..word_start + word.len())
+                .unwrap_or(word);
+            out.push(
+                Finding::error(
+                    CODE,
+                    end..end + 1,
+                    format!(
+                        "a plain space between \"{number}\" and \"{shown}\": a number and its unit take a no-break space"
+                    ),
+                )
+                .auto_fix(NBSP.to_string(), "write U+00A0 NO-BREAK SPACE"),
+            );
+        }
+    }
+}
+
+/// Three digits and then no fourth: a group of thousands.
+fn group_of_three(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && b.get(3).is_none_or(|c| !c.is_ascii_digit())
+}
+
+/// The word at the start of `s`: a run of letters (with its period, if one follows:
+/// `г.`), or a currency sign. None when it runs on into an apostrophe, a hyphen or a
+/// digit (`l’État`, `5-летний`): that is another word.
+fn unit_word(s: &str) -> Option<&str> {
+    let first = s.chars().next()?;
+    if matches!(first, '€' | '$' | '£' | '₸') {
+        return Some(&s[..first.len_utf8()]);
+    }
+    let len: usize = s
+        .chars()
+        .take_while(|c| crate::text::is_letter(*c) || matches!(*c as u32, 0x0300..=0x036F))
+        .map(char::len_utf8)
+        .sum();
+    if len == 0 {
+        return None;
+    }
+    match s[len..].chars().next() {
+        Some('.') => Some(&s[..len + 1]),
+        Some(c) if crate::text::is_alnum(c) || "’'-‐‑".contains(c) => None,
+        _ => Some(&s[..len]),
     }
 }
 

@@ -929,8 +929,8 @@ fn translation_change<'a>(
     Ok(Some((kind, target, stamp)))
 }
 
-/// The entry's text with note lines added under its other comment lines, everything else
-/// byte for byte.
+/// The entry's text with note lines added above its stamp (the stamp stays the last
+/// comment line above the id), everything else byte for byte.
 fn add_notes(entry_text: &str, m: &ftl::Message, notes: &[String]) -> String {
     let id_line = entry_text
         .match_indices(m.id.as_str())
@@ -942,17 +942,28 @@ fn add_notes(entry_text: &str, m: &ftl::Message, notes: &[String]) -> String {
                     .starts_with('=')
         })
         .unwrap_or(0);
-    let mut out = entry_text[..id_line].to_string();
+    // The first stamp line of the comment, else the id line.
+    let mut at = id_line;
+    let mut pos = 0;
+    for line in entry_text[..id_line].split_inclusive('\n') {
+        if line.starts_with("# en:") {
+            at = pos;
+            break;
+        }
+        pos += line.len();
+    }
+    let mut out = entry_text[..at].to_string();
     for n in notes {
         out.push_str("# ");
         out.push_str(n);
         out.push('\n');
     }
-    out.push_str(&entry_text[id_line..]);
+    out.push_str(&entry_text[at..]);
     out
 }
 
-/// A message with its stamp, review line and translator notes.
+/// A message with its translator notes, its review line and, last above the id, its
+/// stamp.
 fn write_translation(
     id: &str,
     value: &str,
@@ -960,9 +971,10 @@ fn write_translation(
     review: Option<&crate::approval::Review>,
     notes: &[String],
 ) -> String {
-    let mut comments = ftl::stamp_lines(stamp);
+    // Notes first, then the review line, and last above the id the stamp.
+    let mut comments = notes.to_vec();
     comments.extend(review.map(|r| r.to_string()));
-    comments.extend(notes.iter().cloned());
+    comments.extend(ftl::stamp_lines(stamp));
     ftl::write_message(id, value, &comments)
 }
 

@@ -201,13 +201,14 @@ impl Server {
                 };
                 let d = p.text_document;
                 let key = d.uri.as_str().to_string();
+                let text = lf(d.text);
                 self.docs.insert(
                     key.clone(),
                     Doc {
                         path: convert::path_of(&d.uri),
-                        index: LineIndex::new(&d.text),
+                        index: LineIndex::new(&text),
                         uri: d.uri,
-                        text: d.text,
+                        text,
                         version: d.version,
                         buffer: None,
                     },
@@ -229,9 +230,9 @@ impl Server {
                     match change.range {
                         Some(r) => {
                             let span = doc.index.span(&doc.text, r, enc);
-                            doc.text.replace_range(span, &change.text);
+                            doc.text.replace_range(span, &lf(change.text));
                         }
-                        None => doc.text = change.text,
+                        None => doc.text = lf(change.text),
                     }
                     doc.index = LineIndex::new(&doc.text);
                 }
@@ -431,4 +432,18 @@ impl Server {
                 .cloned()
         })
     }
+}
+
+/// The editor's text as dossier reads a file: a byte order mark dropped, CRLF and lone CR
+/// line ends made LF. Lines and characters do not move (the protocol counts CRLF and CR as
+/// one line end, as LF), so positions on this text are the editor's.
+fn lf(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(t) => t.to_string(),
+        None => text,
+    };
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -18,6 +18,7 @@ use crate::fsio;
 use crate::plan::DocPlan;
 use crate::project::Project;
 use crate::render;
+use crate::translit::Names;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -216,6 +217,15 @@ fn write(
     // before they read until they have written, so that two never fill the same spare.
     let spares = spare_dir(&project.root, dir);
     let lock = super::lock(project)?;
+    // Derived editions write the glossary's Latin-script names in their own spelling.
+    let names = if targets
+        .iter()
+        .any(|(_, ls)| ls.iter().any(|l| render::derived(l).is_some()))
+    {
+        names(project)?
+    } else {
+        Names::default()
+    };
     let slots = 2 * targets.iter().map(|(_, ls)| ls.len()).sum::<usize>();
     // The editions queued, in order: (document, locale, counts).
     let mut queued: Vec<(String, String, render::EditionCounts)> = Vec::new();
@@ -239,7 +249,7 @@ fn write(
                     let eds = locales
                         .par_iter()
                         .map(|l| {
-                            let ed = render::compose_shared(&d, l, &project.config, &sh);
+                            let ed = render::compose_shared(&d, l, &project.config, &sh, &names);
                             let ctx = render::PageContext {
                                 doc_name: &d.name,
                                 locales: &switcher,
@@ -353,6 +363,20 @@ pub enum Change {
     Doc(String),
     /// locales/LOCALE/NAME.ftl.
     Locale { locale: String, doc: String },
+    /// glossary.csv: the names derived editions write in their own spelling.
+    Glossary,
+}
+
+/// The names the derived editions write in their own spelling, from glossary.csv (none
+/// without one); a glossary that cannot be read is an error with its line.
+fn names(project: &Project) -> Result<Names> {
+    let root = &project.root;
+    let Some(text) = crate::project::read_optional(root, &root.join("glossary.csv"))? else {
+        return Ok(Names::default());
+    };
+    let entries = crate::glossary::parse_entries(&text)
+        .map_err(|e| anyhow!("glossary.csv:{}: {}", e.line, e.message))?;
+    Ok(Names::from_glossary(&entries))
 }
 
 /// What a changed path under `root` means for the editions; `None` for anything else
@@ -372,6 +396,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     };
     match parts.as_slice() {
         ["l10n.toml"] | ["dossier.toml"] => Some(Change::Config),
+        ["glossary.csv"] => Some(Change::Glossary),
         // A new or removed directory (a locale added): files may have appeared in it
         // before it was watched, so rebuild everything.
         ["source"] | ["locales"] | ["locales", _] => Some(Change::Config),
@@ -393,7 +418,8 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
 
 /// The editions among `selection` (of documents `docs`) that `changes` affect: a source or
 /// configuration change affects every edition of its documents; a translation affects its
-/// own edition, the editions derived from it and those that use it as a fallback.
+/// own edition, the editions derived from it and those that use it as a fallback; the
+/// glossary, the derived editions (their names).
 pub fn affected(
     config: &Config,
     docs: &[String],
@@ -406,6 +432,7 @@ pub fn affected(
             for l in selection {
                 let hit = match change {
                     Change::Config => true,
+                    Change::Glossary => render::derived(l).is_some(),
                     Change::Doc(d) => d == doc,
                     Change::Locale { locale, doc: d } => {
                         let base = render::derived(l).map_or(l.as_str(), |x| x.base);
@@ -557,6 +584,7 @@ mod tests {
         let cases = [
             ("/p/l10n.toml", Some(Change::Config)),
             ("/p/dossier.toml", Some(Change::Config)),
+            ("/p/glossary.csv", Some(Change::Glossary)),
             ("/p/source/dossier.md", Some(Change::Doc("dossier".into()))),
             (
                 "/p/locales/en/dossier.ftl",
@@ -622,6 +650,7 @@ mod tests {
         both.extend(every("b"));
         check(&[Change::Config], &both);
         check(&[Change::Doc("gone".into())], &[]);
+        check(&[Change::Glossary], &[("a", "kk-Latn"), ("b", "kk-Latn")]);
         check(&[fr("a"), fr("b")], &[("a", "fr"), ("b", "fr")]);
         // Only the selected editions are rebuilt.
         let only_fr = select(&c, &["fr".to_string()]).expect("fr");

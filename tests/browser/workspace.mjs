@@ -108,7 +108,7 @@ try {
   await page.click('#save');
   await until('the stale message is translated', () =>
     page.$eval('#editor h2 .badge', (b) => b.textContent).then((t) => t === 'translated'));
-  check(fs.readFileSync(fr, 'utf8').includes("# en: Second long paragraph.\n# a translator's note\ntitle-p2 = Le deuxième long paragraphe."),
+  check(fs.readFileSync(fr, 'utf8').includes("# a translator's note\n# en: Second long paragraph.\ntitle-p2 = Le deuxième long paragraphe."),
     'stamped with the current English, the translator\'s note kept');
   step('fixed a stale message from its diff');
 

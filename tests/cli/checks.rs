@@ -14,7 +14,7 @@ fn project(fr: &str) -> Project {
     p
 }
 
-const GOOD: &str = "title = Titre\n\ngrave-risks = Des risques graves\n\ngrave-risks-p1 = La patrie des droits de l’homme cessera-t-elle d’être un terrain de jeu pour les dictateurs\u{202F}?\n\ngrave-risks-p2 = En 2022, le Kazakhstan a exporté 11,5 tonnes de poudre.[^1]\n";
+const GOOD: &str = "title = Titre\n\ngrave-risks = Des risques graves\n\ngrave-risks-p1 = La patrie des droits de l’homme cessera-t-elle d’être un terrain de jeu pour les dictateurs\u{202F}?\n\ngrave-risks-p2 = En 2022, le Kazakhstan a exporté 11,5\u{A0}tonnes de poudre.[^1]\n";
 
 fn json(p: &Project, args: &[&str]) -> (i32, Vec<serde_json::Value>) {
     let o = p.run(args);

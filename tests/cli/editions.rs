@@ -607,3 +607,85 @@ fn build_pdf_prints_page_numbered_reproducible_pdfs() {
     let second = std::fs::read(p.path("build/fr/dossier.pdf")).expect("pdf");
     assert!(first == second, "PDF output differs between two builds");
 }
+
+/// Names that are Latin-script in the original keep their own spelling in kk-Latn
+/// (glossary.csv: `latin_name`, or a `kk-Latn` column), their Kazakh endings
+/// transliterated; Kazakh names stay transliterated.
+#[test]
+fn kk_latn_writes_latin_script_names_in_their_own_spelling() {
+    let p = Project::new(SOURCE);
+    p.ok(&["sync"]);
+    p.write(
+        "glossary.csv",
+        "en,kk,kk-Latn,kk_allowed,latin_name\nTony Blair,Тони Блэр,,Блэр,yes\nIvana Dobesova,Ивана Добешова,Ivana Dobešová,,\nAblyazov,Әблязов,,,\n",
+    );
+    p.write(
+        "locales/kk/doc.ftl",
+        "title = Тони Блэрдің хаты\n\nopposition-to-regime = Блэр, Ивана Добешова және Әблязов\n",
+    );
+    p.ok(&["build", "kk"]);
+    let md = p.read("build/kk-Latn/doc.md");
+    assert!(md.contains("# Tony Blairdıñ haty"), "{md}");
+    assert!(
+        md.contains("## Blair, Ivana Dobešová jäne Äbliazov"),
+        "{md}"
+    );
+    // The Kazakh edition itself is the translators' text.
+    assert!(p.read("build/kk/doc.md").contains("# Тони Блэрдің хаты"));
+    // A broken glossary stops the derived edition with its line, not the others.
+    p.write(
+        "glossary.csv",
+        "en,kk,latin_name\nTony Blair,Тони Блэр,maybe\n",
+    );
+    let o = p.run(&["build", "kk-Latn"]);
+    assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
+    assert!(
+        o.stderr
+            .contains("glossary.csv:2: latin_name is `maybe`: write `yes` or leave it empty"),
+        "{}",
+        o.stderr
+    );
+    p.ok(&["build", "fr"]);
+}
+
+/// The repository's own Kazakh Latin edition: the names of the dossier's Latin-script
+/// people in their own spelling, never transliterated back from Cyrillic.
+#[test]
+fn kk_latn_names_of_the_repository() {
+    let p = super::repository();
+    p.ok(&["build", "kk-Latn"]);
+    let md = p.read("build/kk-Latn/dossier.md");
+    for name in [
+        "Tony Blair",
+        "William Blair",
+        "William Browder",
+        "Julie Ward",
+        "Mady Delvaux",
+        "Marju Lauristin",
+        "Ignacio Sánchez Amor",
+        "Solange Legras",
+        "Macron",
+        "Tony Blairdıñ",
+    ] {
+        assert!(md.contains(name), "{name} is not in the kk-Latn edition");
+    }
+    for back in [
+        "Toni Bler",
+        "Bler",
+        "Uiliam",
+        "Brauder",
+        "Djuli",
+        "Uord",
+        "Madi Delvo",
+        "Mariu",
+        "Makron",
+    ] {
+        assert!(
+            !md.contains(back),
+            "{back}: a name transliterated back from Cyrillic"
+        );
+    }
+    // Kazakh and Russian names stay transliterated from the Kazakh.
+    assert!(md.contains("Mūhtar Äbliazov"));
+    assert!(md.contains("Nazarbaev"));
+}

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{repo_root, Project};
+use crate::{repo_root, repository, Project};
 
 fn data(rel: &str) -> PathBuf {
     repo_root().join("tests/data/interop").join(rel)
@@ -32,37 +32,6 @@ fn states_with(fr: &str) -> Project {
     p.ok(&["sync"]);
     p.write("source/doc.md", &read_data("states/new.md"));
     p.ok(&["sync"]);
-    p
-}
-
-/// A copy of the repository's own project: its source, reference and translations.
-fn repository() -> Project {
-    let p = Project::new("x\n");
-    std::fs::remove_file(p.path("source/doc.md")).expect("rm");
-    for file in ["l10n.toml", "dossier.toml"] {
-        p.write(
-            file,
-            &std::fs::read_to_string(repo_root().join(file)).expect(file),
-        );
-    }
-    for dir in [
-        "source",
-        "locales/en",
-        "locales/fr",
-        "locales/ru",
-        "locales/kk",
-    ] {
-        for e in std::fs::read_dir(repo_root().join(dir))
-            .expect(dir)
-            .flatten()
-        {
-            let name = e.file_name().to_string_lossy().into_owned();
-            p.write(
-                &format!("{dir}/{name}"),
-                &std::fs::read_to_string(e.path()).expect("read"),
-            );
-        }
-    }
     p
 }
 
@@ -447,7 +416,7 @@ fn confirming_a_stale_translation_restamps_it_and_keeps_notes() {
         "{out}"
     );
     assert!(p.read("locales/fr/doc.ftl").contains(
-        "# en: First paragraph about 2001 and <after> & \"more\".[^1]\n# Translator: check the date\nopposition-to-regime-p1 = Premier paragraphe sur 2001.[^1]\n"
+        "# Translator: check the date\n# en: First paragraph about 2001 and <after> & \"more\".[^1]\nopposition-to-regime-p1 = Premier paragraphe sur 2001.[^1]\n"
     ));
     assert_eq!(p.status_json("fr")["stale"].as_u64(), Some(0));
 }

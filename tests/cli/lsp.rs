@@ -281,7 +281,7 @@ const GLOSSARY: &str =
     "en,fr,ru,note,ru_allowed\ncourt,tribunal,суд,A court of law.,судебный орган\n";
 
 /// The translation on disk: every message translated and stamped.
-const RU: &str = "### ru translation of source/doc.md.\n\n# en: Title\ntitle = Заголовок\n\n# en: Opposition to regime\n# Переводчик: коротко\nopposition-to-regime = Оппозиция режиму\n\n# en: First paragraph about 2001.[^1]\nopposition-to-regime-p1 = Первый абзац о 2001 годе.[^1]\n\n# en: Second paragraph about the court.\nopposition-to-regime-p2 = Второй абзац о суде.\n\n# en: Grave risks\ngrave-risks = Серьёзные риски\n\n# en: Third one.\ngrave-risks-p1 = Третий.\n\n# en: A note with words.\nfn-1 = Примечание со словами.\n";
+const RU: &str = "### ru translation of source/doc.md.\n\n# en: Title\ntitle = Заголовок\n\n# Переводчик: коротко\n# en: Opposition to regime\nopposition-to-regime = Оппозиция режиму\n\n# en: First paragraph about 2001.[^1]\nopposition-to-regime-p1 = Первый абзац о 2001 годе.[^1]\n\n# en: Second paragraph about the court.\nopposition-to-regime-p2 = Второй абзац о суде.\n\n# en: Grave risks\ngrave-risks = Серьёзные риски\n\n# en: Third one.\ngrave-risks-p1 = Третий.\n\n# en: A note with words.\nfn-1 = Примечание со словами.\n";
 
 /// The editor's unsaved text: a stale stamp (the English it was made from was "the
 /// regime"), a footnote reference dropped, three dots after an astral character, a
@@ -567,7 +567,7 @@ fn code_actions_accept_fix_and_add_missing_messages_as_edits_the_editor_applies(
         &vec![json!({"range": range_of(&text, "the ", 0, true), "newText": ""})]
     );
     let accepted = apply(&text, accept, true);
-    assert!(accepted.contains("# en: Opposition to regime\n# Переводчик: коротко\nopposition-to-regime = Оппозиция режиму\n"));
+    assert!(accepted.contains("# Переводчик: коротко\n# en: Opposition to regime\nopposition-to-regime = Оппозиция режиму\n"));
     // Exactly what `dossier accept` writes for the same text.
     p.write("locales/ru/doc.ftl", &text);
     p.ok(&["accept", "ru", "opposition-to-regime"]);
@@ -826,8 +826,8 @@ fn definition_references_completion_symbols_and_tokens() {
             (2, 0, 11, "comment".into(), 2),
             (3, 0, 5, "variable".into(), 1),
             (3, 6, 1, "operator".into(), 0),
-            (5, 0, 30, "comment".into(), 2),
-            (6, 0, 21, "comment".into(), 0),
+            (5, 0, 21, "comment".into(), 0),
+            (6, 0, 30, "comment".into(), 2),
         ]
     );
     c.shutdown();

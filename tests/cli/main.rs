@@ -121,6 +121,38 @@ pub fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A copy of the repository's own project: its source, reference, translations and
+/// glossary.
+pub fn repository() -> Project {
+    let p = Project::new("x\n");
+    std::fs::remove_file(p.path("source/doc.md")).expect("rm");
+    for file in ["l10n.toml", "dossier.toml", "glossary.csv"] {
+        p.write(
+            file,
+            &std::fs::read_to_string(repo_root().join(file)).expect(file),
+        );
+    }
+    for dir in [
+        "source",
+        "locales/en",
+        "locales/fr",
+        "locales/ru",
+        "locales/kk",
+    ] {
+        for e in std::fs::read_dir(repo_root().join(dir))
+            .expect(dir)
+            .flatten()
+        {
+            let name = e.file_name().to_string_lossy().into_owned();
+            p.write(
+                &format!("{dir}/{name}"),
+                &std::fs::read_to_string(e.path()).expect("read"),
+            );
+        }
+    }
+    p
+}
+
 const SOURCE: &str = "# Title\n\n## Opposition to regime\n\nFirst paragraph about 2001.[^1]\n\nSecond paragraph.\n\n## Grave risks\n\nThird one.\n\n[^1]: <https://example.org/a>\n";
 
 fn synced() -> Project {
@@ -180,7 +212,7 @@ fn unstamped_translations_are_stamped_and_notes_kept() {
     assert!(out.contains("fr: 1 stamped"), "{out}");
     assert_eq!(
         p.read("locales/fr/doc.ftl"),
-        "# en: Title\n# Translator: keep it short\ntitle = Titre\n"
+        "# Translator: keep it short\n# en: Title\ntitle = Titre\n"
     );
 }
 

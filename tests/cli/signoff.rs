@@ -34,7 +34,8 @@ fn approve_edit_reject_retranslate() {
     );
     let fr = p.read("locales/fr/doc.ftl");
     assert!(
-        fr.starts_with("# en: Title\n# review: approved by Anna Petrova on 2026-12-07 ("),
+        fr.starts_with("# review: approved by Anna Petrova on 2026-12-07 (")
+            && fr.contains(")\n# en: Title\ntitle = Titre\n"),
         "{fr}"
     );
     let s = p.status_json("fr");
@@ -367,7 +368,8 @@ fn review_states_round_trip_through_xliff_and_po() {
         assert!(out.contains("fr/doc title [approved]"), "{name}: {out}");
         let fr = p.read("locales/fr/doc.ftl");
         assert!(
-            fr.contains("# en: Title\n# review: approved by Boris on "),
+            fr.starts_with("# review: approved by Boris on ")
+                && fr.contains(")\n# en: Title\ntitle = Titre\n"),
             "{name}: {fr}"
         );
         let s = p.status_json("fr");

@@ -17,7 +17,7 @@ fn translated() -> Project {
     p.ok(&["sync"]);
     p.write(
         "locales/fr/doc.ftl",
-        "report = Rapport\n\nreport-p1 = Il a gouverné près de 30 ans.\n\nreport-p2 = L’amende était de 25 pour cent.\n\nreport-p3 = Une amende de 1 million d’euros.\n\nreport-p4 = La cour s’est réunie 7 fois.[^1]\n\nfn-1 = Voir *le registre* de la cour.\n",
+        "report = Rapport\n\nreport-p1 = Il a gouverné près de 30\u{a0}ans.\n\nreport-p2 = L’amende était de 25 pour cent.\n\nreport-p3 = Une amende de 1\u{a0}million d’euros.\n\nreport-p4 = La cour s’est réunie 7 fois.[^1]\n\nfn-1 = Voir *le registre* de la cour.\n",
     );
     p.write(
         "locales/ru/doc.ftl",
@@ -96,7 +96,7 @@ fn check_compares_a_stale_message_with_the_new_english() {
     p.ok(&["sync"]);
     let fr = p
         .read("locales/fr/doc.ftl")
-        .replace("près de 30 ans", "près de 31 ans");
+        .replace("près de 30\u{a0}ans", "près de 31\u{a0}ans");
     p.write("locales/fr/doc.ftl", &fr);
     let o = p.run(&["check", "fr"]);
     assert_eq!(o.code, 0, "{}", o.stdout);

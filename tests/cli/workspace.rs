@@ -280,8 +280,8 @@ fn the_api_reads_and_writes_as_the_command_line_does() {
     assert_eq!(
         after,
         before.replace(
-            "\n\n# en: Second paragraph.",
-            "\n\n# en: First paragraph about 2001.\ntitle-p1 = Premier paragraphe sur 2001 { \"{\" } avec accolades { \"}\" }.\n\n# en: Second paragraph."
+            "\n\n# a translator's note",
+            "\n\n# en: First paragraph about 2001.\ntitle-p1 = Premier paragraphe sur 2001 { \"{\" } avec accolades { \"}\" }.\n\n# a translator's note"
         ),
         "{after}"
     );

@@ -8,8 +8,8 @@ grave-risks = Des risques graves
 # en: Opposition to regime
 opposition-to-regime = Un opposant au régime
 
-# en: Grave risks
 # expect: duplicate-id
+# en: Grave risks
 grave-risks = Risques graves
 
 ## locale: kk
@@ -17,10 +17,10 @@ grave-risks = Risques graves
 # en: Grave risks
 grave-risks = Ауыр қатерлер
 
-# en: Grave risks
 # expect: duplicate-id
+# en: Grave risks
 grave-risks = Ауыр қауіптер
 
-# en: Grave risks
 # expect: duplicate-id
+# en: Grave risks
 grave-risks = Қатерлер

@@ -2,24 +2,24 @@
 
 ## locale: ru
 
-# en: Mukhtar Ablyazov
 # expect: invisible
+# en: Mukhtar Ablyazov
 zwsp = Мухтар Абля​зов
 
-# en: Mukhtar Ablyazov
 # expect: invisible
+# en: Mukhtar Ablyazov
 shy = Мухтар Абля­зов
 
-# en: Mukhtar Ablyazov
 # expect: invisible
+# en: Mukhtar Ablyazov
 rlo = Мухтар ‮Аблязов
 
-# en: Mukhtar Ablyazov
 # expect: invisible
+# en: Mukhtar Ablyazov
 isolate = Мухтар ⁦Аблязов⁩
 
-# en: The Kazakh regime
 # expect: invisible
+# en: The Kazakh regime
 decomposed = Казахский режим
 
 # en: The Kazakh regime
@@ -27,8 +27,8 @@ nfc = Казахский режим
 
 ## locale: fr
 
-# en: The Council of State
 # expect: invisible
+# en: The Council of State
 nfd = Le Conseil d’État
 
 # en: 437,000 dollars

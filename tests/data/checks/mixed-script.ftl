@@ -2,33 +2,33 @@
 
 ## locale: ru
 
-# en: The case of Mukhtar Ablyazov
 # expect: mixed-script
+# en: The case of Mukhtar Ablyazov
 case = Дело Мухтара Aблязова
 
-# en: In 2013 Kazakhstan managed to arrest Ablyazov in France.
 # expect: mixed-script
+# en: In 2013 Kazakhstan managed to arrest Ablyazov in France.
 arrest = B 2013 г. Казахстан добился ареста Аблязова во Франции.
 
-# en: In 2013 Kazakhstan, with the help of Russia, arrested him.
 # expect: mixed-script
+# en: In 2013 Kazakhstan, with the help of Russia, arrested him.
 help = В 2013 г. Казахстан c помощью России арестовал его.
 
 # en: BTA, OFPRA and CNDA in the XXI century, Article 1F(b).
 latin = BTA, OFPRA и CNDA в XXI веке, статья 1F(b), дело BTA-Банка.
 
-# en: The Kazakh regime and the Russian regime.
 # expect: mixed-script
+# en: The Kazakh regime and the Russian regime.
 regime = Казахский режим и российский pежим.
 
 ## locale: kk
 
-# en: In accordance with the law.
 # expect: mixed-script
+# en: In accordance with the law.
 law = Заңға сəйкес.
 
-# en: One of the founders.
 # expect: mixed-script
+# en: One of the founders.
 one = Негізін қалаушылардың бiрі.
 
 # en: BTA Bank and the BTA.
@@ -36,12 +36,12 @@ bta = BTA Bank және BTA-ның ісі.
 
 ## locale: fr
 
-# en: Mukhtar Ablyazov
 # expect: mixed-script
+# en: Mukhtar Ablyazov
 name = Moukhtar Abliazоv
 
-# en: Mukhtar Ablyazov
 # expect: mixed-script
+# en: Mukhtar Ablyazov
 greek = Moukhtar Abliazοv
 
 # en: Mukhtar Ablyazov (Мухтар Аблязов in Russian)

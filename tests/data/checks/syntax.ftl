@@ -6,23 +6,23 @@
 # en: Opposition to regime
 opposition-to-regime = Un opposant au régime
 
-# en: Grave risks
 # expect: syntax
+# en: Grave risks
 grave-risks = Des risques { graves
 
 # en: Attachments
 attachments = Des accolades écrites { "{" } comme il faut { "}" }
 
-# en: List of attachments:
 # expect: syntax
+# en: List of attachments:
 list-of-attachments = Liste des annexes : { $count }
 
-# en: Unfortunately, there has been little information.
 # expect: syntax
+# en: Unfortunately, there has been little information.
 info Malheureusement, peu d’informations ont filtré.
 
-# en: A paragraph
 # on two lines.
+# en: A paragraph
 two-lines =
     Un paragraphe
     sur deux lignes.
@@ -32,6 +32,20 @@ two-lines =
 # en: The case of Mukhtar Ablyazov
 the-case = Дело Мухтара Аблязова
 
-# en: Grave risks
 # expect: syntax
+# en: Grave risks
 grave-risks = { -term } Серьёзные риски
+
+# A comment between the stamp and the id is reported where it stands (it still applies).
+# expect: syntax@-1
+# en: Grave risks
+# dossier-ignore: untranslated the heading is a quotation
+grave-risks-2 = Grave risks
+
+# expect: syntax@-1
+# en: A paragraph
+# en+ on two lines.
+# note: a note in the wrong place
+two-lines-2 =
+    Un paragraphe
+    sur deux lignes.

@@ -2,8 +2,8 @@
 
 ## locale: fr
 
-# en: Grave risks
 # expect: untranslated
+# en: Grave risks
 grave-risks = Grave risks
 
 # en: Amnesty International
@@ -15,12 +15,12 @@ hrw = Human Rights Watch,[^8]
 # en: BTA Bank
 bta = BTA Bank
 
-# en: Mukhtar Ablyazov used to be a leading donor of the country's civil society and independent media. For more than 20 years, he has remained a key representative of the democratic opposition, which continue to struggle against Kazakhstan's authoritarian government.
 # expect: untranslated
+# en: Mukhtar Ablyazov used to be a leading donor of the country's civil society and independent media. For more than 20 years, he has remained a key representative of the democratic opposition, which continue to struggle against Kazakhstan's authoritarian government.
 donor = Mukhtar Ablyazov used to be a leading donor of the country's civil society and independent media. For more than 20 years, he has remained a key representative of the democratic opposition, which continue to struggle against Kazakhstan's authoritarian government.
 
 ## locale: kk
 
-# en: List of attachments:
 # expect: untranslated
+# en: List of attachments:
 list = List of attachments:

@@ -1,17 +1,17 @@
 ### fr translation of source/doc.md.
 
-# en: Title
 # Translator: keep it short
 # Titre validé par le client
+# en: Title
 title = Titre
 
-# en: Opposition to regime
 # Terme du glossaire :
 # régime (pas « gouvernement »)
+# en: Opposition to regime
 opposition-to-regime = Opposition au régime
 
-# en: First paragraph about 2001.[^1]
 # note: en: « after » reste à vérifier
+# en: First paragraph about 2001.[^1]
 opposition-to-regime-p1 = Premier paragraphe sur 2001.[^1]
 
 # en: Second paragraph
