@@ -573,3 +573,97 @@ fn a_session_checks_again_when_the_glossary_changes() {
     f.write("glossary.csv", "en,fr,note\nparagraph,paragraphe,\n");
     assert_eq!(codes(&mut s), ["glossary"]);
 }
+
+/// The workspace's operations on one message: list, check a value, save (under the lock,
+/// refused with the version of a message that changed), accept, review.
+#[test]
+fn one_message_at_a_time() {
+    use ops::messages::{self, Filter, Refusal};
+    let f = Fixture::new();
+    let project = f.project();
+    let work = messages::list(&project, "fr", "doc", Filter::Work, None).expect("list");
+    let ids: Vec<&str> = work.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "opposition-to-regime",
+            "opposition-to-regime-p1",
+            "opposition-to-regime-p2",
+            "fn-1"
+        ]
+    );
+    let m = &work[0];
+    assert_eq!(
+        (m.state, m.english.as_str()),
+        ("missing", "Opposition to regime")
+    );
+    let found = messages::check(
+        &project,
+        "fr",
+        "doc",
+        &m.id,
+        "Opposition au régime...",
+        None,
+    )
+    .expect("check");
+    assert!(found.iter().any(|d| d.code == "typography"), "{found:?}");
+    let saved = messages::save(
+        &project,
+        "fr",
+        "doc",
+        &m.id,
+        "Opposition au régime",
+        &m.version,
+        None,
+    )
+    .expect("save");
+    assert_eq!(saved.state, "translated");
+    assert!(f
+        .read("locales/fr/doc.ftl")
+        .contains("# en: Opposition to regime\nopposition-to-regime = Opposition au régime\n"));
+    // The version shown before the save is refused, with the message as it is now.
+    let again = messages::save(&project, "fr", "doc", &m.id, "Autre", &m.version, None);
+    match again.map_err(|e| e.downcast::<Refusal>()) {
+        Err(Ok(Refusal::Conflict(now))) => {
+            assert_eq!(now.translation.as_deref(), Some("Opposition au régime"))
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let r = messages::review(
+        &project,
+        "fr",
+        "doc",
+        &m.id,
+        &saved.version,
+        dossier::approval::Verdict::Approved,
+        None,
+        "Anna",
+        "2026-12-07",
+        None,
+    )
+    .expect("review");
+    assert_eq!(r.state, "reviewed");
+    // A stale message accepted unchanged.
+    f.write("source/doc.md", &SOURCE.replace("# Title", "# The title"));
+    ops::sync::sync(&f.project(), ops::sync::Options::default()).expect("sync");
+    let t = messages::get(&project, "fr", "doc", "title", None).expect("get");
+    assert_eq!(t.state, "stale");
+    let a = messages::accept(&project, "fr", "doc", "title", &t.version, None).expect("accept");
+    assert_eq!(a.state, "translated");
+    assert!(matches!(
+        messages::get(&project, "de", "doc", "title", None).map_err(|e| e.downcast::<Refusal>()),
+        Err(Ok(Refusal::NotFound(_)))
+    ));
+}
+
+/// `init` makes a project of an empty folder, and never overwrites one.
+#[test]
+fn init_makes_a_project_and_refuses_an_existing_one() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let r = ops::init::init(dir.path(), &["fr".into(), "pt-BR".into()]).expect("init");
+    assert_eq!(r.locales, ["fr", "pt-BR"]);
+    assert!(dir.path().join("l10n.toml").is_file() && dir.path().join("locales/en").is_dir());
+    let project = Project::open(dir.path()).expect("a project");
+    assert_eq!(project.config.locales, ["fr", "pt-BR"]);
+    assert!(ops::init::init(dir.path(), &["fr".into()]).is_err());
+}
