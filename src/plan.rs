@@ -601,8 +601,9 @@ pub fn set_review(entry_text: &str, m: &ftl::Message, review: Option<&Review>) -
     out
 }
 
-/// Where the message's own line (`id =`) starts in its entry's text.
-fn id_line(entry_text: &str, m: &ftl::Message) -> usize {
+/// Where the message's own line (`id =`) starts in its entry's text (its comment comes
+/// before it).
+pub fn id_line(entry_text: &str, m: &ftl::Message) -> usize {
     entry_text
         .match_indices(m.id.as_str())
         .map(|(i, _)| i)

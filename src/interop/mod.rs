@@ -932,16 +932,7 @@ fn translation_change<'a>(
 /// The entry's text with note lines added above its stamp (the stamp stays the last
 /// comment line above the id), everything else byte for byte.
 fn add_notes(entry_text: &str, m: &ftl::Message, notes: &[String]) -> String {
-    let id_line = entry_text
-        .match_indices(m.id.as_str())
-        .map(|(i, _)| i)
-        .find(|&i| {
-            (i == 0 || entry_text.as_bytes()[i - 1] == b'\n')
-                && entry_text[i + m.id.len()..]
-                    .trim_start_matches(' ')
-                    .starts_with('=')
-        })
-        .unwrap_or(0);
+    let id_line = crate::plan::id_line(entry_text, m);
     // The first stamp line of the comment, else the id line.
     let mut at = id_line;
     let mut pos = 0;

@@ -209,17 +209,7 @@ pub fn location(
 
 /// The line of a message's `id =` in its file's text.
 pub fn message_line(src: &str, e: &crate::ftl::Entry, m: &crate::ftl::Message) -> usize {
-    let text = &src[e.span.clone()];
-    let at = text
-        .match_indices(m.id.as_str())
-        .map(|(i, _)| i)
-        .find(|&i| {
-            (i == 0 || text.as_bytes()[i - 1] == b'\n')
-                && text[i + m.id.len()..]
-                    .trim_start_matches(' ')
-                    .starts_with('=')
-        })
-        .unwrap_or(0);
+    let at = plan::id_line(&src[e.span.clone()], m);
     crate::ftl::line_col(src, e.span.start + at).0
 }
 
