@@ -278,7 +278,8 @@ fn segments(src: &str, mut kept: Option<&mut Events>) -> Vec<Segment> {
     segments
 }
 
-fn is_inline(tag: &Tag) -> bool {
+/// Inline tags: their text belongs to the segment around them.
+pub fn is_inline(tag: &Tag) -> bool {
     matches!(
         tag,
         Tag::Emphasis
@@ -291,7 +292,7 @@ fn is_inline(tag: &Tag) -> bool {
     )
 }
 
-fn is_inline_end(tag: &TagEnd) -> bool {
+pub fn is_inline_end(tag: &TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Emphasis

@@ -195,6 +195,19 @@ impl Reader<'_> {
         self.problems.push(Problem::at(at, message));
     }
 
+    /// Text (or a reference, a CDATA section) before the root element or after its end.
+    fn text_outside_root(&mut self, offset: u64, root_closed: bool) {
+        let place = if root_closed {
+            "after the end of"
+        } else {
+            "before"
+        };
+        self.problem(
+            offset,
+            format!("{NOT_WELL_FORMED}: text {place} the root element"),
+        );
+    }
+
     /// A problem at exactly this byte (a character, an attribute).
     fn problem_exact(&mut self, offset: usize, message: String) {
         let (line, col) = self.positions.line_col(offset);
@@ -508,15 +521,7 @@ pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>)
                     r.problem_exact(at, message);
                 }
                 if (root_closed || !seen_root) && !t.trim().is_empty() {
-                    let place = if root_closed {
-                        "after the end of"
-                    } else {
-                        "before"
-                    };
-                    r.problem(
-                        start,
-                        format!("{NOT_WELL_FORMED}: text {place} the root element"),
-                    );
+                    r.text_outside_root(start, root_closed);
                 }
                 if skip_depth == 0 {
                     let s = t.xml10_content();
@@ -531,15 +536,7 @@ pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>)
             }
             Event::CData(t) => {
                 if root_closed || !seen_root {
-                    let place = if root_closed {
-                        "after the end of"
-                    } else {
-                        "before"
-                    };
-                    r.problem(
-                        start,
-                        format!("{NOT_WELL_FORMED}: text {place} the root element"),
-                    );
+                    r.text_outside_root(start, root_closed);
                 }
                 if skip_depth == 0 {
                     let s = t.xml10_content();
@@ -552,15 +549,7 @@ pub fn read(src: &str, target: Target) -> Result<(Vec<Incoming>, Option<String>)
             }
             Event::GeneralRef(g) => {
                 if root_closed || !seen_root {
-                    let place = if root_closed {
-                        "after the end of"
-                    } else {
-                        "before"
-                    };
-                    r.problem(
-                        start,
-                        format!("{NOT_WELL_FORMED}: text {place} the root element"),
-                    );
+                    r.text_outside_root(start, root_closed);
                 }
                 let s = match g.resolve_char_ref() {
                     Ok(Some(c)) => match wellformed::char_ref(c, &g) {
