@@ -1,6 +1,6 @@
 //! Alignment through `plan::plan`, over three arbitrary versions of a source synced one
 //! after the other (the input: a flags byte, then the three sources separated by 0xFF
-//! bytes, each decoded lossily, with what `fsio::read_text` refuses removed: CR, NUL, BOM).
+//! bytes, each decoded lossily, with what `fsio::read_text` never passes on removed: CR, NUL, BOM).
 //!
 //! The first version gets a fresh reference and a French file with a translation for every
 //! message. Each later sync must: never panic; give unique ids; never reuse a retired id
@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use dossier::config::{Config, StalePolicy};
+use dossier::config::Config;
 use dossier::ftl::{self, FtlFile};
 use dossier::plan::{self, DocInput, DocPlan};
 use libfuzzer_sys::fuzz_target;
@@ -25,14 +25,10 @@ fuzz_target!(|data: &[u8]| {
     let v1 = parts.next().unwrap_or_default();
     let v2 = parts.next().unwrap_or_default();
     let v3 = parts.next().unwrap_or_else(|| v2.clone());
-    let config = Config {
-        locales: vec!["fr".into()],
-        fallback: Default::default(),
-        carry_over: flags & 1 != 0,
-        carry_over_case: flags & 4 != 0,
-        stale: StalePolicy::Mark,
-        apply_safe: flags & 2 != 0,
-    };
+    let mut config = Config::parse("locales = [\"fr\"]\n", None).expect("config");
+    config.carry_over = flags & 1 != 0;
+    config.carry_over_case = flags & 4 != 0;
+    config.apply_safe = flags & 2 != 0;
 
     let first = run(&config, &v1, None, None);
     let mut translations: BTreeMap<String, String> = BTreeMap::new();

@@ -3,7 +3,7 @@
 //! and the English edition (render::compose for `en`) reproduces the text byte for byte.
 #![no_main]
 
-use dossier::config::{Config, StalePolicy};
+use dossier::config::Config;
 use dossier::plan::{self, DocInput};
 use dossier::segment::{self, Kind};
 use libfuzzer_sys::fuzz_target;
@@ -29,14 +29,8 @@ fuzz_target!(|data: &[u8]| {
         end = s.span.end;
     }
 
-    let config = Config {
-        locales: Vec::new(),
-        fallback: Default::default(),
-        carry_over: true,
-        carry_over_case: false,
-        stale: StalePolicy::Mark,
-        apply_safe: false,
-    };
+    // The project's defaults, as an empty dossier.toml leaves them.
+    let config = Config::parse("locales = []\n", None).expect("config");
     let input = DocInput {
         name: "doc".into(),
         source: src.to_string(),
