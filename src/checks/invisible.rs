@@ -62,6 +62,15 @@ pub fn name(c: char) -> Option<&'static str> {
     })
 }
 
+/// The ranges that hold every character `name` knows (controls are C0 and C1): the rest
+/// of a text is passed over without the full match.
+#[inline]
+fn may_be_invisible(c: char) -> bool {
+    matches!(c as u32, 0..=0x1F | 0x7F..=0xAD | 0x34F | 0x61C | 0x115F..=0x1160
+        | 0x17B4..=0x17B5 | 0x180E | 0x200B..=0x206F | 0x3164 | 0xFEFF | 0xFFA0
+        | 0xFFF9..=0xFFFB)
+}
+
 pub fn is_invisible(c: char) -> bool {
     name(c).is_some()
 }
@@ -69,6 +78,9 @@ pub fn is_invisible(c: char) -> bool {
 pub fn check(m: &Msg) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, c) in m.text.char_indices() {
+        if !may_be_invisible(c) {
+            continue;
+        }
         if let Some(n) = name(c) {
             out.push(
                 Finding::error(
@@ -80,7 +92,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             );
         }
     }
-    if !unicode_normalization::is_nfc(m.text) {
+    if !m.is_nfc().0 {
         for (i, g) in m.text.grapheme_indices(true) {
             let nfc: String = g.nfc().collect();
             if nfc != g {
@@ -100,4 +112,17 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The ranges `check` looks at hold every character `name` knows.
+    #[test]
+    fn every_named_character_is_looked_at() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if super::name(c).is_some() {
+                assert!(super::may_be_invisible(c), "{c:?}");
+            }
+        }
+    }
 }

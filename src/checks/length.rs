@@ -37,18 +37,30 @@ fn usual(lang: &str) -> f64 {
     }
 }
 
+/// The characters of a text, runs of white space counted as one space and the ends not
+/// at all, emphasis and code markers left out.
 fn measure(masked: &str) -> usize {
-    masked
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '`'))
-        .count()
+    let mut n = 0;
+    // A run of white space counts once, and only between words.
+    let mut gap = false;
+    let mut started = false;
+    for c in masked.chars() {
+        if c.is_whitespace() {
+            gap = started;
+        } else {
+            if gap {
+                n += 1;
+                gap = false;
+            }
+            started = true;
+            n += usize::from(!matches!(c, '*' | '_' | '`'));
+        }
+    }
+    n
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {
-    let en = measure(&m.english_masked);
+    let en = measure(m.english_masked());
     let tr = measure(&m.masked);
     if en < 40 {
         return Vec::new();
@@ -69,4 +81,23 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         )];
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The one-pass count is the count of the text with its white space runs joined.
+        #[test]
+        fn measure_is_as_defined(text in "[a-zé *_`\u{A0}\u{202F}\n\t]{0,40}") {
+            let by_definition = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .filter(|c| !matches!(c, '*' | '_' | '`'))
+                .count();
+            proptest::prop_assert_eq!(super::measure(&text), by_definition);
+        }
+    }
 }

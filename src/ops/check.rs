@@ -110,11 +110,13 @@ pub fn check(project: &Project, opts: &Options) -> Result<Report> {
                     clean: Vec::new(),
                 }
             };
+            // The document's translations share their English: analysed once.
+            let english = checks::EnglishMemo::default();
             let checked = r
                 .targets
                 .into_iter()
                 .map(|(t, seen)| {
-                    let (found, used) = checks::check_file_cached(&t, &glossary, &cache);
+                    let (found, used) = checks::check_file_shared(&t, &glossary, &cache, &english);
                     let fixable = fix
                         && found
                             .iter()
