@@ -127,15 +127,15 @@ struct Name {
 /// Forms found by the beginning of a word. Each form has a key, a beginning every spelling
 /// it accepts starts with (the whole first word for English; for translations a stem, or
 /// the word less the letters its endings change: `key`); a word looks up the keys that
-/// begin with its first two letters (or its first letter alone) and keeps those it
-/// starts with. This replaced an Aho-Corasick automaton over the whole text: building it
-/// cost more than a small project's whole `check`, and searching it was the first cost
-/// of a large one.
+/// begin with its first three letters (or are its first two, or first one) and keeps
+/// those it starts with. This replaced an Aho-Corasick automaton over the whole text:
+/// building it cost more than a small project's whole `check`, and searching it was the
+/// first cost of a large one.
 #[derive(Default)]
 struct KeyIndex {
-    /// By the key's first two characters (`'\0'` second for a one-character key): each
+    /// By the key's first three characters (`'\0'` for those a shorter key lacks): each
     /// key and the forms that have it.
-    buckets: rustc_hash::FxHashMap<(char, char), Vec<Keyed>>,
+    buckets: rustc_hash::FxHashMap<[char; 3], Vec<Keyed>>,
 }
 
 /// A key and the forms that have it.
@@ -146,12 +146,14 @@ impl KeyIndex {
     fn new(keys: impl Iterator<Item = (String, usize)>) -> KeyIndex {
         let mut index = KeyIndex::default();
         for (key, form) in keys {
-            let mut c = key.chars();
-            let Some(first) = c.next() else { continue };
-            let bucket = index
-                .buckets
-                .entry((first, c.next().unwrap_or('\0')))
-                .or_default();
+            let mut head = ['\0'; 3];
+            for (h, c) in head.iter_mut().zip(key.chars()) {
+                *h = c;
+            }
+            if head[0] == '\0' {
+                continue;
+            }
+            let bucket = index.buckets.entry(head).or_default();
             match bucket.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, forms)) => forms.push(form),
                 None => bucket.push((key, vec![form])),
@@ -162,15 +164,21 @@ impl KeyIndex {
 
     /// Calls `found` with every form whose key `word` starts with.
     fn find(&self, word: &str, mut found: impl FnMut(usize)) {
-        let mut c = word.chars();
-        let Some(first) = c.next() else { return };
-        let pairs = match c.next() {
-            Some(second) => [(first, second), (first, '\0')],
-            None => [(first, '\0'), (first, '\0')],
-        };
-        let n = if pairs[0] == pairs[1] { 1 } else { 2 };
-        for pair in &pairs[..n] {
-            for (key, forms) in self.buckets.get(pair).into_iter().flatten() {
+        let mut head = ['\0'; 3];
+        for (h, c) in head.iter_mut().zip(word.chars()) {
+            *h = c;
+        }
+        if head[0] == '\0' {
+            return;
+        }
+        // The keys of three or more letters, of two, of one.
+        let heads = [head, [head[0], head[1], '\0'], [head[0], '\0', '\0']];
+        for (k, h) in heads.iter().enumerate() {
+            // A shorter word has no key longer than itself: its head repeats.
+            if k > 0 && *h == heads[k - 1] {
+                continue;
+            }
+            for (key, forms) in self.buckets.get(h).into_iter().flatten() {
                 if word.starts_with(key.as_str()) {
                     forms.iter().for_each(|&f| found(f));
                 }
@@ -817,7 +825,14 @@ fn char_at(text: &str, i: usize) -> char {
 /// The words of a text (see the module documentation). The text is checked for NFC
 /// once (nearly always it is: then no word is normalised on its own).
 pub fn words(text: &str) -> Words {
-    let whole_nfc = matches!(crate::text::nfc(text), std::borrow::Cow::Borrowed(_));
+    words_in(
+        text,
+        matches!(crate::text::nfc(text), std::borrow::Cow::Borrowed(_)),
+    )
+}
+
+/// `words`, told whether the text is in NFC (when a caller knows already).
+pub fn words_in(text: &str, whole_nfc: bool) -> Words {
     let mut out = Words {
         hay: String::with_capacity(text.len() + 8),
         origs: String::with_capacity(text.len()),
@@ -866,7 +881,7 @@ pub fn words(text: &str) -> Words {
             out.origs.push_str(&crate::text::nfc(slice));
         }
         let h = out.hay.len();
-        fold_into(&out.origs[o..], &mut out.hay);
+        fold_cyrillic_into(&out.origs[o..], &mut out.hay);
         out.items.push(WordAt {
             range: start..j,
             orig: o..out.origs.len(),
@@ -888,6 +903,49 @@ fn fold(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     fold_into(w, &mut out);
     out
+}
+
+/// `fold_into`, with the Russian letters (U+0400–U+047F) folded on their two bytes
+/// without decoding them (nearly every non-ASCII letter the checks read); the rest
+/// through `fold_into` a character at a time. Held to the definition by the property
+/// test of `words`.
+fn fold_cyrillic_into(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        return fold_into(w, out);
+    }
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        let pair: Option<[u8; 2]> = match (x, y) {
+            // А–П → а–п, Р–Я → р–я
+            (0xD0, 0x90..=0x9F) => Some([0xD0, y + 0x20]),
+            (0xD0, 0xA0..=0xAF) => Some([0xD1, y - 0x20]),
+            // Ё and ё fold to е
+            (0xD0, 0x81) | (0xD1, 0x91) => Some([0xD0, 0xB5]),
+            // Ѐ–Џ → ѐ–џ
+            (0xD0, 0x80..=0x8F) => Some([0xD1, y + 0x10]),
+            // а–я, ѐ–џ: already lowercase
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x9F) => Some([x, y]),
+            // Ѡ–ѿ: capitals at even code points
+            (0xD1, 0xA0..=0xBF) => Some([0xD1, y | 1]),
+            _ => None,
+        };
+        match pair {
+            Some(p) => {
+                // Two bytes of one Cyrillic letter: valid UTF-8.
+                out.push_str(std::str::from_utf8(&p).unwrap_or(""));
+                i += 2;
+            }
+            None => {
+                let c = char_at(w, i);
+                let n = c.len_utf8();
+                fold_into(&w[i..i + n], out);
+                i += n;
+            }
+        }
+    }
 }
 
 /// `fold`, appended to `out`: ASCII lowercased byte by byte, other characters through
@@ -1539,6 +1597,7 @@ mod tests {
         fn words_are_as_defined(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "Б", "ё", "Ё", "İ", "É", "e\u{301}", "\u{301}", "Ә", "ǅ", "ß", "-", "\u{2011}",
+                "Я", "П", "Р", "п", "р", "я", "Ѐ", "Џ", "ѐ", "Ѡ", "ѡ", "Ѿ", "ѿ", "Ғ", "ғ", "Ӏ", "Ա",
                 "1", "2016", " ", "’", "'", ".", "x", "Қазақстан", "Aix", "\u{483}", "ΣΑ",
             ]), 0..14)
         ) {

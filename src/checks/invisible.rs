@@ -77,10 +77,27 @@ pub fn is_invisible(c: char) -> bool {
 
 pub fn check(m: &Msg) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (i, c) in m.text.char_indices() {
+    let b = m.text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Printable ASCII, and the two-byte blocks without an invisible character
+        // (U+00C0–U+02FF, U+0380–U+05FF), are passed over without decoding.
+        let skip = match b[i] {
+            0x20..=0x7E => 1,
+            0xC3..=0xCB | 0xCE..=0xD7 => 2,
+            _ => 0,
+        };
+        if skip > 0 {
+            i += skip;
+            continue;
+        }
+        let c = m.text[i..].chars().next().unwrap_or(' ');
+        let at = i;
+        i += c.len_utf8().max(1);
         if !may_be_invisible(c) {
             continue;
         }
+        let i = at;
         if let Some(n) = name(c) {
             out.push(
                 Finding::error(
@@ -116,12 +133,18 @@ pub fn check(m: &Msg) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    /// The ranges `check` looks at hold every character `name` knows.
+    /// The ranges `check` looks at hold every character `name` knows, and none is in
+    /// what it passes over unread.
     #[test]
     fn every_named_character_is_looked_at() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             if super::name(c).is_some() {
                 assert!(super::may_be_invisible(c), "{c:?}");
+                let lead = c.to_string().as_bytes()[0];
+                assert!(
+                    !matches!(lead, 0x20..=0x7E | 0xC3..=0xCB | 0xCE..=0xD7),
+                    "{c:?} is in a block passed over"
+                );
             }
         }
     }

@@ -137,9 +137,9 @@ pub struct English {
     pub masked: String,
     /// Its protected spans (`text::protected`), in order.
     pub protected: Vec<(Range<usize>, text::Protected)>,
-    words: std::cell::OnceCell<crate::glossary::Words>,
-    terms: std::cell::OnceCell<Vec<(usize, Range<usize>)>>,
-    nfc: std::cell::OnceCell<bool>,
+    words: std::sync::OnceLock<crate::glossary::Words>,
+    terms: std::sync::OnceLock<Vec<(usize, Range<usize>)>>,
+    nfc: std::sync::OnceLock<(bool, bool)>,
 }
 
 impl English {
@@ -148,28 +148,41 @@ impl English {
         English {
             masked: text::mask_spans(english, protected.iter().map(|p| p.0.clone())),
             protected,
-            words: std::cell::OnceCell::new(),
-            terms: std::cell::OnceCell::new(),
-            nfc: std::cell::OnceCell::new(),
+            words: std::sync::OnceLock::new(),
+            terms: std::sync::OnceLock::new(),
+            nfc: std::sync::OnceLock::new(),
         }
     }
 }
 
+/// Whether a text is in NFC: (by `text::is_nfc_fast`, by the full test). The first says
+/// a masked copy of the text (characters replaced by spaces) is in NFC too.
+fn nfc_of(text: &str) -> (bool, bool) {
+    let fast = crate::text::is_nfc_fast(text);
+    (
+        fast,
+        fast || matches!(crate::text::nfc(text), std::borrow::Cow::Borrowed(_)),
+    )
+}
+
 /// The English texts of one run over a document's files, analysed once each: a
 /// document's translations share their English (their stamps), so its words, its
-/// glossary terms and its masked text are computed once for all locales.
+/// glossary terms and its masked text are computed once for all locales (which are
+/// checked in parallel).
 #[derive(Default)]
 pub struct EnglishMemo {
-    by_text: std::cell::RefCell<rustc_hash::FxHashMap<u128, std::rc::Rc<English>>>,
+    by_text: std::sync::Mutex<rustc_hash::FxHashMap<u128, std::sync::Arc<English>>>,
 }
 
 impl EnglishMemo {
-    fn get(&self, english: &str) -> std::rc::Rc<English> {
+    fn get(&self, english: &str) -> std::sync::Arc<English> {
         let key = xxhash_rust::xxh3::xxh3_128(english.as_bytes());
-        self.by_text
-            .borrow_mut()
-            .entry(key)
-            .or_insert_with(|| std::rc::Rc::new(English::new(english)))
+        let mut map = match self.by_text.lock() {
+            Ok(m) => m,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        map.entry(key)
+            .or_insert_with(|| std::sync::Arc::new(English::new(english)))
             .clone()
     }
 }
@@ -188,9 +201,9 @@ pub struct Msg<'a> {
     pub glossary: Option<&'a Glossary>,
     /// The protected spans of `text` (`text::protected`), in order.
     pub protected: Vec<(Range<usize>, text::Protected)>,
-    en: std::rc::Rc<English>,
+    en: std::sync::Arc<English>,
     runs: std::cell::OnceCell<Vec<Range<usize>>>,
-    nfc: std::cell::OnceCell<bool>,
+    nfc: std::cell::OnceCell<(bool, bool)>,
     words: std::cell::OnceCell<crate::glossary::Words>,
     terms: std::cell::OnceCell<Vec<crate::glossary::Hit>>,
 }
@@ -209,7 +222,7 @@ impl<'a> Msg<'a> {
             english,
             text,
             glossary,
-            std::rc::Rc::new(English::new(english)),
+            std::sync::Arc::new(English::new(english)),
         )
     }
 
@@ -220,7 +233,7 @@ impl<'a> Msg<'a> {
         english: &'a str,
         text: &'a str,
         glossary: Option<&'a Glossary>,
-        en: std::rc::Rc<English>,
+        en: std::sync::Arc<English>,
     ) -> Msg<'a> {
         let protected = text::protected(text);
         Msg {
@@ -256,10 +269,9 @@ impl<'a> Msg<'a> {
 
     /// Whether the translation and the English are in NFC.
     pub fn is_nfc(&self) -> (bool, bool) {
-        let nfc = |s: &str| matches!(crate::text::nfc(s), std::borrow::Cow::Borrowed(_));
         (
-            *self.nfc.get_or_init(|| nfc(self.text)),
-            *self.en.nfc.get_or_init(|| nfc(self.english)),
+            self.nfc.get_or_init(|| nfc_of(self.text)).1,
+            self.en.nfc.get_or_init(|| nfc_of(self.english)).1,
         )
     }
 
@@ -275,15 +287,25 @@ impl<'a> Msg<'a> {
 
     /// The words of the masked translation (`glossary::words`).
     pub fn words(&self) -> &crate::glossary::Words {
-        self.words
-            .get_or_init(|| crate::glossary::words(&self.masked))
+        self.words.get_or_init(|| {
+            // A text whose characters are all NFC-stable masks to one that is too.
+            if self.nfc.get_or_init(|| nfc_of(self.text)).0 {
+                crate::glossary::words_in(&self.masked, true)
+            } else {
+                crate::glossary::words(&self.masked)
+            }
+        })
     }
 
     /// The words of the masked English.
     pub fn english_words(&self) -> &crate::glossary::Words {
-        self.en
-            .words
-            .get_or_init(|| crate::glossary::words(&self.en.masked))
+        self.en.words.get_or_init(|| {
+            if self.en.nfc.get_or_init(|| nfc_of(self.english)).0 {
+                crate::glossary::words_in(&self.en.masked, true)
+            } else {
+                crate::glossary::words(&self.en.masked)
+            }
+        })
     }
 
     /// The glossary's terms in the English: (entry, byte range), as `find_english` finds

@@ -114,7 +114,7 @@ pub fn check(project: &Project, opts: &Options) -> Result<Report> {
             let english = checks::EnglishMemo::default();
             let checked = r
                 .targets
-                .into_iter()
+                .into_par_iter()
                 .map(|(t, seen)| {
                     let (found, used) = checks::check_file_shared(&t, &glossary, &cache, &english);
                     let fixable = fix
