@@ -4,10 +4,13 @@
 //! The format is documented in docs/glossary.md. Matching works on words: runs of letters
 //! and digits, with inner hyphens kept (`Aix-en-Provence` is one word, `Aix en Provence`
 //! three) and apostrophes (’ and ') splitting (`d’asile` is `d` + `asile`). Words are
-//! compared in NFC, lowercase, with ё folded to е. Both sides are searched with an
-//! Aho-Corasick automaton: English over whole words, translations over a short key of
-//! each form's first word, every candidate then verified word by word with the locale's
-//! inflection rules:
+//! compared in NFC, lowercase, with ё folded to е. A text's words are cut once
+//! (`Words`: two strings, not two per word). Both sides are searched through a word
+//! index (`KeyIndex`): each form has a key, a beginning of its first word that every
+//! spelling it accepts starts with (the English term's first word; a Russian stem, a
+//! Kazakh lemma less its last letter, a French masculine singular), and each word of the
+//! text looks up the keys it starts with; every candidate is then verified word by word
+//! with the locale's inflection rules:
 //!
 //! - `ru`: Snowball stems (rust-stemmers) must agree; names (capitalised words) match by
 //!   prefix (the word less a final vowel, plus up to three letters), because Snowball
@@ -15,7 +18,8 @@
 //! - `kk`: the last word of a term takes any suffix of Kazakh letters (lemma + suffix),
 //!   with the stem-final п/к/қ allowed to voice to б/г/ғ; an acronym takes its suffix
 //!   after a hyphen (`ҚДТ-ның`).
-//! - `fr`: each word may take a plural `s` or `x`.
+//! - `fr`: each word may take the plural and feminine endings, and a masculine plural
+//!   its feminine (`députés` → `députées`).
 //! - `en` (the source): the last word may take a plural (`s`, `es`, `y` → `ies`).
 //!
 //! Acronyms (two or more capitals, no lowercase) and do-not-translate entries match case
@@ -933,9 +937,10 @@ fn fold_cyrillic_into(w: &str, out: &mut String) {
             _ => None,
         };
         match pair {
-            Some(p) => {
-                // Two bytes of one Cyrillic letter: valid UTF-8.
-                out.push_str(std::str::from_utf8(&p).unwrap_or(""));
+            Some([a, b]) => {
+                // The letter the two bytes encode (U+0400–U+047F).
+                let code = (u32::from(a & 0x1F) << 6) | u32::from(b & 0x3F);
+                out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                 i += 2;
             }
             None => {

@@ -10,10 +10,13 @@
 //! or more words containing them (a fifth of its words at least) reads as Kazakh. Kazakh
 //! adds a heuristic lingua needs help with: a Kazakh message of eight Cyrillic words or
 //! more without any of ӘҒҚҢӨҰҮҺІ is almost certainly Russian. The model is asked only
-//! when the words leave a doubt: a French message whose function words (and accented words) are French
-//! (`le`, `des`, `qui`…: three at least, and four times as many as English ones), a Kazakh
-//! one whose words often carry ӘҒҚҢӨҰҮҺІ, are taken as what they are (a test compares
-//! this shortcut with the model on every message of the repository's translations).
+//! when cheap signals leave a doubt: counts over the whole message first (the other
+//! script, words with ӘҒҚҢӨҰҮҺІ, French and English function words) clear most messages;
+//! then a French message whose function words (and accented words) are French (`le`,
+//! `des`, `qui`…: three at least and four times as many as English ones, or two with no
+//! English one in a short heading), a Kazakh one whose words often carry ӘҒҚҢӨҰҮҺІ, are
+//! taken as what they are (tests compare both shortcuts with the model on every message
+//! of the repository's translations, each checked as every locale).
 //!
 //! Limits: a single Russian letter typed for a Kazakh one (Қазакстан) is caught only
 //! through glossary terms (`glossary`) or this heuristic; short messages (under five
