@@ -218,23 +218,27 @@ pub struct Glossary {
     en_index: KeyIndex,
     locales: BTreeMap<String, LocaleMatcher>,
     ru_stemmer: Stemmer,
-    /// Russian stems already computed: the same words come back in every message.
-    ru_stems: std::sync::Mutex<HashMap<String, String>>,
 }
 
 impl Glossary {
-    /// The Snowball stem of a Russian word, cached.
-    fn ru_stem(&self, word: &str) -> String {
-        let mut cache = match self.ru_stems.lock() {
-            Ok(c) => c,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        if let Some(s) = cache.get(word) {
-            return s.clone();
+    /// Whether the Snowball stem of a Russian word is `stem`, the stems cached (per
+    /// thread: the same words come back in every message, and a shared cache was a lock
+    /// taken per word by every thread).
+    fn ru_stem_is(&self, word: &str, stem: &str) -> bool {
+        thread_local! {
+            static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+                std::cell::RefCell::new(rustc_hash::FxHashMap::default());
         }
-        let stem = self.ru_stemmer.stem(word).into_owned();
-        cache.insert(word.to_string(), stem.clone());
-        stem
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(s) = cache.get(word) {
+                return s == stem;
+            }
+            let s = self.ru_stemmer.stem(word).into_owned();
+            let same = s == stem;
+            cache.insert(word.to_string(), s);
+            same
+        })
     }
 }
 
@@ -350,7 +354,6 @@ impl Glossary {
             en_index,
             locales,
             ru_stemmer,
-            ru_stems: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
@@ -417,6 +420,19 @@ impl Glossary {
 
     /// `find_translation` on the words of a text (`words`), for a caller that has them.
     pub fn find_translation_in(&self, locale: &str, words: &Words) -> Vec<Hit> {
+        self.find_forms(locale, words, |_| true)
+    }
+
+    /// `find_translation_in`, for the forms of the given entries only (sorted): a
+    /// message's English names the few entries whose forms its translation must have.
+    pub fn find_entries_in(&self, locale: &str, words: &Words, entries: &[usize]) -> Vec<Hit> {
+        if entries.is_empty() {
+            return Vec::new();
+        }
+        self.find_forms(locale, words, |e| entries.binary_search(&e).is_ok())
+    }
+
+    fn find_forms(&self, locale: &str, words: &Words, wanted: impl Fn(usize) -> bool) -> Vec<Hit> {
         let Some(lm) = self.locales.get(locale) else {
             return Vec::new();
         };
@@ -424,7 +440,11 @@ impl Glossary {
         // Each form has one key, found at most once per word: no form is tried twice.
         for wi in 0..words.len() {
             lm.index.find(words.norm(wi), |fi| {
-                if let Some(hit) = self.verify(locale, &lm.forms[fi], words, wi) {
+                let form = &lm.forms[fi];
+                if !wanted(form.entry) {
+                    return;
+                }
+                if let Some(hit) = self.verify(locale, form, words, wi) {
                     out.push(hit);
                 }
             });
@@ -519,7 +539,7 @@ impl Glossary {
                     // the form's stem cannot have the same stem (no need to stem it).
                     if !fw.stem.is_empty()
                         && w.norm.starts_with(fw.stem.as_str())
-                        && self.ru_stem(w.norm) == fw.stem
+                        && self.ru_stem_is(w.norm, &fw.stem)
                     {
                         return WordMatch::Inflected;
                     }
@@ -573,9 +593,18 @@ impl Glossary {
             if !w.orig.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
+            let word_set = letter_set(w.norm.chars());
+            // Most words have letters no name has: told apart without their letters.
+            if !names.iter().any(|(_, ns)| {
+                ns.iter().any(|name| {
+                    let limit = if name.chars.len() >= 8 { 2 } else { 1 };
+                    (name.set & !word_set).count_ones() as usize <= limit
+                })
+            }) {
+                continue;
+            }
             wc.clear();
             wc.extend(w.norm.chars());
-            let word_set = letter_set(wc.iter().copied());
             let mut known: Option<bool> = None;
             for &(entry, entry_names) in &names {
                 let near = entry_names.iter().find(|name| {
@@ -642,9 +671,9 @@ impl Glossary {
         let Some(whole) = ws.span() else {
             return false;
         };
-        self.find_translation_in(locale, &ws).iter().any(|h| {
-            self.entries[h.entry].foreign && h.kind != FormKind::Forbidden && h.range == whole
-        })
+        self.find_forms(locale, &ws, |e| self.entries[e].foreign)
+            .iter()
+            .any(|h| h.kind != FormKind::Forbidden && h.range == whole)
     }
 
     /// The entry's forms for a locale, if its column is filled.

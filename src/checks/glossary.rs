@@ -44,7 +44,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         return Vec::new();
     }
     let words = m.words();
-    let hits = m.terms();
+    let hits = m.terms_of_english();
     let first = 0..m.text.chars().next().map_or(0, char::len_utf8);
     let mut out = Vec::new();
     let mut done: BTreeSet<usize> = BTreeSet::new();

@@ -80,7 +80,7 @@ fn measure(masked: &str) -> usize {
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {
-    let en = measure(m.english_masked());
+    let en = m.english_length(measure);
     let tr = measure(&m.masked);
     if en < 40 {
         return Vec::new();

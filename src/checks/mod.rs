@@ -140,6 +140,7 @@ pub struct English {
     words: std::sync::OnceLock<crate::glossary::Words>,
     terms: std::sync::OnceLock<Vec<(usize, Range<usize>)>>,
     nfc: std::sync::OnceLock<(bool, bool)>,
+    length: std::sync::OnceLock<usize>,
 }
 
 impl English {
@@ -151,6 +152,7 @@ impl English {
             words: std::sync::OnceLock::new(),
             terms: std::sync::OnceLock::new(),
             nfc: std::sync::OnceLock::new(),
+            length: std::sync::OnceLock::new(),
         }
     }
 }
@@ -206,6 +208,7 @@ pub struct Msg<'a> {
     nfc: std::cell::OnceCell<(bool, bool)>,
     words: std::cell::OnceCell<crate::glossary::Words>,
     terms: std::cell::OnceCell<Vec<crate::glossary::Hit>>,
+    english_entry_terms: std::cell::OnceCell<Vec<crate::glossary::Hit>>,
 }
 
 impl<'a> Msg<'a> {
@@ -249,12 +252,18 @@ impl<'a> Msg<'a> {
             nfc: std::cell::OnceCell::new(),
             words: std::cell::OnceCell::new(),
             terms: std::cell::OnceCell::new(),
+            english_entry_terms: std::cell::OnceCell::new(),
         }
     }
 
     /// The language part of the locale tag (`fr` for `fr-CA`).
     pub fn lang(&self) -> &str {
         self.locale.split('-').next().unwrap_or(self.locale)
+    }
+
+    /// `measure` of the masked English, computed once for the locales that share it.
+    pub fn english_length(&self, measure: fn(&str) -> usize) -> usize {
+        *self.en.length.get_or_init(|| measure(&self.en.masked))
     }
 
     /// The English with URLs, code and footnote references masked.
@@ -315,6 +324,21 @@ impl<'a> Msg<'a> {
             self.glossary
                 .map(|g| g.find_english_in(self.english_words()))
                 .unwrap_or_default()
+        })
+    }
+
+    /// The glossary's forms of the message's language in the translation, for the entries
+    /// the English has (`find_entries_in`; none without a glossary): what the glossary
+    /// check compares.
+    pub fn terms_of_english(&self) -> &[crate::glossary::Hit] {
+        self.english_entry_terms.get_or_init(|| {
+            let Some(g) = self.glossary else {
+                return Vec::new();
+            };
+            let mut entries: Vec<usize> = self.english_terms().iter().map(|(e, _)| *e).collect();
+            entries.sort_unstable();
+            entries.dedup();
+            g.find_entries_in(self.lang(), self.words(), &entries)
         })
     }
 

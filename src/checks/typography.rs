@@ -618,6 +618,15 @@ fn accents(m: &Msg, out: &mut Vec<Finding>) {
 /// Kazakh: the case suffix of an acronym takes a hyphen. Glossary terms are left to the
 /// glossary check, which names the entry.
 fn acronym_suffixes(m: &Msg, out: &mut Vec<Finding>) {
+    // The glossary's hits are looked for only when some word is an acronym with a suffix
+    // (rare): finding every form of every entry is most of the glossary's cost.
+    let candidate = |w: &str| {
+        let caps = w.chars().take_while(|c| c.is_uppercase()).count();
+        caps >= 2 && w.chars().skip(caps).any(|c| c.is_lowercase())
+    };
+    if !m.runs().iter().any(|r| candidate(&m.masked[r.clone()])) {
+        return;
+    }
     let glossary_hits: Vec<Range<usize>> = m
         .terms()
         .iter()
