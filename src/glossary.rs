@@ -4,10 +4,13 @@
 //! The format is documented in docs/glossary.md. Matching works on words: runs of letters
 //! and digits, with inner hyphens kept (`Aix-en-Provence` is one word, `Aix en Provence`
 //! three) and apostrophes (’ and ') splitting (`d’asile` is `d` + `asile`). Words are
-//! compared in NFC, lowercase, with ё folded to е. Both sides are searched with an
-//! Aho-Corasick automaton: English over whole words, translations over a short key of
-//! each form's first word, every candidate then verified word by word with the locale's
-//! inflection rules:
+//! compared in NFC, lowercase, with ё folded to е. A text's words are cut once
+//! (`Words`: two strings, not two per word). Both sides are searched through a word
+//! index (`KeyIndex`): each form has a key, a beginning of its first word that every
+//! spelling it accepts starts with (the English term's first word; a Russian stem, a
+//! Kazakh lemma less its last letter, a French masculine singular), and each word of the
+//! text looks up the keys it starts with; every candidate is then verified word by word
+//! with the locale's inflection rules:
 //!
 //! - `ru`: Snowball stems (rust-stemmers) must agree; names (capitalised words) match by
 //!   prefix (the word less a final vowel, plus up to three letters), because Snowball
@@ -15,17 +18,17 @@
 //! - `kk`: the last word of a term takes any suffix of Kazakh letters (lemma + suffix),
 //!   with the stem-final п/к/қ allowed to voice to б/г/ғ; an acronym takes its suffix
 //!   after a hyphen (`ҚДТ-ның`).
-//! - `fr`: each word may take a plural `s` or `x`.
+//! - `fr`: each word may take the plural and feminine endings, and a masculine plural
+//!   its feminine (`députés` → `députées`).
 //! - `en` (the source): the last word may take a plural (`s`, `es`, `y` → `ies`).
 //!
 //! Acronyms (two or more capitals, no lowercase) and do-not-translate entries match case
 //! for case.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// One row of glossary.csv.
@@ -117,36 +120,125 @@ struct Form {
     exact_case: bool,
 }
 
+/// A name a misspelling is looked for near: as written, its normalised letters, and
+/// their `letter_set`.
+struct Name {
+    orig: String,
+    chars: Vec<char>,
+    set: u64,
+}
+
+/// Forms found by the beginning of a word. Each form has a key, a beginning every spelling
+/// it accepts starts with (the whole first word for English; for translations a stem, or
+/// the word less the letters its endings change: `key`); a word looks up the keys that
+/// begin with its first three letters (or are its first two, or first one) and keeps
+/// those it starts with. This replaced an Aho-Corasick automaton over the whole text:
+/// building it cost more than a small project's whole `check`, and searching it was the
+/// first cost of a large one.
+#[derive(Default)]
+struct KeyIndex {
+    /// By the key's first three characters (`'\0'` for those a shorter key lacks): each
+    /// key and the forms that have it.
+    buckets: rustc_hash::FxHashMap<[char; 3], Vec<Keyed>>,
+}
+
+/// A key and the forms that have it.
+type Keyed = (String, Vec<usize>);
+
+impl KeyIndex {
+    /// The index of (key, form) pairs.
+    fn new(keys: impl Iterator<Item = (String, usize)>) -> KeyIndex {
+        let mut index = KeyIndex::default();
+        for (key, form) in keys {
+            let mut head = ['\0'; 3];
+            for (h, c) in head.iter_mut().zip(key.chars()) {
+                *h = c;
+            }
+            if head[0] == '\0' {
+                continue;
+            }
+            let bucket = index.buckets.entry(head).or_default();
+            match bucket.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, forms)) => forms.push(form),
+                None => bucket.push((key, vec![form])),
+            }
+        }
+        index
+    }
+
+    /// Calls `found` with every form whose key `word` starts with.
+    fn find(&self, word: &str, mut found: impl FnMut(usize)) {
+        let mut head = ['\0'; 3];
+        for (h, c) in head.iter_mut().zip(word.chars()) {
+            *h = c;
+        }
+        if head[0] == '\0' {
+            return;
+        }
+        // The keys of three or more letters, of two, of one.
+        let heads = [head, [head[0], head[1], '\0'], [head[0], '\0', '\0']];
+        for (k, h) in heads.iter().enumerate() {
+            // A shorter word has no key longer than itself: its head repeats.
+            if k > 0 && *h == heads[k - 1] {
+                continue;
+            }
+            for (key, forms) in self.buckets.get(h).into_iter().flatten() {
+                if word.starts_with(key.as_str()) {
+                    forms.iter().for_each(|&f| found(f));
+                }
+            }
+        }
+    }
+}
+
+/// A set of letters in 64 bits (a letter's code modulo 64): a name that has more than
+/// `limit` letters absent from a word is more than `limit` edits from it (each edit
+/// brings at most one absent letter), whatever collisions hide, so most words are told
+/// apart from a name without computing the distance.
+fn letter_set(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0, |s, c| s | 1u64 << (c as u32 % 64))
+}
+
 struct LocaleMatcher {
     forms: Vec<Form>,
-    /// Pattern i of `ac` stands for the forms `keys[i]`.
-    ac: Option<AhoCorasick>,
-    keys: Vec<Vec<usize>>,
+    /// The forms by the beginning of the words they start with.
+    index: KeyIndex,
+    /// Per entry, the names of its accepted forms a misspelling is looked for near
+    /// (capitalised words of five letters or more, not acronyms): the name as written and
+    /// its normalised letters.
+    names: HashMap<usize, Vec<Name>>,
+    /// Every word of every accepted form: (form, word).
+    accepted: Vec<(usize, usize)>,
 }
 
 pub struct Glossary {
     pub entries: Vec<Entry>,
     en_forms: Vec<Form>,
-    en_ac: Option<AhoCorasick>,
+    /// `en_forms` by their first word.
+    en_index: KeyIndex,
     locales: BTreeMap<String, LocaleMatcher>,
     ru_stemmer: Stemmer,
-    /// Russian stems already computed: the same words come back in every message.
-    ru_stems: std::sync::Mutex<HashMap<String, String>>,
 }
 
 impl Glossary {
-    /// The Snowball stem of a Russian word, cached.
-    fn ru_stem(&self, word: &str) -> String {
-        let mut cache = match self.ru_stems.lock() {
-            Ok(c) => c,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        if let Some(s) = cache.get(word) {
-            return s.clone();
+    /// Whether the Snowball stem of a Russian word is `stem`, the stems cached (per
+    /// thread: the same words come back in every message, and a shared cache was a lock
+    /// taken per word by every thread).
+    fn ru_stem_is(&self, word: &str, stem: &str) -> bool {
+        thread_local! {
+            static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+                std::cell::RefCell::new(rustc_hash::FxHashMap::default());
         }
-        let stem = self.ru_stemmer.stem(word).into_owned();
-        cache.insert(word.to_string(), stem.clone());
-        stem
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(s) = cache.get(word) {
+                return s == stem;
+            }
+            let s = self.ru_stemmer.stem(word).into_owned();
+            let same = s == stem;
+            cache.insert(word.to_string(), s);
+            same
+        })
     }
 }
 
@@ -205,15 +297,13 @@ impl Glossary {
                 f.exact_case = accepted.iter().any(|(e, n)| *e == f.entry && *n == norms);
             }
         }
-        let en_ac = automaton(en_forms.iter().map(|f| {
-            let mut p = String::new();
-            for w in &f.words {
-                p.push(' ');
-                p.push_str(&w.norm);
-            }
-            p
-        }))
-        .map(|(ac, _)| ac);
+        // An English term's first word begins the text's word (a plural may follow).
+        let en_index = KeyIndex::new(
+            en_forms
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.words[0].norm.clone(), i)),
+        );
         let ru_stemmer = Stemmer::create(Algorithm::Russian);
         if let Some(list) = locale_forms.get_mut("ru") {
             for w in list.iter_mut().flat_map(|f| f.words.iter_mut()) {
@@ -225,63 +315,72 @@ impl Glossary {
         }
         let mut locales = BTreeMap::new();
         for (locale, forms) in locale_forms {
-            let keys: Vec<String> = forms
-                .iter()
-                .map(|f| {
-                    format!(
-                        " {}",
-                        key(&locale, &f.words[0], f.words.len() == 1, &ru_stemmer)
-                    )
-                })
-                .collect();
-            // Distinct keys, each standing for every form that has it.
-            let mut distinct: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-            for (i, k) in keys.into_iter().enumerate() {
-                distinct.entry(k).or_default().push(i);
+            let index = KeyIndex::new(forms.iter().enumerate().map(|(i, f)| {
+                (
+                    key(&locale, &f.words[0], f.words.len() == 1, &ru_stemmer),
+                    i,
+                )
+            }));
+            let mut names: HashMap<usize, Vec<Name>> = HashMap::new();
+            let mut accepted = Vec::new();
+            for (i, f) in forms.iter().enumerate() {
+                if f.kind == FormKind::Forbidden {
+                    continue;
+                }
+                for (k, w) in f.words.iter().enumerate() {
+                    accepted.push((i, k));
+                    if w.capitalised && !w.acronym && w.norm.chars().count() >= 5 {
+                        names.entry(f.entry).or_default().push(Name {
+                            orig: w.orig.clone(),
+                            chars: w.norm.chars().collect(),
+                            set: letter_set(w.norm.chars()),
+                        });
+                    }
+                }
             }
-            let (patterns, groups): (Vec<String>, Vec<Vec<usize>>) = distinct.into_iter().unzip();
-            let ac = automaton(patterns.into_iter()).map(|(ac, _)| ac);
             locales.insert(
                 locale,
                 LocaleMatcher {
                     forms,
-                    ac,
-                    keys: groups,
+                    index,
+                    names,
+                    accepted,
                 },
             );
         }
         Glossary {
             entries,
             en_forms,
-            en_ac,
+            en_index,
             locales,
             ru_stemmer,
-            ru_stems: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
     /// The entries whose English term occurs in `english` (URLs already masked), with
     /// where; a term inside a longer term's occurrence (`BTA` in `BTA Bank`) is left out.
     pub fn find_english(&self, english: &str) -> Vec<(usize, Range<usize>)> {
-        let Some(ac) = &self.en_ac else {
-            return Vec::new();
-        };
-        let words = words(english);
-        let (hay, starts) = haystack(&words);
+        self.find_english_in(&words(english))
+    }
+
+    /// `find_english` on the words of a text (`words`), for a caller that has them.
+    pub fn find_english_in(&self, words: &Words) -> Vec<(usize, Range<usize>)> {
+        let mut candidates: Vec<(usize, usize)> = Vec::new(); // (word, form)
+        for wi in 0..words.len() {
+            self.en_index
+                .find(words.norm(wi), |fi| candidates.push((wi, fi)));
+        }
         let mut hits: Vec<(usize, Range<usize>)> = Vec::new(); // (entry, word range)
-        for m in ac.find_overlapping_iter(hay.as_str()) {
-            let Ok(wi) = starts.binary_search(&(m.start() + 1)) else {
-                continue;
-            };
-            let form = &self.en_forms[m.pattern().as_usize()];
+        for (wi, fi) in candidates {
+            let form = &self.en_forms[fi];
             let n = form.words.len();
             if wi + n > words.len() {
                 continue;
             }
             let ok = form.words.iter().enumerate().all(|(k, fw)| {
-                let w = &words[wi + k];
+                let w = words.get(wi + k);
                 let same = if k + 1 == n {
-                    english_plural(&w.norm, &fw.norm)
+                    english_plural(w.norm, &fw.norm)
                 } else {
                     w.norm == fw.norm
                 };
@@ -302,7 +401,12 @@ impl Glossary {
             .collect();
         let mut out: Vec<(usize, Range<usize>)> = kept
             .into_iter()
-            .map(|(e, r)| (e, words[r.start].range.start..words[r.end - 1].range.end))
+            .map(|(e, r)| {
+                (
+                    e,
+                    words.items[r.start].range.start..words.items[r.end - 1].range.end,
+                )
+            })
             .collect();
         out.sort_by_key(|(e, r)| (r.start, *e));
         out.dedup();
@@ -315,35 +419,41 @@ impl Glossary {
     }
 
     /// `find_translation` on the words of a text (`words`), for a caller that has them.
-    pub fn find_translation_in(&self, locale: &str, words: &[Word]) -> Vec<Hit> {
+    pub fn find_translation_in(&self, locale: &str, words: &Words) -> Vec<Hit> {
+        self.find_forms(locale, words, |_| true)
+    }
+
+    /// `find_translation_in`, for the forms of the given entries only (sorted): a
+    /// message's English names the few entries whose forms its translation must have.
+    pub fn find_entries_in(&self, locale: &str, words: &Words, entries: &[usize]) -> Vec<Hit> {
+        if entries.is_empty() {
+            return Vec::new();
+        }
+        self.find_forms(locale, words, |e| entries.binary_search(&e).is_ok())
+    }
+
+    fn find_forms(&self, locale: &str, words: &Words, wanted: impl Fn(usize) -> bool) -> Vec<Hit> {
         let Some(lm) = self.locales.get(locale) else {
             return Vec::new();
         };
-        let Some(ac) = &lm.ac else {
-            return Vec::new();
-        };
-        let (hay, starts) = haystack(words);
         let mut out = Vec::new();
-        let mut tried: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for m in ac.find_overlapping_iter(hay.as_str()) {
-            let Ok(wi) = starts.binary_search(&(m.start() + 1)) else {
-                continue;
-            };
-            for &fi in &lm.keys[m.pattern().as_usize()] {
-                if !tried.insert((fi, wi)) {
-                    continue;
-                }
+        // Each form has one key, found at most once per word: no form is tried twice.
+        for wi in 0..words.len() {
+            lm.index.find(words.norm(wi), |fi| {
                 let form = &lm.forms[fi];
+                if !wanted(form.entry) {
+                    return;
+                }
                 if let Some(hit) = self.verify(locale, form, words, wi) {
                     out.push(hit);
                 }
-            }
+            });
         }
         out.sort_by_key(|h| (h.range.start, h.entry));
         out
     }
 
-    fn verify(&self, locale: &str, form: &Form, words: &[Word], wi: usize) -> Option<Hit> {
+    fn verify(&self, locale: &str, form: &Form, words: &Words, wi: usize) -> Option<Hit> {
         let n = form.words.len();
         if wi + n > words.len() {
             return None;
@@ -351,12 +461,12 @@ impl Glossary {
         let mut exact = true;
         let mut missing_hyphen = None;
         for (k, fw) in form.words.iter().enumerate() {
-            let w = &words[wi + k];
+            let w = words.get(wi + k);
             let last = k + 1 == n;
             if form.exact_case && w.orig != fw.orig {
                 return None;
             }
-            match self.word_match(locale, fw, w, last, form.case_sensitive) {
+            match self.word_match(locale, fw, &w, last, form.case_sensitive) {
                 WordMatch::No => return None,
                 WordMatch::Exact => {}
                 WordMatch::Inflected => exact = false,
@@ -369,7 +479,7 @@ impl Glossary {
         Some(Hit {
             entry: form.entry,
             kind: form.kind,
-            range: words[wi].range.start..words[wi + n - 1].range.end,
+            range: words.items[wi].range.start..words.items[wi + n - 1].range.end,
             form: form.text.clone(),
             exact,
             missing_hyphen,
@@ -418,7 +528,7 @@ impl Glossary {
         }
         match locale {
             "kk" => {
-                if last && kazakh_suffixed(&w.norm, &fw.norm) {
+                if last && kazakh_suffixed(w.norm, &fw.norm) {
                     return WordMatch::Inflected;
                 }
                 WordMatch::No
@@ -429,7 +539,7 @@ impl Glossary {
                     // the form's stem cannot have the same stem (no need to stem it).
                     if !fw.stem.is_empty()
                         && w.norm.starts_with(fw.stem.as_str())
-                        && self.ru_stem(&w.norm) == fw.stem
+                        && self.ru_stem_is(w.norm, &fw.stem)
                     {
                         return WordMatch::Inflected;
                     }
@@ -437,7 +547,7 @@ impl Glossary {
                         && fw
                             .name_prefix
                             .as_deref()
-                            .is_some_and(|p| russian_name(&w.norm, p))
+                            .is_some_and(|p| russian_name(w.norm, p))
                     {
                         return WordMatch::Inflected;
                     }
@@ -445,7 +555,7 @@ impl Glossary {
                 WordMatch::No
             }
             "fr" => {
-                if french_inflection(&w.norm, &fw.norm) {
+                if french_inflection(w.norm, &fw.norm) {
                     WordMatch::Inflected
                 } else {
                     WordMatch::No
@@ -456,71 +566,87 @@ impl Glossary {
     }
 
     /// The words of a text (`words` of it) that look like a misspelling of a name in the
-    /// entry's accepted forms (`Аблезов` for `Аблязов`, `Mouktar` for `Moukhtar`): one
-    /// letter off, two for long names, comparing the word or its beginning (an inflected
-    /// misspelling), and matching no accepted form of any entry. Returns (range in the
-    /// text, the name it resembles).
+    /// accepted forms of one of `entries` (`Аблезов` for `Аблязов`, `Mouktar` for
+    /// `Moukhtar`): one letter off, two for long names, comparing the word or its
+    /// beginning (an inflected misspelling), and matching no accepted form of any entry.
+    /// Returns (range in the text, the name it resembles, the entry), word by word in text
+    /// order, each word with every entry it is near (the entry's first such name).
     pub fn near_misses(
         &self,
         locale: &str,
-        entry: usize,
-        words: &[Word],
-    ) -> Vec<(Range<usize>, String)> {
+        entries: &[usize],
+        words: &Words,
+    ) -> Vec<(Range<usize>, String, usize)> {
         let Some(lm) = self.locales.get(locale) else {
             return Vec::new();
         };
-        let names: Vec<&FormWord> = lm
-            .forms
+        let names: Vec<(usize, &[Name])> = entries
             .iter()
-            .filter(|f| f.entry == entry && f.kind != FormKind::Forbidden)
-            .flat_map(|f| f.words.iter())
-            .filter(|w| w.capitalised && !w.acronym && w.norm.chars().count() >= 5)
+            .filter_map(|e| lm.names.get(e).map(|n| (*e, n.as_slice())))
             .collect();
         if names.is_empty() {
             return Vec::new();
         }
-        let name_chars: Vec<Vec<char>> = names.iter().map(|f| f.norm.chars().collect()).collect();
-        let accepted: Vec<&FormWord> = lm
-            .forms
-            .iter()
-            .filter(|f| f.kind != FormKind::Forbidden)
-            .flat_map(|f| f.words.iter())
-            .collect();
         let mut out = Vec::new();
-        for w in words {
+        let mut wc: Vec<char> = Vec::new();
+        for w in words.iter() {
             if !w.orig.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let wc: Vec<char> = w.norm.chars().collect();
-            let near = names.iter().zip(&name_chars).find(|(_, fc)| {
-                let n = fc.len();
-                let limit = if n >= 8 { 2 } else { 1 };
-                // Shorter by more than `limit` letters: too far, whole or cut.
-                if wc.len() + limit < n {
-                    return false;
+            let word_set = letter_set(w.norm.chars());
+            // Most words have letters no name has: told apart without their letters.
+            if !names.iter().any(|(_, ns)| {
+                ns.iter().any(|name| {
+                    let limit = if name.chars.len() >= 8 { 2 } else { 1 };
+                    (name.set & !word_set).count_ones() as usize <= limit
+                })
+            }) {
+                continue;
+            }
+            wc.clear();
+            wc.extend(w.norm.chars());
+            let mut known: Option<bool> = None;
+            for &(entry, entry_names) in &names {
+                let near = entry_names.iter().find(|name| {
+                    let fc = &name.chars;
+                    let n = fc.len();
+                    let limit = if n >= 8 { 2 } else { 1 };
+                    if (name.set & !word_set).count_ones() as usize > limit {
+                        return false;
+                    }
+                    // Shorter by more than `limit` letters: too far, whole or cut.
+                    if wc.len() + limit < n {
+                        return false;
+                    }
+                    // A difference in the last letter is an ending (`Президент` /
+                    // `Президенті`), not a misspelling.
+                    let common = wc.iter().zip(fc.iter()).take_while(|(a, b)| a == b).count();
+                    if common + 1 >= n {
+                        return false;
+                    }
+                    let d = levenshtein_within(&wc, fc, limit).min(levenshtein_within(
+                        &wc[..n.min(wc.len())],
+                        fc,
+                        limit,
+                    ));
+                    d >= 1 && d <= limit
+                });
+                let Some(name) = near else { continue };
+                // Only a word close to a name is compared with every accepted word (rare:
+                // comparing every capitalised word with the whole glossary was most of
+                // `check`'s time).
+                let known = *known.get_or_insert_with(|| {
+                    lm.accepted.iter().any(|&(f, k)| {
+                        !matches!(
+                            self.word_match(locale, &lm.forms[f].words[k], &w, true, false),
+                            WordMatch::No
+                        )
+                    })
+                });
+                if known {
+                    break;
                 }
-                // A difference in the last letter is an ending (`Президент` /
-                // `Президенті`), not a misspelling.
-                let common = wc.iter().zip(fc.iter()).take_while(|(a, b)| a == b).count();
-                if common + 1 >= n {
-                    return false;
-                }
-                let d = levenshtein_within(&wc, fc, limit).min(levenshtein_within(
-                    &wc[..n.min(wc.len())],
-                    fc,
-                    limit,
-                ));
-                d >= 1 && d <= limit
-            });
-            let Some((f, _)) = near else { continue };
-            // Only a word close to a name is compared with every accepted word (rare:
-            // comparing every capitalised word with the whole glossary was most of
-            // `check`'s time).
-            let known = accepted
-                .iter()
-                .any(|fw| !matches!(self.word_match(locale, fw, w, true, false), WordMatch::No));
-            if !known {
-                out.push((w.range.clone(), f.orig.clone()));
+                out.push((w.range.clone(), name.orig.clone(), entry));
             }
         }
         out
@@ -530,10 +656,9 @@ impl Glossary {
     /// glossary marks foreign to English (`Conseil d'État`, `de facto`).
     pub fn is_foreign_english(&self, text: &str) -> bool {
         let ws = words(text);
-        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        let Some(whole) = ws.span() else {
             return false;
         };
-        let whole = first.range.start..last.range.end;
         self.find_english(text)
             .iter()
             .any(|(e, r)| self.entries[*e].foreign && *r == whole)
@@ -543,13 +668,12 @@ impl Glossary {
     /// glossary marks foreign to English (`де-факто`).
     pub fn is_foreign_form(&self, locale: &str, text: &str) -> bool {
         let ws = words(text);
-        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        let Some(whole) = ws.span() else {
             return false;
         };
-        let whole = first.range.start..last.range.end;
-        self.find_translation_in(locale, &ws).iter().any(|h| {
-            self.entries[h.entry].foreign && h.kind != FormKind::Forbidden && h.range == whole
-        })
+        self.find_forms(locale, &ws, |e| self.entries[e].foreign)
+            .iter()
+            .any(|h| h.kind != FormKind::Forbidden && h.range == whole)
     }
 
     /// The entry's forms for a locale, if its column is filled.
@@ -650,12 +774,63 @@ enum WordMatch {
     MissingHyphen(usize),
 }
 
-/// A word of a text: its byte range, its original spelling and its normalized form.
+/// A word of a text: its byte range, its original spelling (NFC) and its normalized form.
 #[derive(Debug, Clone)]
-pub struct Word {
+pub struct Word<'w> {
     pub range: Range<usize>,
-    pub orig: String,
-    pub norm: String,
+    pub orig: &'w str,
+    pub norm: &'w str,
+}
+
+/// The words of a text (`words`), kept in two strings instead of two per word: the
+/// normalised words, each between spaces (" w1 w2 … wn ", which is also what the
+/// glossary's automata search), and their spellings.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    hay: String,
+    origs: String,
+    items: Vec<WordAt>,
+}
+
+#[derive(Debug, Clone)]
+struct WordAt {
+    range: Range<usize>,
+    orig: Range<usize>,
+    norm: Range<usize>,
+}
+
+impl Words {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Word `i`.
+    pub fn get(&self, i: usize) -> Word<'_> {
+        let w = &self.items[i];
+        Word {
+            range: w.range.clone(),
+            orig: &self.origs[w.orig.clone()],
+            norm: &self.hay[w.norm.clone()],
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Word<'_>> + '_ {
+        (0..self.items.len()).map(|i| self.get(i))
+    }
+
+    /// From the first word's start to the last one's end.
+    pub fn span(&self) -> Option<Range<usize>> {
+        Some(self.items.first()?.range.start..self.items.last()?.range.end)
+    }
+
+    /// The normalised form of word `i`.
+    pub fn norm(&self, i: usize) -> &str {
+        &self.hay[self.items[i].norm.clone()]
+    }
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -670,41 +845,82 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489)
 }
 
-/// The words of a text (see the module documentation).
-pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+/// The character at byte `i` of `text` (a character boundary before its end); ASCII
+/// without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b as char,
+        _ => text.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0'),
+    }
+}
+
+/// The words of a text (see the module documentation). The text is checked for NFC
+/// once (nearly always it is: then no word is normalised on its own).
+pub fn words(text: &str) -> Words {
+    words_in(
+        text,
+        matches!(crate::text::nfc(text), std::borrow::Cow::Borrowed(_)),
+    )
+}
+
+/// `words`, told whether the text is in NFC (when a caller knows already).
+pub fn words_in(text: &str, whole_nfc: bool) -> Words {
+    let mut out = Words {
+        hay: String::with_capacity(text.len() + 8),
+        origs: String::with_capacity(text.len()),
+        items: Vec::with_capacity(text.len() / 7),
+    };
+    out.hay.push(' ');
+    let n = text.len();
     let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].1) {
-            i += 1;
+    while i < n {
+        let c = char_at(text, i);
+        if !is_word_char(c) {
+            i += c.len_utf8();
             continue;
         }
-        let start = chars[i].0;
+        let start = i;
         let mut j = i;
+        let mut last = c;
         loop {
-            while j < chars.len() && is_word_char(chars[j].1) {
-                j += 1;
+            while j < n {
+                let d = char_at(text, j);
+                if !is_word_char(d) {
+                    break;
+                }
+                last = d;
+                j += d.len_utf8();
             }
             // An inner hyphen joins two runs into one word.
-            if j + 1 < chars.len()
-                && is_hyphen(chars[j].1)
-                && is_word_char(chars[j + 1].1)
-                && !chars[j - 1].1.is_ascii_digit()
-                && !chars[j + 1].1.is_ascii_digit()
-            {
-                j += 1;
-                continue;
+            if j < n {
+                let h = char_at(text, j);
+                let k = j + h.len_utf8();
+                if is_hyphen(h) && k < n {
+                    let d = char_at(text, k);
+                    if is_word_char(d) && !last.is_ascii_digit() && !d.is_ascii_digit() {
+                        j = k;
+                        continue;
+                    }
+                }
             }
             break;
         }
-        let end = chars.get(j).map_or(text.len(), |c| c.0);
-        let orig = crate::text::nfc(&text[start..end]).into_owned();
-        out.push(Word {
-            range: start..end,
-            norm: normalize_word(&orig),
-            orig,
+        let slice = &text[start..j];
+        let o = out.origs.len();
+        if whole_nfc {
+            out.origs.push_str(slice);
+        } else {
+            out.origs.push_str(&crate::text::nfc(slice));
+        }
+        let h = out.hay.len();
+        fold_cyrillic_into(&out.origs[o..], &mut out.hay);
+        out.items.push(WordAt {
+            range: start..j,
+            orig: o..out.origs.len(),
+            norm: h..out.hay.len(),
         });
+        out.hay.push(' ');
         i = j;
     }
     out
@@ -712,21 +928,84 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// Lowercase, ё folded to е, hyphens unified.
 pub fn normalize_word(w: &str) -> String {
-    crate::text::nfc(w)
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ё' => 'е',
-            '\u{2010}' | '\u{2011}' => '-',
-            c => c,
-        })
-        .collect()
+    fold(&crate::text::nfc(w))
+}
+
+/// `normalize_word` of a word already in NFC.
+fn fold(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    fold_into(w, &mut out);
+    out
+}
+
+/// `fold_into`, with the Russian letters (U+0400–U+047F) folded on their two bytes
+/// without decoding them (nearly every non-ASCII letter the checks read); the rest
+/// through `fold_into` a character at a time. Held to the definition by the property
+/// test of `words`.
+fn fold_cyrillic_into(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        return fold_into(w, out);
+    }
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        let pair: Option<[u8; 2]> = match (x, y) {
+            // А–П → а–п, Р–Я → р–я
+            (0xD0, 0x90..=0x9F) => Some([0xD0, y + 0x20]),
+            (0xD0, 0xA0..=0xAF) => Some([0xD1, y - 0x20]),
+            // Ё and ё fold to е
+            (0xD0, 0x81) | (0xD1, 0x91) => Some([0xD0, 0xB5]),
+            // Ѐ–Џ → ѐ–џ
+            (0xD0, 0x80..=0x8F) => Some([0xD1, y + 0x10]),
+            // а–я, ѐ–џ: already lowercase
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x9F) => Some([x, y]),
+            // Ѡ–ѿ: capitals at even code points
+            (0xD1, 0xA0..=0xBF) => Some([0xD1, y | 1]),
+            _ => None,
+        };
+        match pair {
+            Some([a, b]) => {
+                // The letter the two bytes encode (U+0400–U+047F).
+                let code = (u32::from(a & 0x1F) << 6) | u32::from(b & 0x3F);
+                out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                i += 2;
+            }
+            None => {
+                let c = char_at(w, i);
+                let n = c.len_utf8();
+                fold_into(&w[i..i + n], out);
+                i += n;
+            }
+        }
+    }
+}
+
+/// `fold`, appended to `out`: ASCII lowercased byte by byte, other characters through
+/// `text::lower_char` (a property test holds this to the plain definition).
+fn fold_into(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        let start = out.len();
+        out.push_str(w);
+        // ASCII stays ASCII, byte for byte, when lowercased.
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in w.chars() {
+        match crate::text::lower_char(c) {
+            Some('ё') => out.push('е'),
+            Some('\u{2010}' | '\u{2011}') => out.push('-'),
+            Some(l) => out.push(l),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
 }
 
 fn normalize_phrase(p: &str) -> String {
     words(p)
         .iter()
-        .map(|w| w.norm.as_str())
+        .map(|w| w.norm)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -752,16 +1031,16 @@ fn make_form(entry: usize, kind: FormKind, text: &str, case_sensitive: bool) -> 
         kind,
         text: text.to_string(),
         words: ws
-            .into_iter()
+            .iter()
             .map(|w| FormWord {
                 // A forbidden form written with capitals (`ЕС`, `ЕОға`: an acronym, with a
                 // suffix glued on) is matched case for case, never as the ordinary word
                 // its letters spell (Kazakh `ес`).
-                acronym: is_acronym(&w.orig)
-                    || (kind == FormKind::Forbidden && leading_capitals(&w.orig) >= 2),
+                acronym: is_acronym(w.orig)
+                    || (kind == FormKind::Forbidden && leading_capitals(w.orig) >= 2),
                 capitalised: w.orig.chars().next().is_some_and(char::is_uppercase),
-                norm: w.norm,
-                orig: w.orig,
+                norm: w.norm.to_string(),
+                orig: w.orig.to_string(),
                 stem: String::new(),
                 name_prefix: None,
             })
@@ -799,31 +1078,6 @@ fn key(locale: &str, w: &FormWord, only_word: bool, ru: &Stemmer) -> String {
         }
         _ => w.norm.clone(),
     }
-}
-
-fn automaton(patterns: impl Iterator<Item = String>) -> Option<(AhoCorasick, usize)> {
-    let patterns: Vec<String> = patterns.collect();
-    if patterns.is_empty() {
-        return None;
-    }
-    let n = patterns.len();
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .ok()
-        .map(|ac| (ac, n))
-}
-
-/// " w1 w2 … wn " and the byte offset of each word in it.
-fn haystack(words: &[Word]) -> (String, Vec<usize>) {
-    let mut hay = String::from(" ");
-    let mut starts = Vec::with_capacity(words.len());
-    for w in words {
-        starts.push(hay.len());
-        hay.push_str(&w.norm);
-        hay.push(' ');
-    }
-    (hay, starts)
 }
 
 /// A French adjective or noun reduced to its masculine singular: the plural `s`/`x`
@@ -876,8 +1130,20 @@ fn levenshtein_within(a: &[char], b: &[char], limit: usize) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // Rows on the stack for names (nearly all): no allocation per comparison.
+    let mut rows = [0usize; 2 * 48];
+    let mut heap: Vec<usize>;
+    let (prev, cur) = if b.len() < 48 {
+        let (p, c) = rows.split_at_mut(48);
+        (&mut p[..=b.len()], &mut c[..=b.len()])
+    } else {
+        heap = vec![0; 2 * (b.len() + 1)];
+        heap.split_at_mut(b.len() + 1)
+    };
+    let (mut prev, mut cur) = (prev, cur);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
@@ -1309,6 +1575,117 @@ mod tests {
         }
         for w in ["députation", "européanisme", "nation"] {
             assert!(found(&g, "fr", w).is_empty(), "{w}");
+        }
+    }
+
+    /// `words` as first written: the text's characters collected, every word put in NFC
+    /// and lowercased through the Unicode tables on its own.
+    fn words_by_definition(text: &str) -> Vec<(Range<usize>, String, String)> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_word_char(chars[i].1) {
+                i += 1;
+                continue;
+            }
+            let start = chars[i].0;
+            let mut j = i;
+            loop {
+                while j < chars.len() && is_word_char(chars[j].1) {
+                    j += 1;
+                }
+                if j + 1 < chars.len()
+                    && is_hyphen(chars[j].1)
+                    && is_word_char(chars[j + 1].1)
+                    && !chars[j - 1].1.is_ascii_digit()
+                    && !chars[j + 1].1.is_ascii_digit()
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let end = chars.get(j).map_or(text.len(), |c| c.0);
+            let orig = crate::text::nfc(&text[start..end]).into_owned();
+            let norm: String = orig
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| match c {
+                    'ё' => 'е',
+                    '\u{2010}' | '\u{2011}' => '-',
+                    c => c,
+                })
+                .collect();
+            out.push((start..end, orig, norm));
+            i = j;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Words, their spellings and their normalised forms are those of the definition,
+        /// NFC or not, in any script and case.
+        #[test]
+        fn words_are_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Б", "ё", "Ё", "İ", "É", "e\u{301}", "\u{301}", "Ә", "ǅ", "ß", "-", "\u{2011}",
+                "Я", "П", "Р", "п", "р", "я", "Ѐ", "Џ", "ѐ", "Ѡ", "ѡ", "Ѿ", "ѿ", "Ғ", "ғ", "Ӏ", "Ա",
+                "1", "2016", " ", "’", "'", ".", "x", "Қазақстан", "Aix", "\u{483}", "ΣΑ",
+            ]), 0..14)
+        ) {
+            let text = pieces.concat();
+            let fast: Vec<(Range<usize>, String, String)> = words(&text)
+                .iter()
+                .map(|w| (w.range, w.orig.to_string(), w.norm.to_string()))
+                .collect();
+            proptest::prop_assert_eq!(fast, words_by_definition(&text), "{:?}", text);
+        }
+    }
+
+    /// The key index finds what trying every form at every word finds, on texts made of
+    /// the repository glossary's own forms, their inflections and other words.
+    #[test]
+    fn the_index_finds_every_form() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/glossary.csv"))
+            .expect("glossary.csv");
+        let g = Glossary::parse(&text).expect("parses");
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(300));
+        for locale in ["fr", "ru", "kk"] {
+            let lm = &g.locales[locale];
+            let mut pieces: Vec<String> = lm.forms.iter().map(|f| f.text.clone()).collect();
+            let inflected: Vec<String> = pieces
+                .iter()
+                .flat_map(|p| ["а", "ы", "ның", "es", "s", "е", "тің"].map(|e| format!("{p}{e}")))
+                .collect();
+            pieces.extend(inflected);
+            pieces.extend(["и", "de", "la", "мен", "2016", "BTA", "ЕС", "ес"].map(String::from));
+            let strategy = proptest::collection::vec(proptest::sample::select(pieces), 0..8);
+            runner
+                .run(&strategy, |parts| {
+                    let words = words(&parts.join(" "));
+                    let fast: Vec<(usize, FormKind, Range<usize>)> = g
+                        .find_translation_in(locale, &words)
+                        .into_iter()
+                        .map(|h| (h.entry, h.kind, h.range))
+                        .collect();
+                    let mut slow: Vec<(usize, FormKind, Range<usize>)> = Vec::new();
+                    for wi in 0..words.len() {
+                        for f in &lm.forms {
+                            if let Some(h) = g.verify(locale, f, &words, wi) {
+                                slow.push((h.entry, h.kind, h.range));
+                            }
+                        }
+                    }
+                    let mut fast_sorted = fast.clone();
+                    fast_sorted.sort_by_key(|h| (h.2.start, h.0, h.2.end, h.1 as u8));
+                    slow.sort_by_key(|h| (h.2.start, h.0, h.2.end, h.1 as u8));
+                    proptest::prop_assert_eq!(fast_sorted, slow);
+                    Ok(())
+                })
+                .unwrap_or_else(|e| panic!("{locale}: {e}"));
         }
     }
 

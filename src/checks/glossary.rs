@@ -39,17 +39,27 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         return Vec::new();
     };
     let lang = m.lang();
-    let en_hits = g.find_english(&m.english_masked);
+    let en_hits = m.english_terms();
     if en_hits.is_empty() {
         return Vec::new();
     }
-    let words = crate::glossary::words(&m.masked);
-    let hits = g.find_translation_in(lang, &words);
+    let words = m.words();
+    let hits = m.terms_of_english();
     let first = 0..m.text.chars().next().map_or(0, char::len_utf8);
     let mut out = Vec::new();
     let mut done: BTreeSet<usize> = BTreeSet::new();
     let mut flagged: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (entry, en_range) in &en_hits {
+    // Names one letter off, for every entry of the English at once.
+    let entries: Vec<usize> = {
+        let mut seen = BTreeSet::new();
+        en_hits
+            .iter()
+            .map(|(e, _)| *e)
+            .filter(|e| seen.insert(*e))
+            .collect()
+    };
+    let near = g.near_misses(lang, &entries, words);
+    for (entry, en_range) in en_hits {
         if !done.insert(*entry) {
             continue;
         }
@@ -105,7 +115,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         }
         // A name one letter off: point at it.
         let mut near_here = false;
-        for (r, name) in g.near_misses(lang, *entry, &words) {
+        for (r, name, _) in near.iter().filter(|n| n.2 == *entry) {
             near_here = true;
             if flagged.insert((r.start, r.end)) {
                 let found = m.text.get(r.clone()).unwrap_or_default();

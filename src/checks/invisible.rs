@@ -62,13 +62,42 @@ pub fn name(c: char) -> Option<&'static str> {
     })
 }
 
+/// The ranges that hold every character `name` knows (controls are C0 and C1): the rest
+/// of a text is passed over without the full match.
+#[inline]
+fn may_be_invisible(c: char) -> bool {
+    matches!(c as u32, 0..=0x1F | 0x7F..=0xAD | 0x34F | 0x61C | 0x115F..=0x1160
+        | 0x17B4..=0x17B5 | 0x180E | 0x200B..=0x206F | 0x3164 | 0xFEFF | 0xFFA0
+        | 0xFFF9..=0xFFFB)
+}
+
 pub fn is_invisible(c: char) -> bool {
     name(c).is_some()
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (i, c) in m.text.char_indices() {
+    let b = m.text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Printable ASCII, and the two-byte blocks without an invisible character
+        // (U+00C0–U+02FF, U+0380–U+05FF), are passed over without decoding.
+        let skip = match b[i] {
+            0x20..=0x7E => 1,
+            0xC3..=0xCB | 0xCE..=0xD7 => 2,
+            _ => 0,
+        };
+        if skip > 0 {
+            i += skip;
+            continue;
+        }
+        let c = m.text[i..].chars().next().unwrap_or(' ');
+        let at = i;
+        i += c.len_utf8().max(1);
+        if !may_be_invisible(c) {
+            continue;
+        }
+        let i = at;
         if let Some(n) = name(c) {
             out.push(
                 Finding::error(
@@ -80,7 +109,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             );
         }
     }
-    if !unicode_normalization::is_nfc(m.text) {
+    if !m.is_nfc().0 {
         for (i, g) in m.text.grapheme_indices(true) {
             let nfc: String = g.nfc().collect();
             if nfc != g {
@@ -100,4 +129,23 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The ranges `check` looks at hold every character `name` knows, and none is in
+    /// what it passes over unread.
+    #[test]
+    fn every_named_character_is_looked_at() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if super::name(c).is_some() {
+                assert!(super::may_be_invisible(c), "{c:?}");
+                let lead = c.to_string().as_bytes()[0];
+                assert!(
+                    !matches!(lead, 0x20..=0x7E | 0xC3..=0xCB | 0xCE..=0xD7),
+                    "{c:?} is in a block passed over"
+                );
+            }
+        }
+    }
 }

@@ -37,18 +37,50 @@ fn usual(lang: &str) -> f64 {
     }
 }
 
+/// The characters of a text, runs of white space counted as one space and the ends not
+/// at all, emphasis and code markers left out.
+///
+/// Works on the UTF-8 bytes: continuation bytes are not characters, and only the lead
+/// bytes of the few blocks that hold white space (Latin-1, U+1680, U+2000–U+205F, U+3000)
+/// are decoded to ask.
 fn measure(masked: &str) -> usize {
-    masked
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '`'))
-        .count()
+    let b = masked.as_bytes();
+    let mut n = 0;
+    // A run of white space counts once, and only between words.
+    let mut gap = false;
+    let mut started = false;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (space, counted, len) = match x {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => (true, false, 1),
+            b'*' | b'_' | b'`' => (false, false, 1),
+            0..=0x7F => (false, true, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = masked[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), true, c.len_utf8())
+            }
+            0xC0..=0xDF => (false, true, 2),
+            0xE0..=0xEF => (false, true, 3),
+            _ => (false, true, 4),
+        };
+        if space {
+            gap = started;
+        } else {
+            if gap {
+                n += 1;
+                gap = false;
+            }
+            started = true;
+            n += usize::from(counted);
+        }
+        i += len;
+    }
+    n
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {
-    let en = measure(&m.english_masked);
+    let en = m.english_length(measure);
     let tr = measure(&m.masked);
     if en < 40 {
         return Vec::new();
@@ -69,4 +101,23 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         )];
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The one-pass count is the count of the text with its white space runs joined.
+        #[test]
+        fn measure_is_as_defined(text in "[a-zéЖқ€𝕏 *_`\u{85}\u{A0}\u{1680}\u{2003}\u{2028}\u{202F}\u{205F}\u{3000}\u{0B}\n\t]{0,40}") {
+            let by_definition = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .filter(|c| !matches!(c, '*' | '_' | '`'))
+                .count();
+            proptest::prop_assert_eq!(super::measure(&text), by_definition);
+        }
+    }
 }

@@ -41,7 +41,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
-use super::text::{protected, Protected};
+use super::text::Protected;
 use super::{Finding, Msg};
 use crate::segment::{is_inline, is_inline_end};
 
@@ -64,27 +64,31 @@ impl Kind {
     }
 }
 
-fn items(text: &str) -> Vec<(Kind, String, Range<usize>)> {
-    protected(text)
-        .into_iter()
-        .filter_map(|(r, p)| match p {
-            Protected::FootnoteRef(l) => Some((Kind::Footnote, l, r)),
-            // An autolink stays an autolink: a bare URL is not a link in the edition.
-            Protected::Url(u) if text[r.clone()].starts_with('<') => {
-                Some((Kind::Link, format!("<{u}>"), r))
+/// The footnote references, links and code of a text (its `protected` spans).
+fn items(text: &str, protected: &[(Range<usize>, Protected)]) -> Vec<(Kind, String, Range<usize>)> {
+    protected
+        .iter()
+        .filter_map(|(r, p)| {
+            let r = r.clone();
+            match p {
+                Protected::FootnoteRef(l) => Some((Kind::Footnote, l.clone(), r)),
+                // An autolink stays an autolink: a bare URL is not a link in the edition.
+                Protected::Url(u) if text[r.clone()].starts_with('<') => {
+                    Some((Kind::Link, format!("<{u}>"), r))
+                }
+                Protected::Url(u) | Protected::LinkDest(u) => Some((Kind::Link, u.clone(), r)),
+                Protected::Code(c) => Some((Kind::Code, c.clone(), r)),
+                Protected::Html(_) => None,
             }
-            Protected::Url(u) | Protected::LinkDest(u) => Some((Kind::Link, u, r)),
-            Protected::Code(c) => Some((Kind::Code, c, r)),
-            Protected::Html(_) => None,
         })
         .collect()
 }
 
-fn html_tags(text: &str) -> Vec<(String, Range<usize>)> {
-    protected(text)
-        .into_iter()
+fn html_tags(protected: &[(Range<usize>, Protected)]) -> Vec<(String, Range<usize>)> {
+    protected
+        .iter()
         .filter_map(|(r, p)| match p {
-            Protected::Html(h) => Some((tag_name(&h), r)),
+            Protected::Html(h) => Some((tag_name(h), r.clone())),
             _ => None,
         })
         .collect()
@@ -119,6 +123,9 @@ struct Spans {
     blocks: Vec<(usize, bool)>,
 }
 
+/// The emphasis and strong spans of `text`, its literal stars and its blocks. One line
+/// without `*` or `_` and not indented has none of them but its one block, and is not
+/// parsed.
 fn spans(text: &str) -> Spans {
     let mut s = Spans {
         emphasis: Vec::new(),
@@ -126,6 +133,11 @@ fn spans(text: &str) -> Spans {
         stars: Vec::new(),
         blocks: Vec::new(),
     };
+    // One line with no emphasis marker and no indent is one plain block: nothing to find.
+    let b = text.as_bytes();
+    if memchr::memchr3(b'*', b'_', b'\n', b).is_none() && !matches!(b.first(), Some(b' ' | b'\t')) {
+        return s;
+    }
     let mut depth = 0usize;
     for (ev, r) in Parser::new_ext(text, crate::segment::options()).into_offset_iter() {
         match &ev {
@@ -236,8 +248,8 @@ pub fn check(m: &Msg) -> Vec<Finding> {
     let first = 0..m.text.chars().next().map_or(0, char::len_utf8);
 
     // Footnotes, links and code: as multisets.
-    let en = items(m.english);
-    let tr = items(m.text);
+    let en = items(m.english, m.english_protected());
+    let tr = items(m.text, &m.protected);
     let mut want: BTreeMap<(Kind, &str), usize> = BTreeMap::new();
     for (k, s, _) in &en {
         *want.entry((*k, s.as_str())).or_default() += 1;
@@ -307,10 +319,10 @@ pub fn check(m: &Msg) -> Vec<Finding> {
 
     // Raw HTML the English does not have.
     let mut en_tags: BTreeMap<String, usize> = BTreeMap::new();
-    for (t, _) in html_tags(m.english) {
+    for (t, _) in html_tags(m.english_protected()) {
         *en_tags.entry(t).or_default() += 1;
     }
-    for (t, r) in html_tags(m.text) {
+    for (t, r) in html_tags(&m.protected) {
         match en_tags.get_mut(&t) {
             Some(n) if *n > 0 => *n -= 1,
             _ => out.push(Finding::error(
@@ -386,7 +398,10 @@ struct Emphasis {
 ///
 /// A translation span with the same words as an English span is that span, kept.
 fn author_emphasis(m: &Msg, english: &[Range<usize>], translation: &[Range<usize>]) -> Emphasis {
-    let Some(g) = m.glossary else {
+    let Some(g) = m
+        .glossary
+        .filter(|_| !english.is_empty() || !translation.is_empty())
+    else {
         return Emphasis {
             english: english.to_vec(),
             translation: translation.to_vec(),
@@ -396,11 +411,11 @@ fn author_emphasis(m: &Msg, english: &[Range<usize>], translation: &[Range<usize
     };
     let words = |text: &str| -> Vec<String> {
         crate::glossary::words(text)
-            .into_iter()
-            .map(|w| w.norm)
+            .iter()
+            .map(|w| w.norm.to_string())
             .collect()
     };
-    let en_words = words(&m.english_masked);
+    let en_words: Vec<&str> = m.english_words().iter().map(|w| w.norm).collect();
     let inner = |text: &str, r: &Range<usize>| -> String {
         let s = text.get(r.clone()).unwrap_or("");
         let s = s.strip_prefix(['*', '_']).unwrap_or(s);
@@ -409,7 +424,7 @@ fn author_emphasis(m: &Msg, english: &[Range<usize>], translation: &[Range<usize
     let en: Vec<(Range<usize>, Vec<String>, bool)> = english
         .iter()
         .map(|r| {
-            let content = inner(&m.english_masked, r);
+            let content = inner(m.english_masked(), r);
             let foreign = g.is_foreign_english(&content);
             (r.clone(), words(&content), foreign)
         })

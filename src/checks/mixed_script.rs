@@ -26,7 +26,7 @@
 //! `А` (U+0410).
 
 use super::{Finding, Msg};
-use crate::text::{is_cyrillic, is_latin, letter_runs};
+use crate::text::{is_cyrillic, is_latin};
 
 const CODE: &str = "mixed-script";
 
@@ -153,12 +153,23 @@ fn acronym_with_suffix(w: &str) -> bool {
 pub fn check(m: &Msg) -> Vec<Finding> {
     let kazakh = m.lang() == "kk";
     let cyrillic_locale = matches!(m.lang(), "ru" | "kk" | "uk" | "be" | "bg" | "sr" | "mk");
-    let runs = letter_runs(&m.masked);
+    let runs: Vec<(std::ops::Range<usize>, &str)> = m
+        .runs()
+        .iter()
+        .map(|r| (r.clone(), &m.masked[r.clone()]))
+        .collect();
     let mut out = Vec::new();
     for (k, (range, word)) in runs.iter().enumerate() {
-        let latin = word.chars().filter(|c| is_latin(*c)).count();
-        let cyr = word.chars().filter(|c| is_cyrillic(*c)).count();
-        let greek = word.chars().filter(|c| is_greek(*c)).count();
+        let (mut latin, mut cyr, mut greek) = (0, 0, 0);
+        for c in word.chars() {
+            if is_latin(c) {
+                latin += 1;
+            } else if is_cyrillic(c) {
+                cyr += 1;
+            } else if is_greek(c) {
+                greek += 1;
+            }
+        }
         if greek > 0 && latin + cyr > greek {
             // Greek look-alikes in a Latin or Cyrillic word.
             let to_latin_word = latin >= cyr;

@@ -134,17 +134,86 @@ impl Finding {
     }
 }
 
-/// One message to check: its English (what it was translated from) and its text.
+/// What the checks read of an English text, computed once and shared by the messages
+/// that have it: the same English is every locale's stamp (`EnglishMemo`).
+pub struct English {
+    /// The text with URLs, link destinations, footnote references, code and HTML replaced
+    /// by spaces (same byte offsets).
+    pub masked: String,
+    /// Its protected spans (`text::protected`), in order.
+    pub protected: Vec<(Range<usize>, text::Protected)>,
+    words: std::sync::OnceLock<crate::glossary::Words>,
+    terms: std::sync::OnceLock<Vec<(usize, Range<usize>)>>,
+    nfc: std::sync::OnceLock<(bool, bool)>,
+    length: std::sync::OnceLock<usize>,
+}
+
+impl English {
+    pub fn new(english: &str) -> English {
+        let protected = text::protected(english);
+        English {
+            masked: text::mask_spans(english, protected.iter().map(|p| p.0.clone())),
+            protected,
+            words: std::sync::OnceLock::new(),
+            terms: std::sync::OnceLock::new(),
+            nfc: std::sync::OnceLock::new(),
+            length: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+/// Whether a text is in NFC: (by `text::is_nfc_fast`, by the full test). The first says
+/// a masked copy of the text (characters replaced by spaces) is in NFC too.
+fn nfc_of(text: &str) -> (bool, bool) {
+    let fast = crate::text::is_nfc_fast(text);
+    (
+        fast,
+        fast || matches!(crate::text::nfc(text), std::borrow::Cow::Borrowed(_)),
+    )
+}
+
+/// The English texts of one run over a document's files, analysed once each: a
+/// document's translations share their English (their stamps), so its words, its
+/// glossary terms and its masked text are computed once for all locales (which are
+/// checked in parallel).
+#[derive(Default)]
+pub struct EnglishMemo {
+    by_text: std::sync::Mutex<rustc_hash::FxHashMap<u128, std::sync::Arc<English>>>,
+}
+
+impl EnglishMemo {
+    fn get(&self, english: &str) -> std::sync::Arc<English> {
+        let key = xxhash_rust::xxh3::xxh3_128(english.as_bytes());
+        let mut map = match self.by_text.lock() {
+            Ok(m) => m,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        map.entry(key)
+            .or_insert_with(|| std::sync::Arc::new(English::new(english)))
+            .clone()
+    }
+}
+
+/// One message to check: its English (what it was translated from) and its text, and
+/// what the checks read of them, each computed once per message on first use (the
+/// checks used to cut the same text into words and scan it for URLs each on its own).
 pub struct Msg<'a> {
     pub locale: &'a str,
     pub id: &'a str,
     pub english: &'a str,
     pub text: &'a str,
-    /// `english` and `text` with URLs, link destinations, footnote references, code and
-    /// HTML replaced by spaces (same byte offsets).
-    pub english_masked: String,
+    /// `text` with URLs, link destinations, footnote references, code and HTML replaced
+    /// by spaces (same byte offsets).
     pub masked: String,
     pub glossary: Option<&'a Glossary>,
+    /// The protected spans of `text` (`text::protected`), in order.
+    pub protected: Vec<(Range<usize>, text::Protected)>,
+    en: std::sync::Arc<English>,
+    runs: std::cell::OnceCell<Vec<Range<usize>>>,
+    nfc: std::cell::OnceCell<(bool, bool)>,
+    words: std::cell::OnceCell<crate::glossary::Words>,
+    terms: std::cell::OnceCell<Vec<crate::glossary::Hit>>,
+    english_entry_terms: std::cell::OnceCell<Vec<crate::glossary::Hit>>,
 }
 
 impl<'a> Msg<'a> {
@@ -155,20 +224,137 @@ impl<'a> Msg<'a> {
         text: &'a str,
         glossary: Option<&'a Glossary>,
     ) -> Msg<'a> {
+        Msg::with_english(
+            locale,
+            id,
+            english,
+            text,
+            glossary,
+            std::sync::Arc::new(English::new(english)),
+        )
+    }
+
+    /// `new`, with the English already analysed (`EnglishMemo`).
+    pub fn with_english(
+        locale: &'a str,
+        id: &'a str,
+        english: &'a str,
+        text: &'a str,
+        glossary: Option<&'a Glossary>,
+        en: std::sync::Arc<English>,
+    ) -> Msg<'a> {
+        let protected = text::protected(text);
         Msg {
             locale,
             id,
             english,
             text,
-            english_masked: text::mask(english),
-            masked: text::mask(text),
+            masked: text::mask_spans(text, protected.iter().map(|p| p.0.clone())),
             glossary,
+            protected,
+            en,
+            runs: std::cell::OnceCell::new(),
+            nfc: std::cell::OnceCell::new(),
+            words: std::cell::OnceCell::new(),
+            terms: std::cell::OnceCell::new(),
+            english_entry_terms: std::cell::OnceCell::new(),
         }
     }
 
     /// The language part of the locale tag (`fr` for `fr-CA`).
     pub fn lang(&self) -> &str {
         self.locale.split('-').next().unwrap_or(self.locale)
+    }
+
+    /// `measure` of the masked English, computed once for the locales that share it.
+    pub fn english_length(&self, measure: fn(&str) -> usize) -> usize {
+        *self.en.length.get_or_init(|| measure(&self.en.masked))
+    }
+
+    /// The English with URLs, code and footnote references masked.
+    pub fn english_masked(&self) -> &str {
+        &self.en.masked
+    }
+
+    /// The protected spans of the English.
+    pub fn english_protected(&self) -> &[(Range<usize>, text::Protected)] {
+        &self.en.protected
+    }
+
+    /// Whether the translation and the English are in NFC.
+    pub fn is_nfc(&self) -> (bool, bool) {
+        (
+            self.nfc.get_or_init(|| nfc_of(self.text)).1,
+            self.en.nfc.get_or_init(|| nfc_of(self.english)).1,
+        )
+    }
+
+    /// The letter runs of the masked translation (`text::letter_runs`): byte ranges.
+    pub fn runs(&self) -> &[Range<usize>] {
+        self.runs.get_or_init(|| {
+            crate::text::letter_runs(&self.masked)
+                .into_iter()
+                .map(|(r, _)| r)
+                .collect()
+        })
+    }
+
+    /// The words of the masked translation (`glossary::words`).
+    pub fn words(&self) -> &crate::glossary::Words {
+        self.words.get_or_init(|| {
+            // A text whose characters are all NFC-stable masks to one that is too.
+            if self.nfc.get_or_init(|| nfc_of(self.text)).0 {
+                crate::glossary::words_in(&self.masked, true)
+            } else {
+                crate::glossary::words(&self.masked)
+            }
+        })
+    }
+
+    /// The words of the masked English.
+    pub fn english_words(&self) -> &crate::glossary::Words {
+        self.en.words.get_or_init(|| {
+            if self.en.nfc.get_or_init(|| nfc_of(self.english)).0 {
+                crate::glossary::words_in(&self.en.masked, true)
+            } else {
+                crate::glossary::words(&self.en.masked)
+            }
+        })
+    }
+
+    /// The glossary's terms in the English: (entry, byte range), as `find_english` finds
+    /// them (none without a glossary).
+    pub fn english_terms(&self) -> &[(usize, Range<usize>)] {
+        self.en.terms.get_or_init(|| {
+            self.glossary
+                .map(|g| g.find_english_in(self.english_words()))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The glossary's forms of the message's language in the translation, for the entries
+    /// the English has (`find_entries_in`; none without a glossary): what the glossary
+    /// check compares.
+    pub fn terms_of_english(&self) -> &[crate::glossary::Hit] {
+        self.english_entry_terms.get_or_init(|| {
+            let Some(g) = self.glossary else {
+                return Vec::new();
+            };
+            let mut entries: Vec<usize> = self.english_terms().iter().map(|(e, _)| *e).collect();
+            entries.sort_unstable();
+            entries.dedup();
+            g.find_entries_in(self.lang(), self.words(), &entries)
+        })
+    }
+
+    /// The glossary's forms of the message's language in the translation
+    /// (`find_translation`; none without a glossary).
+    pub fn terms(&self) -> &[crate::glossary::Hit] {
+        self.terms.get_or_init(|| {
+            self.glossary
+                .map(|g| g.find_translation_in(self.lang(), self.words()))
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -359,6 +545,17 @@ pub fn check_file_cached<'g>(
     glossary: &(dyn Fn() -> Option<&'g Glossary> + Sync),
     cache: &dyn Memo,
 ) -> (Vec<Diagnostic>, Vec<(Key, Vec<Finding>)>) {
+    check_file_shared(t, glossary, cache, &EnglishMemo::default())
+}
+
+/// `check_file_cached`, taking the analysis of each English text from `english` (shared
+/// by the files of one document, whose translations have the same English).
+pub fn check_file_shared<'g>(
+    t: &Target,
+    glossary: &(dyn Fn() -> Option<&'g Glossary> + Sync),
+    cache: &dyn Memo,
+    english_memo: &EnglishMemo,
+) -> (Vec<Diagnostic>, Vec<(Key, Vec<Finding>)>) {
     let src = t.file.src.as_str();
     let mut out = Vec::new();
     let mut used = Vec::new();
@@ -445,7 +642,17 @@ pub fn check_file_cached<'g>(
             let key = key(&t.locale, &m.id, english, &m.value);
             let findings = match cache.get(key) {
                 Some(f) => f.to_vec(),
-                None => check_message(&Msg::new(&t.locale, &m.id, english, &m.value, glossary())),
+                None => {
+                    let en = english_memo.get(english);
+                    check_message(&Msg::with_english(
+                        &t.locale,
+                        &m.id,
+                        english,
+                        &m.value,
+                        glossary(),
+                        en,
+                    ))
+                }
             };
             if cache.is_on() {
                 used.push((key, findings.clone()));

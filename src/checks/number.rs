@@ -46,26 +46,22 @@ struct Token {
     text: String,
 }
 
+/// The numbers of a text: runs of digits and the separators between them. Digits are
+/// looked for byte by byte (most of a text has none); a property test holds this to the
+/// scan of every character.
 fn tokens(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        if !chars[k].1.is_ascii_digit() {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        let mut j = k;
-        while j < chars.len() && chars[j].1.is_ascii_digit() {
-            j += 1;
-        }
-        while let Some(&(_, sep)) = chars.get(j) {
-            let run = chars[j + 1..]
-                .iter()
-                .take_while(|c| c.1.is_ascii_digit())
-                .count();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(u8::is_ascii_digit) {
+        let start = i + k;
+        let mut j = start + b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+        // Characters in the token so far, and the separators it has.
+        let mut chars = j - start;
+        let mut seps: Vec<char> = Vec::new();
+        while let Some(sep) = text[j..].chars().next() {
+            let after = j + sep.len_utf8();
+            let run = b[after..].iter().take_while(|c| c.is_ascii_digit()).count();
             if run == 0 {
                 break;
             }
@@ -73,24 +69,23 @@ fn tokens(text: &str) -> Vec<Token> {
                 '.' | ',' => true,
                 s if SPACES.contains(&s) => {
                     // A space groups only three digits after a short first group.
-                    run == 3
-                        && j - start <= 3
-                        && !chars[start..j].iter().any(|c| SPACES.contains(&c.1))
-                        || run == 3 && chars[start..j].iter().any(|c| c.1 == s)
+                    run == 3 && chars <= 3 && !seps.iter().any(|c| SPACES.contains(c))
+                        || run == 3 && seps.contains(&s)
                 }
                 _ => false,
             };
             if !ok {
                 break;
             }
-            j += 1 + run;
+            seps.push(sep);
+            chars += 1 + run;
+            j = after + run;
         }
-        let range = chars[start].0..end_of(j);
         out.push(Token {
-            text: text[range.clone()].to_string(),
-            range,
+            text: text[start..j].to_string(),
+            range: start..j,
         });
-        k = j;
+        i = j;
     }
     out
 }
@@ -337,7 +332,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
     let format = format_of(lang);
     // The English numbers: value → (as written, grouped?).
     let mut want: BTreeMap<String, (String, bool)> = BTreeMap::new();
-    for t in tokens(&m.english_masked) {
+    for t in tokens(m.english_masked()) {
         // `1, 2` or `3.` are lists, not numbers: read each digit run on its own then.
         match value(&t.text, true) {
             Some(v) => {
@@ -461,6 +456,74 @@ pub fn check(m: &Msg) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `tokens` as first written, character by character.
+    fn tokens_by_definition(text: &str) -> Vec<Token> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let end_of = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            if !chars[k].1.is_ascii_digit() {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            let mut j = k;
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            while let Some(&(_, sep)) = chars.get(j) {
+                let run = chars[j + 1..]
+                    .iter()
+                    .take_while(|c| c.1.is_ascii_digit())
+                    .count();
+                if run == 0 {
+                    break;
+                }
+                let ok = match sep {
+                    '.' | ',' => true,
+                    s if SPACES.contains(&s) => {
+                        // A space groups only three digits after a short first group.
+                        run == 3
+                            && j - start <= 3
+                            && !chars[start..j].iter().any(|c| SPACES.contains(&c.1))
+                            || run == 3 && chars[start..j].iter().any(|c| c.1 == s)
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    break;
+                }
+                j += 1 + run;
+            }
+            let range = chars[start].0..end_of(j);
+            out.push(Token {
+                text: text[range.clone()].to_string(),
+                range,
+            });
+            k = j;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn tokens_are_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "12", "123", "2016", " ", "\u{A0}", "\u{202F}", "\u{2009}", ".", ",",
+                ":", "a", "é", "-", "000", "4",
+            ]), 0..14)
+        ) {
+            let text = pieces.concat();
+            let a: Vec<(std::ops::Range<usize>, String)> =
+                tokens(&text).into_iter().map(|t| (t.range, t.text)).collect();
+            let b: Vec<(std::ops::Range<usize>, String)> =
+                tokens_by_definition(&text).into_iter().map(|t| (t.range, t.text)).collect();
+            proptest::prop_assert_eq!(a, b, "{:?}", text);
+        }
+    }
 
     #[test]
     fn readings() {

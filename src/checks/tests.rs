@@ -355,6 +355,33 @@ fn numbers_and_units_are_joined_by_a_no_break_space() {
     );
 }
 
+/// Text after a URL with non-ASCII letters is checked like any other (the URL is masked
+/// byte for byte; a masked Cyrillic letter is two spaces, which once shifted what
+/// `typography` compared after it).
+#[test]
+fn text_after_a_non_ascii_url_is_checked() {
+    let src = "# en: See https://ru.wikipedia.org/wiki/Казахстан and OFPRA's file.\nm = Voir https://ru.wikipedia.org/wiki/Казахстан et le dossier de l'Ofpra.\n";
+    let file = FtlFile::parse(src);
+    let target = Target {
+        locale: "fr".into(),
+        path: "x.ftl".into(),
+        reference: reference(&file),
+        file,
+        review: Default::default(),
+    };
+    let found: Vec<(&str, String)> = check_file(&target, None)
+        .iter()
+        .map(|d| (d.code, d.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "typography",
+            "straight apostrophe ': use ’ (U+2019)".to_string()
+        )]
+    );
+}
+
 #[test]
 fn positions_are_exact_in_block_values_and_junk() {
     let src = "# en: First line.\n# en+ Second line with it's apostrophe.\ntwo =\n    Première ligne.\n    Deuxième ligne avec l'apostrophe.\n\n# en: Grave risks\nbroken = Des { risques\n";

@@ -55,19 +55,27 @@ pub fn check(m: &Msg) -> Vec<Finding> {
     let text = m.text;
     // Characters outside URLs, code and footnote references.
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let masked: Vec<char> = m.masked.chars().collect();
-    let visible = |k: usize| masked.get(k).is_some_and(|c| *c == chars[k].1);
+    // A masked character is spaces: its first byte differs from the text's (a space
+    // stays a space either way).
+    let (tb, mb) = (text.as_bytes(), m.masked.as_bytes());
+    let visible = |k: usize| chars.get(k).is_some_and(|c| mb.get(c.0) == tb.get(c.0));
     let at = |k: usize| chars.get(k).map(|c| c.1);
     let range = |k: usize| chars[k].0..chars[k].0 + chars[k].1.len_utf8();
     let span = |a: usize, b: usize| chars[a].0..chars.get(b).map_or(text.len(), |c| c.0);
     let mut out = Vec::new();
+    let is_french = lang == "fr";
+    let cyrillic = matches!(lang, "ru" | "kk");
     let mut depth: usize = 0;
     let mut curly_open = false;
     let mut straight = 0usize;
     let mut k = 0;
     while k < chars.len() {
         let c = chars[k].1;
-        if !visible(k) {
+        // Only these characters start a finding: the others are passed over at once.
+        let candidate = matches!(c, '«' | '»' | '"' | '\'' | '“' | '„' | '”' | '.' | '-')
+            || (is_french && matches!(c, ';' | '!' | '?' | ':' | '%'))
+            || (cyrillic && matches!(c, '−' | '–'));
+        if !candidate || !visible(k) {
             k += 1;
             continue;
         }
@@ -437,9 +445,9 @@ fn months(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
     let Some((_, names)) = MONTHS.iter().find(|(l, _)| *l == lang) else {
         return;
     };
-    let words = crate::glossary::words(&m.masked);
-    for pair in words.windows(2) {
-        let (day, month) = (&pair[0], &pair[1]);
+    let words = m.words();
+    for k in 1..words.len() {
+        let (day, month) = (words.get(k - 1), words.get(k));
         if !day.orig.chars().all(|c| c.is_ascii_digit()) || day.orig.len() > 2 {
             continue;
         }
@@ -447,7 +455,7 @@ fn months(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
         if !gap.chars().all(|c| c == ' ' || is_nb(c)) {
             continue;
         }
-        let lower = month.norm.as_str();
+        let lower = month.norm;
         let is_month = names
             .iter()
             .any(|n| lower == *n || (lang == "kk" && lower.starts_with(n)));
@@ -461,7 +469,7 @@ fn months(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
                         month.norm
                     ),
                 )
-                .suggest(month.norm.clone(), format!("write \"{}\"", month.norm)),
+                .suggest(month.norm.to_string(), format!("write \"{}\"", month.norm)),
             );
         }
         if lang == "fr" && day.orig == "1" && is_month {
@@ -593,7 +601,7 @@ fn accents(m: &Msg, out: &mut Vec<Finding>) {
         ("Equateur", "Équateur"),
         ("Etat-major", "État-major"),
     ];
-    for w in crate::glossary::words(&m.masked) {
+    for w in m.words().iter() {
         if let Some((_, right)) = WORDS.iter().find(|(wrong, _)| w.orig == *wrong) {
             out.push(
                 Finding::error(
@@ -610,19 +618,23 @@ fn accents(m: &Msg, out: &mut Vec<Finding>) {
 /// Kazakh: the case suffix of an acronym takes a hyphen. Glossary terms are left to the
 /// glossary check, which names the entry.
 fn acronym_suffixes(m: &Msg, out: &mut Vec<Finding>) {
+    // The glossary's hits are looked for only when some word is an acronym with a suffix
+    // (rare): finding every form of every entry is most of the glossary's cost.
+    let candidate = |w: &str| {
+        let caps = w.chars().take_while(|c| c.is_uppercase()).count();
+        caps >= 2 && w.chars().skip(caps).any(|c| c.is_lowercase())
+    };
+    if !m.runs().iter().any(|r| candidate(&m.masked[r.clone()])) {
+        return;
+    }
     let glossary_hits: Vec<Range<usize>> = m
-        .glossary
-        .map(|g| {
-            g.find_translation("kk", &m.masked)
-                .into_iter()
-                .filter(|h| {
-                    h.missing_hyphen.is_some() || h.kind == crate::glossary::FormKind::Forbidden
-                })
-                .map(|h| h.range)
-                .collect()
-        })
-        .unwrap_or_default();
-    for (r, w) in crate::text::letter_runs(&m.masked) {
+        .terms()
+        .iter()
+        .filter(|h| h.missing_hyphen.is_some() || h.kind == crate::glossary::FormKind::Forbidden)
+        .map(|h| h.range.clone())
+        .collect();
+    for r in m.runs() {
+        let (r, w) = (r.clone(), &m.masked[r.clone()]);
         let caps = w.chars().take_while(|c| c.is_uppercase()).count();
         let rest: String = w.chars().skip(caps).collect();
         if caps < 2 || rest.is_empty() || !rest.chars().all(|c| c.is_lowercase() && is_cyrillic(c))

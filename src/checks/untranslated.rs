@@ -24,23 +24,30 @@ use super::{Finding, Msg};
 
 const CODE: &str = "untranslated";
 
-fn normalized(s: &str) -> String {
-    crate::text::nfc(s)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Whether the translation is the English in NFC, white space aside (runs of it compared
+/// as one space), word by word without building either; texts already in NFC (nearly
+/// always) are compared as they are.
+fn same(m: &Msg) -> bool {
+    if m.text.split_whitespace().eq(m.english.split_whitespace()) {
+        return true;
+    }
+    if m.is_nfc() == (true, true) {
+        return false;
+    }
+    let (a, b) = (crate::text::nfc(m.text), crate::text::nfc(m.english));
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// True when the English has ordinary words (not names, acronyms or do-not-translate
 /// terms) that a translation would change.
 pub fn has_words_to_translate(m: &Msg) -> bool {
-    let mut english = m.english_masked.clone();
+    let mut english = m.english_masked().to_string();
     if let Some(g) = m.glossary {
-        let dnt: Vec<_> = g
-            .find_english(&m.english_masked)
-            .into_iter()
+        let dnt: Vec<_> = m
+            .english_terms()
+            .iter()
             .filter(|(e, _)| g.entries[*e].dnt)
-            .map(|(_, r)| r)
+            .map(|(_, r)| r.clone())
             .collect();
         english = super::text::mask_spans(&english, dnt.into_iter());
     }
@@ -53,7 +60,7 @@ pub fn has_words_to_translate(m: &Msg) -> bool {
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {
-    if normalized(m.text) != normalized(m.english) || !has_words_to_translate(m) {
+    if !same(m) || !has_words_to_translate(m) {
         return Vec::new();
     }
     vec![Finding::error(

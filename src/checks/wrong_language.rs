@@ -10,10 +10,13 @@
 //! or more words containing them (a fifth of its words at least) reads as Kazakh. Kazakh
 //! adds a heuristic lingua needs help with: a Kazakh message of eight Cyrillic words or
 //! more without any of ӘҒҚҢӨҰҮҺІ is almost certainly Russian. The model is asked only
-//! when the words leave a doubt: a French message whose function words (and accented words) are French
-//! (`le`, `des`, `qui`…: three at least, and four times as many as English ones), a Kazakh
-//! one whose words often carry ӘҒҚҢӨҰҮҺІ, are taken as what they are (a test compares
-//! this shortcut with the model on every message of the repository's translations).
+//! when cheap signals leave a doubt: counts over the whole message first (the other
+//! script, words with ӘҒҚҢӨҰҮҺІ, French and English function words) clear most messages;
+//! then a French message whose function words (and accented words) are French (`le`,
+//! `des`, `qui`…: three at least and four times as many as English ones, or two with no
+//! English one in a short heading), a Kazakh one whose words often carry ӘҒҚҢӨҰҮҺІ, are
+//! taken as what they are (tests compare both shortcuts with the model on every message
+//! of the repository's translations, each checked as every locale).
 //!
 //! Limits: a single Russian letter typed for a Kazakh one (Қазакстан) is caught only
 //! through glossary terms (`glossary`) or this heuristic; short messages (under five
@@ -32,7 +35,6 @@
 //! In `locales/kk/`: `error[wrong-language]: this Kazakh message has 13 words and none of
 //! the letters ӘҒҚҢӨҰҮҺІ: it reads as Russian`.
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
@@ -41,7 +43,6 @@ use super::{Finding, Msg};
 use crate::text::{is_cyrillic, is_latin, letter_runs};
 
 const CODE: &str = "wrong-language";
-const KAZAKH_LETTERS: &str = "ӘҒҚҢӨҰҮҺІәғқңөұүһі";
 
 /// The detector for a script, built on first use with only the languages written in it:
 /// the script test has already told Latin from Cyrillic, and fewer models load faster.
@@ -94,7 +95,132 @@ fn latin_script(lang: &str) -> Option<bool> {
 }
 
 pub fn check(m: &Msg) -> Vec<Finding> {
+    if plainly_right(m) {
+        return Vec::new();
+    }
     verdict(m, true).0
+}
+
+/// True when cheap counts over the whole message already prove that `verdict` finds
+/// nothing, without the English's words, the sample or a model: the other script is too
+/// rare to outweigh the locale's; and the letters Russian never uses (Kazakh), or the
+/// function words of French, are frequent enough in the words outside quotations that
+/// the smaller sample `verdict` takes must be `evident` (or too small to judge). Counts
+/// are taken so that each bound holds for the sample (a lowercase run is never left out
+/// as a name; English function words are counted in any case). A test holds this to
+/// `verdict` on every message of the repository's translations, each checked as every
+/// locale.
+fn plainly_right(m: &Msg) -> bool {
+    let lang = m.lang();
+    let Some(latin) = latin_script(lang) else {
+        return false;
+    };
+    let quoted = quoted_spans(&m.masked);
+    let mut other = 0usize;
+    // Words in the locale's script outside quotations (at least the sample), Kazakh-letter
+    // words among them, lowercase French function words, English function words in any
+    // case.
+    let (mut own_words, mut kazakh, mut french, mut english) = (0usize, 0usize, 0usize, 0usize);
+    let mut kazakh_words = 0usize;
+    let mut kazakh_anywhere = false;
+    for r in m.runs() {
+        let w = &m.masked[r.clone()];
+        let (mut l, mut c, mut kz) = (0, 0, false);
+        for ch in w.chars() {
+            if is_latin(ch) {
+                l += 1;
+            } else if is_cyrillic(ch) {
+                c += 1;
+                kz |= is_kazakh_letter(ch);
+            }
+        }
+        kazakh_anywhere |= kz;
+        other += if latin { c } else { l };
+        if quoted.iter().any(|q| q.start <= r.start && r.end <= q.end) {
+            continue;
+        }
+        let own = if latin { c == 0 } else { l == 0 };
+        if !own {
+            continue;
+        }
+        own_words += 1;
+        // A word in lowercase is never left out of the sample as a name.
+        let lowercase = w.chars().next().is_some_and(char::is_lowercase);
+        kazakh += usize::from(kz && lowercase);
+        kazakh_words += usize::from(kz);
+        if latin {
+            french +=
+                usize::from(lowercase && (is_french_word(w) || w.chars().any(is_french_letter)));
+            let english_word = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                w.len() <= 8 && is_english_word(&w.to_ascii_lowercase())
+            } else {
+                is_english_word(w)
+            };
+            english += usize::from(english_word);
+        }
+    }
+    // The script test needs 25 letters of the other script.
+    if other >= 25 {
+        return false;
+    }
+    match lang {
+        // A Kazakh message with Kazakh letters does not read as Russian; then, evident.
+        "kk" => kazakh_anywhere && kazakh >= 2 && kazakh * 6 >= own_words,
+        // Russian: only Kazakh letters in three words could make a finding (counted in
+        // any case here: an upper bound).
+        "ru" => kazakh_words < 3,
+        "fr" => {
+            (french >= 3 && french * 5 >= own_words && french >= 4 * english)
+                || (french >= 2 && english == 0 && french * 4 >= own_words)
+        }
+        _ => false,
+    }
+}
+
+/// The letter runs of a text lowercased into one buffer: (buffer, each run's range in it).
+fn lowered(runs: &[(std::ops::Range<usize>, &str)]) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut buf = String::with_capacity(runs.iter().map(|(_, w)| w.len()).sum());
+    let mut ranges = Vec::with_capacity(runs.len());
+    for (_, w) in runs {
+        let start = buf.len();
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf[start..].make_ascii_lowercase();
+            ranges.push(start..buf.len());
+            continue;
+        }
+        for c in w.chars() {
+            match crate::text::lower_char(c) {
+                Some(l) => buf.push(l),
+                None => buf.extend(c.to_lowercase()),
+            }
+        }
+        ranges.push(start..buf.len());
+    }
+    (buf, ranges)
+}
+
+fn is_kazakh_letter(c: char) -> bool {
+    matches!(
+        c,
+        'Ә' | 'Ғ'
+            | 'Қ'
+            | 'Ң'
+            | 'Ө'
+            | 'Ұ'
+            | 'Ү'
+            | 'Һ'
+            | 'І'
+            | 'ә'
+            | 'ғ'
+            | 'қ'
+            | 'ң'
+            | 'ө'
+            | 'ұ'
+            | 'ү'
+            | 'һ'
+            | 'і'
+    )
 }
 
 /// The findings, and whether the language model was asked; `shortcut` false always asks it
@@ -102,13 +228,18 @@ pub fn check(m: &Msg) -> Vec<Finding> {
 fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
     let lang = m.lang();
     let whole = 0..m.text.len();
+    let runs: Vec<(std::ops::Range<usize>, &str)> = m
+        .runs()
+        .iter()
+        .map(|r| (r.clone(), &m.masked[r.clone()]))
+        .collect();
     // Kazakh letters heuristic, on the whole message.
     if lang == "kk" {
-        let cyr_words = letter_runs(&m.masked)
+        let cyr_words = runs
             .iter()
             .filter(|(_, w)| w.chars().all(is_cyrillic))
             .count();
-        if cyr_words >= 8 && !m.masked.contains(|c| KAZAKH_LETTERS.contains(c)) {
+        if cyr_words >= 8 && !m.masked.chars().any(is_kazakh_letter) {
             return (
                 vec![Finding::error(
                     CODE,
@@ -125,25 +256,32 @@ fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
     // Names and quotations say nothing of the message's language: leave out the words
     // inside quotes (a French title quoted in a Kazakh message) and the capitalised
     // words the English also has (names).
-    let en_words: BTreeSet<String> = letter_runs(&m.english_masked)
-        .into_iter()
-        .map(|(_, w)| w.to_lowercase())
-        .collect();
+    let en_runs = letter_runs(m.english_masked());
+    let (en_lower, en_ranges) = lowered(&en_runs);
+    let en_words: rustc_hash::FxHashSet<&str> =
+        en_ranges.iter().map(|r| &en_lower[r.clone()]).collect();
+    let (lower, lower_ranges) = lowered(&runs);
     let quoted = quoted_spans(&m.masked);
-    let runs: Vec<&str> = letter_runs(&m.masked)
-        .into_iter()
-        .filter(|(r, _)| !quoted.iter().any(|q| q.start <= r.start && r.end <= q.end))
-        .filter(|(_, w)| {
-            !(en_words.contains(&w.to_lowercase())
-                && w.chars().next().is_some_and(char::is_uppercase))
+    // (the run, its lowercase)
+    let kept: Vec<(&str, &str)> = runs
+        .iter()
+        .zip(&lower_ranges)
+        .filter(|((r, _), _)| !quoted.iter().any(|q| q.start <= r.start && r.end <= q.end))
+        .map(|((_, w), l)| (*w, &lower[l.clone()]))
+        .filter(|(w, l)| {
+            !(en_words.contains(l) && w.chars().next().is_some_and(char::is_uppercase))
         })
-        .map(|(_, w)| w)
         .collect();
     let latin = latin_script(lang);
     if let Some(latin) = latin {
-        let own: String = runs.concat();
-        let l = own.chars().filter(|c| is_latin(*c)).count();
-        let c = own.chars().filter(|c| is_cyrillic(*c)).count();
+        let (mut l, mut c) = (0, 0);
+        for ch in kept.iter().flat_map(|(w, _)| w.chars()) {
+            if is_latin(ch) {
+                l += 1;
+            } else if is_cyrillic(ch) {
+                c += 1;
+            }
+        }
         let (mine, other) = if latin { (l, c) } else { (c, l) };
         if other >= 25 && other > 2 * mine {
             return (
@@ -159,9 +297,9 @@ fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
             );
         }
     }
-    let sample: Vec<&str> = runs
+    let sample: Vec<(&str, &str)> = kept
         .into_iter()
-        .filter(|w| match latin {
+        .filter(|(w, _)| match latin {
             // Only the words in the locale's script: the others are names or
             // quotations, in someone else's language.
             Some(true) => !w.chars().any(is_cyrillic),
@@ -169,7 +307,7 @@ fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
             None => true,
         })
         .collect();
-    let letters: usize = sample.iter().map(|w| w.chars().count()).sum();
+    let letters: usize = sample.iter().map(|(w, _)| w.chars().count()).sum();
     if sample.len() < 5 || letters < 25 {
         return (Vec::new(), false);
     }
@@ -181,7 +319,7 @@ fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
     if expected == Language::Russian {
         let kazakh = sample
             .iter()
-            .filter(|w| w.contains(|c| KAZAKH_LETTERS.contains(c)))
+            .filter(|(w, _)| w.chars().any(is_kazakh_letter))
             .count();
         if kazakh >= 3 && kazakh * 5 >= sample.len() {
             return (vec![Finding::error(
@@ -195,7 +333,7 @@ fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
     if shortcut && evident(expected, &sample) {
         return (Vec::new(), false);
     }
-    let sample = sample.join(" ");
+    let sample = sample.iter().map(|(w, _)| *w).collect::<Vec<_>>().join(" ");
     let values = detector(latin).compute_language_confidence_values(sample);
     let Some((top, conf)) = values.first().copied() else {
         return (Vec::new(), true);
@@ -224,49 +362,135 @@ fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
 }
 
 /// Words only French writes often, and words only English writes often (none of them a
-/// word of the other language: not "a", "an", "on", "as").
-const FRENCH: &[&str] = &[
-    "le", "la", "les", "l", "de", "des", "du", "d", "et", "à", "au", "aux", "un", "une", "dans",
-    "pour", "par", "sur", "est", "sont", "qui", "que", "qu", "ne", "pas", "il", "elle", "ils",
-    "se", "sa", "ses", "cette", "avec", "été", "ont", "était", "leur", "leurs", "après", "contre",
-    "selon", "lors", "en", "ou", "où", "ces", "son", "ce", "mais", "dont", "lui",
-];
+/// word of the other language: not "a", "an", "on", "as"); lowercase.
+fn is_french_word(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "les"
+            | "l"
+            | "de"
+            | "des"
+            | "du"
+            | "d"
+            | "et"
+            | "à"
+            | "au"
+            | "aux"
+            | "un"
+            | "une"
+            | "dans"
+            | "pour"
+            | "par"
+            | "sur"
+            | "est"
+            | "sont"
+            | "qui"
+            | "que"
+            | "qu"
+            | "ne"
+            | "pas"
+            | "il"
+            | "elle"
+            | "ils"
+            | "se"
+            | "sa"
+            | "ses"
+            | "cette"
+            | "avec"
+            | "été"
+            | "ont"
+            | "était"
+            | "leur"
+            | "leurs"
+            | "après"
+            | "contre"
+            | "selon"
+            | "lors"
+            | "en"
+            | "ou"
+            | "où"
+            | "ces"
+            | "son"
+            | "ce"
+            | "mais"
+            | "dont"
+            | "lui"
+    )
+}
 
 /// Letters French writes and English does not (outside borrowed names, which the sample
-/// leaves out when the English has them too).
-const FRENCH_LETTERS: &str = "éèêëàâçîïôûùœÉÈÊËÀÂÇÎÏÔÛÙŒ";
-const ENGLISH: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "was", "that", "for", "with", "by", "at", "from", "his",
-    "he", "it", "be", "has", "have", "were", "which", "are", "this", "not", "been", "who", "its",
-    "their", "after", "against",
-];
+/// leaves out when the English has them too); lowercase.
+fn is_french_letter(c: char) -> bool {
+    matches!(
+        c,
+        'é' | 'è' | 'ê' | 'ë' | 'à' | 'â' | 'ç' | 'î' | 'ï' | 'ô' | 'û' | 'ù' | 'œ'
+    )
+}
+
+fn is_english_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "of"
+            | "and"
+            | "to"
+            | "in"
+            | "is"
+            | "was"
+            | "that"
+            | "for"
+            | "with"
+            | "by"
+            | "at"
+            | "from"
+            | "his"
+            | "he"
+            | "it"
+            | "be"
+            | "has"
+            | "have"
+            | "were"
+            | "which"
+            | "are"
+            | "this"
+            | "not"
+            | "been"
+            | "who"
+            | "its"
+            | "their"
+            | "after"
+            | "against"
+    )
+}
 
 /// True when the sample is plainly in the expected language, so the statistical model
 /// has nothing to decide: a French message whose function words and accented words are
 /// French (three at least, a fifth of its words, and four times as many as English
-/// function words), a Kazakh message
+/// function words; or two at least, a quarter of its words, and no English function
+/// word: a short heading such as "Retrait surprenant de l’asile"), a Kazakh message
 /// whose words often carry the letters Russian never uses (two at least, a sixth of its
 /// words). Loading the models and scoring n-grams was most of `check`'s time, for
 /// messages like these; a test compares this answer with the model's on every message of
-/// the repository's translations.
-fn evident(expected: Language, sample: &[&str]) -> bool {
+/// the repository's translations (and of the other languages checked as these).
+fn evident(expected: Language, sample: &[(&str, &str)]) -> bool {
     match expected {
         Language::French => {
             let (mut fr, mut en) = (0, 0);
-            for w in sample {
-                let w = w.to_lowercase();
-                if FRENCH.contains(&w.as_str()) || w.contains(|c| FRENCH_LETTERS.contains(c)) {
+            for (_, w) in sample {
+                if is_french_word(w) || w.chars().any(is_french_letter) {
                     fr += 1;
-                } else if ENGLISH.contains(&w.as_str()) {
+                } else if is_english_word(w) {
                     en += 1;
                 }
             }
-            fr >= 3 && fr * 5 >= sample.len() && fr >= 4 * en
+            let n = sample.len();
+            (fr >= 3 && fr * 5 >= n && fr >= 4 * en) || (fr >= 2 && en == 0 && fr * 4 >= n)
         }
         Language::Kazakh => {
             let kazakh = sample
                 .iter()
-                .filter(|w| w.contains(|c| KAZAKH_LETTERS.contains(c)))
+                .filter(|(w, _)| w.chars().any(is_kazakh_letter))
                 .count();
             kazakh >= 2 && kazakh * 6 >= sample.len()
         }
@@ -275,10 +499,15 @@ fn evident(expected: Language, sample: &[&str]) -> bool {
 }
 
 /// The spans inside quotation marks: « », “ ”, „ “, and straight double quotes.
+///
+/// Only the quotation marks are read: `"` and the lead bytes of « » (0xC2) and “ ” „
+/// (0xE2) are found by byte, and only there is a character decoded.
 fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut stack: Vec<(char, usize)> = Vec::new();
-    for (i, c) in text.char_indices() {
+    let marks = memchr::memchr3_iter(b'"', 0xC2, 0xE2, text.as_bytes())
+        .filter_map(|i| text.get(i..).and_then(|t| t.chars().next()).map(|c| (i, c)));
+    for (i, c) in marks {
         let close = match stack.last() {
             Some(('«', _)) => c == '»',
             Some(('“', _)) => c == '”',
@@ -344,6 +573,40 @@ mod tests {
         (asked, spared, flagged)
     }
 
+    /// The cheap counts never clear a message `verdict` would find fault with, and they
+    /// clear most of the repository's messages.
+    #[test]
+    fn plainly_right_messages_have_no_finding() {
+        let english = file("en");
+        for text in ["fr", "ru", "kk", "en"] {
+            let texts = file(text);
+            for as_locale in ["fr", "ru", "kk"] {
+                let (mut cleared, mut all) = (0, 0);
+                for (_, t) in texts.messages() {
+                    let Some(en) = english.message(&t.id) else {
+                        continue;
+                    };
+                    let m = Msg::new(as_locale, &t.id, &en.value, &t.value, None);
+                    all += 1;
+                    if plainly_right(&m) {
+                        cleared += 1;
+                        assert!(
+                            verdict(&m, false).0.is_empty(),
+                            "{text} as {as_locale}: {} was cleared",
+                            t.id
+                        );
+                    }
+                }
+                if text == as_locale {
+                    assert!(
+                        cleared * 10 >= all * 7,
+                        "{text}: only {cleared} of {all} cleared by counts"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn shortcut_agrees_with_the_model_on_real_translations() {
         for (text, as_locale) in [("fr", "fr"), ("kk", "kk")] {
@@ -363,6 +626,38 @@ mod tests {
                 flagged >= 30,
                 "{text} checked as {as_locale}: {flagged} caught ({asked} asked, {spared} spared)"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod quotes {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Reading only the quotation marks finds what reading every character finds.
+        #[test]
+        fn quoted_spans_are_as_defined(text in "[a «»“”„\"Ж€—’]{0,30}") {
+            let mut by_definition = Vec::new();
+            let mut stack: Vec<(char, usize)> = Vec::new();
+            for (i, c) in text.char_indices() {
+                let close = match stack.last() {
+                    Some(('«', _)) => c == '»',
+                    Some(('“', _)) => c == '”',
+                    Some(('„', _)) => c == '“' || c == '”',
+                    Some(('"', _)) => c == '"',
+                    _ => false,
+                };
+                if close {
+                    if let Some((_, start)) = stack.pop() {
+                        if stack.is_empty() {
+                            by_definition.push(start..i);
+                        }
+                    }
+                } else if matches!(c, '«' | '“' | '„' | '"') {
+                    stack.push((c, i));
+                }
+            }
+            proptest::prop_assert_eq!(super::quoted_spans(&text), by_definition);
         }
     }
 }

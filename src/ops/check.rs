@@ -124,12 +124,14 @@ pub fn check(project: &Project, opts: &Options) -> Result<Report> {
                     clean: Vec::new(),
                 }
             };
+            // The document's translations share their English: analysed once.
+            let english = checks::EnglishMemo::default();
             let checked = r
                 .targets
-                .into_iter()
+                .into_par_iter()
                 .map(|(mut t, seen)| {
                     t.review = policy;
-                    let (found, used) = checks::check_file_cached(&t, &glossary, &cache);
+                    let (found, used) = checks::check_file_shared(&t, &glossary, &cache, &english);
                     let fixable = fix
                         && found
                             .iter()

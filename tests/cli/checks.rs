@@ -319,3 +319,68 @@ fn the_cache_gives_the_findings_a_full_check_gives() {
     assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
     assert!(o.stderr.contains("glossary.csv:2:"), "{}", o.stderr);
 }
+
+/// Whatever the caches save, a cold run (a fresh clone: no `.dossier-cache/`), warm runs
+/// and `--no-cache` report the same findings and counts, on a corpus of three documents
+/// (the repository's, twice more with faults in every locale), before and after an
+/// English edit and `sync`.
+#[test]
+fn cold_warm_and_no_cache_agree_on_a_corpus() {
+    let p = crate::repository();
+    let source = p.read("source/dossier.md");
+    let reference = p.read("locales/en/dossier.ftl");
+    let faults: [(&str, &str, &str, &str); 5] = [
+        ("doc2", "fr", "11,5\u{A0}tonnes", "11,5 tonnes"),
+        ("doc2", "ru", "Аблязова", "Аблязава"),
+        ("doc3", "kk", "Әблязовтың", "Аблязовтың"),
+        ("doc3", "fr", "l’Office", "l'Office"),
+        ("doc3", "ru", "«", "\""),
+    ];
+    for doc in ["doc2", "doc3"] {
+        p.write(&format!("source/{doc}.md"), &source);
+        p.write(&format!("locales/en/{doc}.ftl"), &reference);
+        for l in ["fr", "ru", "kk"] {
+            let mut text = p.read(&format!("locales/{l}/dossier.ftl"));
+            for (d, fl, from, to) in faults {
+                if d == doc && fl == l {
+                    assert!(text.contains(from), "{doc} {l}: no {from}");
+                    text = text.replacen(from, to, 1);
+                }
+            }
+            p.write(&format!("locales/{l}/{doc}.ftl"), &text);
+        }
+    }
+    let agree = |p: &Project, when: &str| {
+        let full = findings(p, &["check", "--json", "--no-cache"]);
+        assert!(full.len() >= faults.len(), "{when}: {full:?}");
+        let _ = std::fs::remove_dir_all(p.path(".dossier-cache"));
+        assert_eq!(findings(p, &["check", "--json"]), full, "{when}: cold");
+        assert_eq!(findings(p, &["check", "--json"]), full, "{when}: warm");
+        assert_eq!(
+            findings(p, &["check", "--json"]),
+            full,
+            "{when}: warm again"
+        );
+        let status = |args: &[&str]| -> String { p.ok(args) };
+        let none = status(&["status", "--json", "--no-cache"]);
+        assert_eq!(status(&["status", "--json"]), none, "{when}: status");
+        assert_eq!(status(&["status", "--json"]), none, "{when}: status, warm");
+    };
+    agree(&p, "as written");
+    // The English changes (a sentence added to a paragraph of two documents), `sync`
+    // records its plan: the next runs take the references from it.
+    for doc in ["dossier", "doc3"] {
+        let text = p.read(&format!("source/{doc}.md"));
+        let edited = text.replacen(
+            "political asylum in France.",
+            "political asylum in France. The court confirmed this again in 2024.",
+            1,
+        );
+        assert_ne!(text, edited, "{doc}: nothing to edit");
+        p.write(&format!("source/{doc}.md"), &edited);
+    }
+    p.ok(&["sync"]);
+    let warm = findings(&p, &["check", "--json"]);
+    agree(&p, "after an edit and sync");
+    assert_eq!(warm, findings(&p, &["check", "--json", "--no-cache"]));
+}

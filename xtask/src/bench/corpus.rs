@@ -178,8 +178,9 @@ impl Base {
             let mut out = format!("### {l} translation of source/{name}.md.\n");
             for (k, m) in self.messages.iter().enumerate() {
                 let (value, notes) = &m.translations[i];
-                let mut comments = ftl::stamp_lines(&format!("{}{}", m.text, token(k)));
-                comments.extend(notes.iter().cloned());
+                // Notes above the stamp, which is the last comment before the id.
+                let mut comments = notes.clone();
+                comments.extend(ftl::stamp_lines(&format!("{}{}", m.text, token(k))));
                 out.push('\n');
                 out.push_str(&ftl::write_message(
                     &m.id,
