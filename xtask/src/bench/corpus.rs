@@ -14,7 +14,7 @@ use dossier::ftl;
 use dossier::plan::{self, DocInput, State};
 
 /// What the edit appends to 5 % of the paragraphs of every document.
-pub const EDIT: &str = " The court confirmed this again in 2024.";
+pub const EDIT: &str = " The court has since confirmed this again.";
 
 /// The repository's document, as the generator needs it.
 pub struct Base {
