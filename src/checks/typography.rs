@@ -10,7 +10,8 @@
 //!   capital `E` for `É` (`Etat`); a hyphen used as a dash.
 //! - Russian and Kazakh: a hyphen between words where a dash belongs (`Аблязов - банкир`
 //!   → `Аблязов — банкир`), a spaced en dash between words, year ranges with a hyphen
-//!   (`1998-1999` → `1998–1999`), a month capitalised after a day (`9 Декабря`).
+//!   (`1998-1999` → `1998–1999`), a month capitalised after a day (`9 Декабря`), in Kazakh
+//!   also after a year (`2017 жылғы Шілдеде`, `2017 ж. Шілде`).
 //! - Kazakh: a case suffix glued to an acronym (`ЕҚЫҰның` → `ЕҚЫҰ-ның`).
 //! - French, Russian and Kazakh: a plain space between a number and its unit or counted
 //!   noun (`11,5 tonnes`, `30 дней`, `2001 г.`, `2022 ж.`, `256 адам`) — a no-break space
@@ -440,25 +441,46 @@ const MONTHS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// A month written with a capital after a day number: `9 Декабря`, `1 Décembre`.
+/// A month written with a capital after a day number (`9 Декабря`, `1 Décembre`), or in
+/// Kazakh after a year and the word "year" (`2017 жылғы Шілдеде`, `2017 ж. Шілде`; not
+/// `Қазан`, which after a year may be the city).
 fn months(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
     let Some((_, names)) = MONTHS.iter().find(|(l, _)| *l == lang) else {
         return;
     };
     let words = m.words();
+    let spaces = |from: usize, to: usize, dot: bool| {
+        m.masked.get(from..to).is_some_and(|gap| {
+            gap.chars()
+                .enumerate()
+                .all(|(i, c)| c == ' ' || is_nb(c) || (dot && i == 0 && c == '.'))
+        })
+    };
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     for k in 1..words.len() {
         let (day, month) = (words.get(k - 1), words.get(k));
-        if !day.orig.chars().all(|c| c.is_ascii_digit()) || day.orig.len() > 2 {
-            continue;
-        }
-        let gap = &m.masked[day.range.end..month.range.start];
-        if !gap.chars().all(|c| c == ' ' || is_nb(c)) {
+        let after_day = digits(day.orig)
+            && day.orig.len() <= 2
+            && spaces(day.range.end, month.range.start, false);
+        let after_year = lang == "kk" && k >= 2 && {
+            let year = words.get(k - 2);
+            digits(year.orig)
+                && year.orig.len() == 4
+                && spaces(year.range.end, day.range.start, false)
+                && match day.norm {
+                    "жылғы" | "жылы" => spaces(day.range.end, month.range.start, false),
+                    "ж" => spaces(day.range.end, month.range.start, true),
+                    _ => false,
+                }
+        };
+        if !after_day && !after_year {
             continue;
         }
         let lower = month.norm;
-        let is_month = names
-            .iter()
-            .any(|n| lower == *n || (lang == "kk" && lower.starts_with(n)));
+        // After a year, `Қазан` is as likely the city (Kazan) as October.
+        let is_month = names.iter().any(|n| {
+            (lower == *n || (lang == "kk" && lower.starts_with(n))) && (after_day || *n != "қазан")
+        });
         if is_month && month.orig.chars().next().is_some_and(char::is_uppercase) {
             out.push(
                 Finding::error(
@@ -472,7 +494,7 @@ fn months(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
                 .suggest(month.norm.to_string(), format!("write \"{}\"", month.norm)),
             );
         }
-        if lang == "fr" && day.orig == "1" && is_month {
+        if lang == "fr" && after_day && day.orig == "1" && is_month {
             out.push(
                 Finding::warning(
                     CODE,

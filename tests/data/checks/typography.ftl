@@ -138,3 +138,15 @@ units-4 = 6 жылға
 
 # en: in 2020, until 2030, on 4 March
 not-units = 2020 жылғы, 2030 жылға дейін, 4 наурыз
+
+# expect: typography
+# en: In July 2017 the court ruled.
+month = 2017 жылғы Шілдеде сот шешім шығарды.
+
+# expect: typography
+# en: In July 2017 the court ruled.
+month-2 = 2017 ж. Шілдеде сот шешім шығарды.
+
+# `Қазан` after a year may be Kazan, the city: not a month there.
+# en: In July 2017 the court ruled; in Kazan.
+month-3 = 2017 жылғы шілдеде сот шешім шығарды; 2017 жылы Қазанда.
