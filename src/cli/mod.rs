@@ -143,10 +143,15 @@ fn print_error(e: &anyhow::Error, ui: Ui) {
     }
 }
 
+/// A reader that stopped reading (`dossier status --json | head`): not an error. JSON
+/// output reaches the pipe through serde_json, which wraps the I/O error in its own.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
     })
 }
 

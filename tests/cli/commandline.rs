@@ -284,3 +284,30 @@ fn init_makes_a_project_and_refuses_to_overwrite() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!bad.exists());
 }
+
+/// A reader that stops reading (`dossier status --json | head -1`) ends the command
+/// quietly with exit 0, in text and in JSON (serde_json wraps the pipe's error in its
+/// own), as `cat` or `git log` do.
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let p = crate::repository();
+    for args in [
+        &["status", "--json"][..],
+        &["status"],
+        &["report", "--json"],
+        &["report", "--csv"],
+    ] {
+        // The reading end is closed before the command starts: its first write fails.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = dossier()
+            .args(["--root", p.path("").to_str().expect("utf-8 path")])
+            .args(args)
+            .stdout(writer)
+            .output()
+            .expect("run dossier");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+}
