@@ -120,6 +120,7 @@ pub enum Command {
     /// file:line).
     #[command(after_help = "Examples:
   dossier diff ru                              # what needs work in Russian, with suggestions
+  dossier diff ru --doc chapter-2              # only in one document
   dossier diff fr --html build/review-fr.html  # the same as a side-by-side review page
   dossier diff fr --since origin/main --html build/changed-fr.html   # what a translator changed")]
     Diff {
@@ -137,6 +138,9 @@ pub enum Command {
         /// Instead: every message whose translation changed since this git revision.
         #[arg(long, value_name = "REV")]
         since: Option<String>,
+        /// Only this document (`dossier`, `dossier.md` or `source/dossier.md`).
+        #[arg(long, value_name = "DOC")]
+        doc: Option<String>,
     },
     /// List translation-memory matches for missing messages (--fill writes them).
     #[command(after_help = "Examples:

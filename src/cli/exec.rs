@@ -119,10 +119,13 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
                 json,
                 html,
                 since: Some(rev),
+                doc,
             },
             _,
         ) => {
-            let items = ops::since::since(project, plan, &locale, &ids, &rev)?;
+            let docs = ops::documents(plan, doc.as_deref(), false)?;
+            let mut items = ops::since::since(project, plan, &locale, &ids, &rev)?;
+            items.retain(|i| docs.iter().any(|d| d == i.doc));
             if let Some(path) = &html {
                 ops::since::write_review_page(path, &locale, &rev, &items)?;
             }
@@ -135,10 +138,13 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
                 json,
                 html,
                 since: None,
+                doc,
             },
             _,
         ) => {
-            let items = ops::diff::diff(project, plan, &locale, &ids)?;
+            let docs = ops::documents(plan, doc.as_deref(), false)?;
+            let mut items = ops::diff::diff(project, plan, &locale, &ids)?;
+            items.retain(|i| docs.iter().any(|d| d == i.doc));
             if let Some(path) = &html {
                 ops::diff::write_review_page(path, &locale, &items)?;
             }

@@ -182,6 +182,22 @@ fn typos_in_ids_and_documents_exit_2_with_close_matches() {
         "{}",
         o.stderr
     );
+    // diff takes a document too: only its messages, however it is named.
+    let all = p.ok(&["diff", "kk", "--json"]);
+    assert!(all.contains("\"doc\": \"other\""), "{all}");
+    for doc in ["doc", "source/doc.md"] {
+        let one = p.ok(&["diff", "kk", "--json", "--doc", doc]);
+        assert!(one.contains("\"id\": \"report-p4\""), "{one}");
+        assert!(!one.contains("\"doc\": \"other\""), "{one}");
+    }
+    let o = p.run(&["diff", "kk", "--doc", "nope"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr
+            .contains("unknown document `nope`: the documents are doc, other"),
+        "{}",
+        o.stderr
+    );
 }
 
 /// Item 5: `en` is a locale where a list of locales is taken.
