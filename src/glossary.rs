@@ -203,12 +203,16 @@ struct LocaleMatcher {
     forms: Vec<Form>,
     /// The forms by the beginning of the words they start with.
     index: KeyIndex,
+
     /// Per entry, the names of its accepted forms a misspelling is looked for near
     /// (capitalised words of five letters or more, not acronyms): the name as written and
     /// its normalised letters.
     names: HashMap<usize, Vec<Name>>,
-    /// Every word of every accepted form: (form, word).
-    accepted: Vec<(usize, usize)>,
+    /// Every word of every accepted form, (form, word), by the first letter of its
+    /// normalised form: a word any of them matches starts with that letter (every match —
+    /// equal, inflected, stemmed, suffixed, a name's case — keeps the word's beginning; a
+    /// one-letter Kazakh word is also under its voiced letter, `к` → `г`).
+    accepted: rustc_hash::FxHashMap<char, Vec<(usize, usize)>>,
 }
 
 pub struct Glossary {
@@ -322,13 +326,23 @@ impl Glossary {
                 )
             }));
             let mut names: HashMap<usize, Vec<Name>> = HashMap::new();
-            let mut accepted = Vec::new();
+            let mut accepted: rustc_hash::FxHashMap<char, Vec<(usize, usize)>> = Default::default();
             for (i, f) in forms.iter().enumerate() {
                 if f.kind == FormKind::Forbidden {
                     continue;
                 }
                 for (k, w) in f.words.iter().enumerate() {
-                    accepted.push((i, k));
+                    let mut chars = w.norm.chars();
+                    let first = chars.next();
+                    let voiced = match (first, chars.next()) {
+                        (Some('п'), None) => Some('б'),
+                        (Some('к'), None) => Some('г'),
+                        (Some('қ'), None) => Some('ғ'),
+                        _ => None,
+                    };
+                    for c in first.into_iter().chain(voiced) {
+                        accepted.entry(c).or_default().push((i, k));
+                    }
                     if w.capitalised && !w.acronym && w.norm.chars().count() >= 5 {
                         names.entry(f.entry).or_default().push(Name {
                             orig: w.orig.clone(),
@@ -445,12 +459,11 @@ impl Glossary {
                     return;
                 }
                 if let Some(hit) = self.verify(locale, form, words, wi) {
-                    out.push(hit);
+                    out.push((fi, hit));
                 }
             });
         }
-        out.sort_by_key(|h| (h.range.start, h.entry));
-        out
+        sorted(out)
     }
 
     fn verify(&self, locale: &str, form: &Form, words: &Words, wi: usize) -> Option<Hit> {
@@ -636,12 +649,17 @@ impl Glossary {
                 // comparing every capitalised word with the whole glossary was most of
                 // `check`'s time).
                 let known = *known.get_or_insert_with(|| {
-                    lm.accepted.iter().any(|&(f, k)| {
-                        !matches!(
-                            self.word_match(locale, &lm.forms[f].words[k], &w, true, false),
-                            WordMatch::No
-                        )
-                    })
+                    let first = w.norm.chars().next().unwrap_or_default();
+                    lm.accepted
+                        .get(&first)
+                        .into_iter()
+                        .flatten()
+                        .any(|&(f, k)| {
+                            !matches!(
+                                self.word_match(locale, &lm.forms[f].words[k], &w, true, false),
+                                WordMatch::No
+                            )
+                        })
                 });
                 if known {
                     break;
@@ -1051,6 +1069,12 @@ fn make_form(entry: usize, kind: FormKind, text: &str, case_sensitive: bool) -> 
 }
 
 /// The search key of a form's first word: a prefix every accepted spelling starts with.
+/// Hits in text order, then by entry, then in the glossary's order of forms.
+fn sorted(mut hits: Vec<(usize, Hit)>) -> Vec<Hit> {
+    hits.sort_by_key(|(form, h)| (h.range.start, h.entry, *form));
+    hits.into_iter().map(|(_, h)| h).collect()
+}
+
 fn key(locale: &str, w: &FormWord, only_word: bool, ru: &Stemmer) -> String {
     let chars: Vec<char> = w.norm.chars().collect();
     let take = |n: usize| chars[..n.min(chars.len())].iter().collect::<String>();
@@ -1457,6 +1481,22 @@ mod tests {
                 "foreign is `maybe`: write `yes` or leave it empty".to_string()
             ))
         );
+    }
+
+    /// A word one letter off a name is a misspelling unless some entry accepts it; the
+    /// accepted words are looked up by their first letter.
+    #[test]
+    fn near_misses_spare_words_another_entry_accepts() {
+        let g = glossary(
+            "Ablyazov,Abliazov,Аблязов,Әблязов,,,,,,,,\nAblazov,Ablazov,Аблазов,Аблазов,,,,,,,,\n",
+        );
+        let text = "Аблазов и Аблезов, Аблязова";
+        let near: Vec<(&str, String)> = g
+            .near_misses("ru", &[0], &words(text))
+            .into_iter()
+            .map(|(r, name, _)| (&text[r], name))
+            .collect();
+        assert_eq!(near, [("Аблезов", "Аблязов".to_string())]);
     }
 
     #[test]
