@@ -145,7 +145,8 @@ pub enum Command {
     /// List translation-memory matches for missing messages (--fill writes them).
     #[command(after_help = "Examples:
   dossier suggest kk           # matches of at least [suggest] min % (default 70) for each missing message
-  dossier suggest kk --fill 90 # write each best match of 90 % or more, marked stale for review")]
+  dossier suggest kk --fill 90 # write each best match of 90 % or more, marked stale for review
+  dossier suggest kk --placeholders  # put every missing message in the files, its English commented out, to translate in place")]
     Suggest {
         /// The locale whose missing messages to match.
         locale: String,
@@ -153,6 +154,12 @@ pub enum Command {
         /// (stamped with the English it was made from, so it shows as stale).
         #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u8).range(1..=100))]
         fill: Option<u8>,
+        /// Write each missing message into its locale file as a placeholder, in document
+        /// order: its `# en:` stamp and the message with the English as its value,
+        /// commented out. Write the translation in its place and remove the `# `; until
+        /// then the message stays missing.
+        #[arg(long, conflicts_with = "fill")]
+        placeholders: bool,
     },
     /// Mark stale messages as updated against the current English.
     #[command(after_help = "Examples:

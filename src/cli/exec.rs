@@ -101,7 +101,10 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
     let lock = match &command {
         Command::Accept { .. }
         | Command::Review { .. }
-        | Command::Suggest { fill: Some(_), .. } => Some(ops::lock(project)?),
+        | Command::Suggest { fill: Some(_), .. }
+        | Command::Suggest {
+            placeholders: true, ..
+        } => Some(ops::lock(project)?),
         Command::Import(a) if !a.dry_run => Some(ops::lock(project)?),
         _ => None,
     };
@@ -150,7 +153,18 @@ fn with_plan(project: &Project, command: Command, ui: Ui, out: &mut dyn Write) -
             }
             messages::diff(&items, html.as_deref(), json, ui, out)
         }
-        (Command::Suggest { locale, fill }, lock) => match (fill, lock) {
+        (
+            Command::Suggest {
+                locale,
+                fill,
+                placeholders,
+            },
+            lock,
+        ) => match (fill, lock) {
+            (None, Some(lock)) if placeholders => {
+                let placed = ops::missing::write(project, plan, lock, &locale, &mut writer)?;
+                messages::placed(&locale, &placed, out)
+            }
             (Some(min), Some(lock)) => {
                 let filled = ops::suggest::fill(project, plan, lock, &locale, min, &mut writer)?;
                 messages::filled(&locale, &filled, out)

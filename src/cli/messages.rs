@@ -157,6 +157,22 @@ pub fn filled(locale: &str, filled: &[ops::suggest::Filled], out: &mut dyn Write
     Ok(0)
 }
 
+pub fn placed(locale: &str, placed: &[ops::missing::Placed], out: &mut dyn Write) -> Result<i32> {
+    for p in placed {
+        writeln!(out, "{locale}/{} {}: placeholder", p.doc, p.id)?;
+    }
+    if placed.is_empty() {
+        writeln!(out, "{locale}: no missing message without a placeholder")?;
+    } else {
+        writeln!(
+            out,
+            "{} placeholder(s) written: write each translation in place of its commented line and remove the `# `",
+            placed.len()
+        )?;
+    }
+    Ok(0)
+}
+
 pub fn accepted(locale: &str, done: &[ops::accept::Accepted], out: &mut dyn Write) -> Result<i32> {
     for a in done {
         match a.outcome {

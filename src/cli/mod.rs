@@ -239,7 +239,9 @@ fn only_progress(command: &Command) -> bool {
     match command {
         Command::Sync { check, .. } => !check,
         Command::Import(a) => !a.dry_run,
-        Command::Suggest { fill, .. } => fill.is_some(),
+        Command::Suggest {
+            fill, placeholders, ..
+        } => fill.is_some() || *placeholders,
         Command::Build { .. }
         | Command::Accept { .. }
         | Command::Review { .. }

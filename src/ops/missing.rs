@@ -8,9 +8,18 @@
 //! # en: Grave risks
 //! # grave-risks = Grave risks
 //! ```
+//!
+//! The language server offers them as a code action on a buffer (`add_placeholders`);
+//! `dossier suggest LOCALE --placeholders` writes them into the files (`write`), as
+//! gettext's `msginit`/`msgmerge` give a translator every entry to fill in.
 
+use anyhow::Result;
+
+use crate::fsio::{Lock, Writer};
 use crate::ftl;
-use crate::plan::{self, State};
+use crate::paths;
+use crate::plan::{self, Plan, State};
+use crate::project::Project;
 
 use super::buffer::{Buffer, Edit};
 
@@ -40,7 +49,11 @@ pub fn placeholder(id: &str, english: &str) -> String {
 /// Whether the buffer already holds the placeholder of message `id` (a comment line
 /// `# id =`).
 fn has_placeholder(buf: &Buffer, id: &str) -> bool {
-    crate::lines::split(buf.text()).any(|l| {
+    has_placeholder_in(buf.text(), id)
+}
+
+fn has_placeholder_in(text: &str, id: &str) -> bool {
+    crate::lines::split(text).any(|l| {
         l.strip_prefix("# ")
             .and_then(|l| l.strip_prefix(id))
             .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('='))
@@ -77,4 +90,57 @@ pub fn add_placeholders(buf: &Buffer) -> Vec<Edit> {
         .into_iter()
         .map(|(at, text)| Edit { span: at..at, text })
         .collect()
+}
+
+/// A placeholder `write` put in a file.
+#[derive(Debug, serde::Serialize)]
+pub struct Placed<'a> {
+    pub doc: &'a str,
+    pub id: &'a str,
+}
+
+/// Writes a placeholder for every missing message of `locale` that has none yet, into
+/// each document's locale file (created when it does not exist), in document order; the
+/// rest of each file is kept byte for byte. Held under the project lock.
+pub fn write<'a>(
+    project: &Project,
+    plan: &'a Plan,
+    _lock: &Lock,
+    locale: &str,
+    writer: &mut dyn Writer,
+) -> Result<Vec<Placed<'a>>> {
+    super::translation_locale(project, locale)?;
+    let mut placed = Vec::new();
+    let mut writes = Vec::new();
+    for d in &plan.docs {
+        let Some(lp) = d.locale(locale) else { continue };
+        let base = lp
+            .new_text
+            .clone()
+            .or_else(|| lp.file.as_ref().map(|f| f.src.clone()))
+            .unwrap_or_else(|| format!("### {locale} translation of source/{}.md.\n", d.name));
+        let new: Vec<(String, String)> = d
+            .messages
+            .iter()
+            .enumerate()
+            .filter(|(k, m)| lp.states[*k] == State::Missing && !has_placeholder_in(&base, &m.id))
+            .map(|(_, m)| {
+                placed.push(Placed {
+                    doc: &d.name,
+                    id: &m.id,
+                });
+                (m.id.clone(), placeholder(&m.id, &m.text))
+            })
+            .collect();
+        if new.is_empty() {
+            continue;
+        }
+        let order: Vec<String> = d.messages.iter().map(|m| m.id.clone()).collect();
+        writes.push((
+            paths::locale_file(&project.root, locale, &d.name),
+            plan::insert_messages(&base, &order, &new),
+        ));
+    }
+    super::write_files(writer, &writes)?;
+    Ok(placed)
 }

@@ -300,3 +300,59 @@ pub fn git(p: &Project, args: &[&str]) {
         .is_ok_and(|o| o.status.success());
     assert!(ok, "git {args:?}");
 }
+
+/// `suggest --placeholders`: every missing message put into the file in document order,
+/// its English commented out under its stamp, the rest of the file kept byte for byte;
+/// the messages stay missing until translated in place; a second run adds nothing.
+#[test]
+fn suggest_placeholders_give_a_plain_editor_every_missing_message() {
+    let p = crate::Project::new(
+        "# Title\n\nFirst paragraph.\n\nSecond *paragraph*.[^1]\n\n[^1]: A note.\n",
+    );
+    p.ok(&["sync"]);
+    // ru has one translation already; fr has no file at all.
+    let ru = "# Перевод.\n\n# en: First paragraph.\ntitle-p1 = Первый абзац.\n";
+    p.write("locales/ru/doc.ftl", ru);
+    let out = p.ok(&["suggest", "ru", "--placeholders"]);
+    assert!(out.contains("ru/doc title: placeholder"), "{out}");
+    assert!(out.contains("3 placeholder(s) written"), "{out}");
+    let text = p.read("locales/ru/doc.ftl");
+    assert_eq!(
+        text,
+        "# Перевод.\n\n# en: Title\n# title = Title\n\n# en: First paragraph.\ntitle-p1 = Первый абзац.\n\n# en: Second *paragraph*.[^1]\n# title-p2 = Second *paragraph*.[^1]\n\n# en: A note.\n# fn-1 = A note.\n"
+    );
+    let v = p.status_json("ru");
+    assert_eq!(
+        (v["translated"].as_u64(), v["missing"].as_u64()),
+        (Some(1), Some(3))
+    );
+    assert_eq!(p.run(&["check", "ru"]).code, 0);
+    // Nothing new the second time.
+    let again = p.ok(&["suggest", "ru", "--placeholders"]);
+    assert!(
+        again.contains("ru: no missing message without a placeholder"),
+        "{again}"
+    );
+    assert_eq!(p.read("locales/ru/doc.ftl"), text);
+    // Translated in place: the stamp above it makes it current.
+    p.write(
+        "locales/ru/doc.ftl",
+        &text.replace("# title = Title", "title = Заголовок"),
+    );
+    let v = p.status_json("ru");
+    assert_eq!(
+        (v["translated"].as_u64(), v["missing"].as_u64()),
+        (Some(2), Some(2))
+    );
+    // A locale without a file gets one.
+    p.ok(&["suggest", "fr", "--placeholders"]);
+    assert!(p
+        .read("locales/fr/doc.ftl")
+        .contains("# en: Title\n# title = Title\n"));
+    // Not with --fill (that writes suggestions, stale).
+    assert_eq!(
+        p.run(&["suggest", "fr", "--placeholders", "--fill", "80"])
+            .code,
+        2
+    );
+}
