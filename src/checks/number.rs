@@ -16,7 +16,10 @@
 //! current English, not with its `# en:` stamp: a translator who updated `30 ans` to
 //! `31 ans` before `dossier accept` is not told to put 30 back. When its numbers match
 //! only the new English, a hint says so: `hint[number]: the numbers match the new English:
-//! the message looks updated for it; run `dossier accept fr ID``.
+//! the message looks updated for it; run `dossier accept fr ID``. When they match only
+//! the English it was translated from, the difference is a warning (the message is
+//! stale, not wrong: an English edit does not make `check` fail before a translator could
+//! update it); when they match neither, an error.
 //!
 //! ## Why it matters
 //! A changed digit changes the facts; `11.5` reads as a thousands separator to a French
@@ -306,7 +309,23 @@ pub fn stale(
     let (then, mut out): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.code == CODE);
     let now = check(&Msg::new(locale, id, english_now, text, None));
-    if now.is_empty() && then.iter().any(|f| f.severity == Severity::Error) {
+    let then_wrong = then.iter().any(|f| f.severity == Severity::Error);
+    if !then_wrong {
+        // Right for the English it was translated from: only stale, which `status` and
+        // `diff` say; a warning, so that an English edit does not fail `check` before a
+        // translator could update the message.
+        out.extend(now.into_iter().map(|f| match f.severity {
+            Severity::Error => Finding {
+                severity: Severity::Warning,
+                message: format!(
+                    "{} (the message is stale: its numbers are those of the English it was translated from)",
+                    f.message
+                ),
+                ..f
+            },
+            _ => f,
+        }));
+    } else if now.is_empty() {
         // Pointing at the first number of the translation.
         let at = tokens(&crate::checks::text::mask(text))
             .first()

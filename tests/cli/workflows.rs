@@ -114,18 +114,41 @@ fn check_compares_a_stale_message_with_the_new_english() {
     let json: serde_json::Value =
         serde_json::from_str(&p.ok(&["check", "fr", "--json"])).expect("json");
     assert_eq!(json["diagnostics"][0]["severity"], "hint");
-    // A stale message still holding the old figure: the error names the new English.
+    // A stale message still holding the old figure: stale, not wrong — a warning naming
+    // the new English, not an error (this fixture's plain spaces before units are).
     let o = p.run(&["check", "ru"]);
-    assert_eq!(o.code, 1);
+    assert!(!o.stdout.contains("error[number]"), "{}", o.stdout);
     assert!(
         o.stdout
-            .contains("error[number]: \"30\" here, but the English has \"31\""),
+            .contains("warning[number]: \"30\" here, but the English has \"31\" (the message is stale: its numbers are those of the English it was translated from)"),
+        "{}",
+        o.stdout
+    );
+    // A figure that matches neither English is an error.
+    let ru = p.read("locales/ru/doc.ftl");
+    p.write("locales/ru/doc.ftl", &ru.replace("почти 30", "почти 33"));
+    let o = p.run(&["check", "ru"]);
+    assert!(
+        o.stdout
+            .contains("error[number]: \"33\" here, but the English has \"31\""),
         "{}",
         o.stdout
     );
     // Accepted, the hint is gone.
     p.ok(&["accept", "fr", "report-p1"]);
     assert!(p.ok(&["check", "fr"]).contains("no problems found\n"));
+    // The English changes again: the French is stale with the figure it was translated
+    // from, and check still passes (a warning), so an English edit never fails it.
+    p.write("source/doc.md", &SRC.replace("30 years", "32 years"));
+    p.ok(&["sync"]);
+    let o = p.run(&["check", "fr"]);
+    assert_eq!(o.code, 0, "{}", o.stdout);
+    assert!(
+        o.stdout
+            .contains("warning[number]: \"31\" here, but the English has \"32\""),
+        "{}",
+        o.stdout
+    );
 }
 
 /// Item 4: an unknown id or document is an error naming the close matches or the valid
