@@ -159,7 +159,12 @@ pub fn filled(locale: &str, filled: &[ops::suggest::Filled], out: &mut dyn Write
 
 pub fn placed(locale: &str, placed: &[ops::missing::Placed], out: &mut dyn Write) -> Result<i32> {
     for p in placed {
-        writeln!(out, "{locale}/{} {}: placeholder", p.doc, p.id)?;
+        let what = if p.refreshed {
+            "placeholder refreshed (the English changed)"
+        } else {
+            "placeholder"
+        };
+        writeln!(out, "{locale}/{} {}: {what}", p.doc, p.id)?;
     }
     if placed.is_empty() {
         writeln!(out, "{locale}: no missing message without a placeholder")?;

@@ -97,10 +97,51 @@ pub fn add_placeholders(buf: &Buffer) -> Vec<Edit> {
 pub struct Placed<'a> {
     pub doc: &'a str,
     pub id: &'a str,
+    /// It replaced the placeholder of an earlier English.
+    pub refreshed: bool,
+}
+
+/// Where an untouched placeholder of message `id` stands in `text` when it holds another
+/// English than `english` (the English changed since it was written): the bytes of its
+/// lines. A block of comment lines that is not exactly a placeholder — a translator's
+/// note above it, a line edited — is left alone.
+fn outdated_placeholder(text: &str, id: &str, english: &str) -> Option<std::ops::Range<usize>> {
+    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut at = 0;
+    for l in crate::lines::split_inclusive(text) {
+        let body = l.strip_suffix('\n').unwrap_or(l);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        lines.push(at..at + body.len());
+        at += l.len();
+    }
+    let line = |k: usize| &text[lines[k].clone()];
+    let k = (0..lines.len()).find(|&k| {
+        line(k)
+            .strip_prefix("# ")
+            .and_then(|l| l.strip_prefix(id))
+            .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('='))
+    })?;
+    let comment = |k: usize| line(k).starts_with('#');
+    let mut first = k;
+    while first > 0 && comment(first - 1) {
+        first -= 1;
+    }
+    let mut last = k;
+    while last + 1 < lines.len() && comment(last + 1) {
+        last += 1;
+    }
+    // The English of the stamp above the commented message, as the parser reads it.
+    let stamp: Vec<&str> = (first..k).map(line).collect();
+    let probe = ftl::FtlFile::parse(format!("{}\nprobe = x\n", stamp.join("\n")));
+    let old = probe.messages().next()?.1.stamp.clone()?;
+    let block: Vec<&str> = (first..=last).map(line).collect();
+    (old != english && block.join("\n") == placeholder(id, &old))
+        .then(|| lines[first].start..lines[last].end)
 }
 
 /// Writes a placeholder for every missing message of `locale` that has none yet, into
-/// each document's locale file (created when it does not exist), in document order; the
+/// each document's locale file (created when it does not exist), in document order, and
+/// rewrites the untouched placeholders of an earlier English with the current one; the
 /// rest of each file is kept byte for byte. Held under the project lock.
 pub fn write<'a>(
     project: &Project,
@@ -114,25 +155,49 @@ pub fn write<'a>(
     let mut writes = Vec::new();
     for d in &plan.docs {
         let Some(lp) = d.locale(locale) else { continue };
-        let base = lp
+        let mut base = lp
             .new_text
             .clone()
             .or_else(|| lp.file.as_ref().map(|f| f.src.clone()))
             .unwrap_or_else(|| format!("### {locale} translation of source/{}.md.\n", d.name));
-        let new: Vec<(String, String)> = d
+        let missing: Vec<&plan::RefMessage> = d
             .messages
             .iter()
             .enumerate()
-            .filter(|(k, m)| lp.states[*k] == State::Missing && !has_placeholder_in(&base, &m.id))
-            .map(|(_, m)| {
+            .filter(|(k, _)| lp.states[*k] == State::Missing)
+            .map(|(_, m)| m)
+            .collect();
+        // Placeholders of an earlier English, replaced where they stand (last first).
+        let mut stale: Vec<(std::ops::Range<usize>, &plan::RefMessage)> = missing
+            .iter()
+            .filter_map(|m| outdated_placeholder(&base, &m.id, &m.text).map(|r| (r, *m)))
+            .collect();
+        stale.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+        let refreshed = !stale.is_empty();
+        for (r, m) in stale {
+            base.replace_range(r, &placeholder(&m.id, &m.text));
+            placed.push(Placed {
+                doc: &d.name,
+                id: &m.id,
+                refreshed: true,
+            });
+        }
+        let new: Vec<(String, String)> = missing
+            .iter()
+            .filter(|m| !has_placeholder_in(&base, &m.id))
+            .map(|m| {
                 placed.push(Placed {
                     doc: &d.name,
                     id: &m.id,
+                    refreshed: false,
                 });
                 (m.id.clone(), placeholder(&m.id, &m.text))
             })
             .collect();
         if new.is_empty() {
+            if refreshed {
+                writes.push((paths::locale_file(&project.root, locale, &d.name), base));
+            }
             continue;
         }
         let order: Vec<String> = d.messages.iter().map(|m| m.id.clone()).collect();

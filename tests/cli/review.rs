@@ -355,4 +355,29 @@ fn suggest_placeholders_give_a_plain_editor_every_missing_message() {
             .code,
         2
     );
+    // The English changes: an untouched placeholder is rewritten with the new English;
+    // one a translator has written next to (a note above it) is left as it is.
+    let ru = p.read("locales/ru/doc.ftl").replace(
+        "# en: A note.\n# fn-1 = A note.",
+        "# Ask the author.\n# en: A note.\n# fn-1 = A note.",
+    );
+    p.write("locales/ru/doc.ftl", &ru);
+    p.write(
+        "source/doc.md",
+        "# Title\n\nFirst paragraph.\n\nSecond *paragraph*, longer.[^1]\n\n[^1]: A short note.\n",
+    );
+    p.ok(&["sync"]);
+    let out = p.ok(&["suggest", "ru", "--placeholders"]);
+    assert!(
+        out.contains("ru/doc title-p2: placeholder refreshed (the English changed)"),
+        "{out}"
+    );
+    assert!(!out.contains("fn-1"), "{out}");
+    assert_eq!(
+        p.read("locales/ru/doc.ftl"),
+        ru.replace(
+            "# en: Second *paragraph*.[^1]\n# title-p2 = Second *paragraph*.[^1]",
+            "# en: Second *paragraph*, longer.[^1]\n# title-p2 = Second *paragraph*, longer.[^1]",
+        )
+    );
 }
