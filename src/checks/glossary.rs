@@ -10,11 +10,8 @@
 //! word (`Әблязовтың`) and a hyphen before the suffix of an acronym (`ҚДТ-ның`), French
 //! with plural `s`/`x`. Do-not-translate entries (`dnt` = yes) must appear unchanged,
 //! case for case. A forbidden form of such a term is an error where it stands, and so is
-//! a word one letter off a name of the term (`Аблезов` for `Аблязов`). A passage the
-//! English quotes (`"…"`, `«…»`, `“…”`) and the translation keeps word for word — a
-//! foreign title quoted as published — is the English's own: its terms are not asked
-//! for, and nothing in the translation's copy of it is judged. See docs/glossary.md for
-//! the file format.
+//! a word one letter off a name of the term (`Аблезов` for `Аблязов`). See
+//! docs/glossary.md for the file format.
 //!
 //! ## Why it matters
 //! Names and institutions spelt three ways across a document confuse readers and
@@ -62,25 +59,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             .collect()
     };
     let near = g.near_misses(lang, &entries, words);
-    let kept = kept_quotations(m);
-    let in_kept_en = |r: &std::ops::Range<usize>| {
-        kept.iter()
-            .any(|(q, _)| q.start <= r.start && r.end <= q.end)
-    };
-    let in_kept_tr = |r: &std::ops::Range<usize>| {
-        kept.iter()
-            .any(|(_, q)| q.start <= r.start && r.end <= q.end)
-    };
     for (entry, en_range) in en_hits {
-        // An entry whose every occurrence is in a passage the translation keeps verbatim
-        // is not asked for.
-        if en_hits
-            .iter()
-            .filter(|(e, _)| e == entry)
-            .all(|(_, r)| in_kept_en(r))
-        {
-            continue;
-        }
         if !done.insert(*entry) {
             continue;
         }
@@ -90,10 +69,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         let e = &g.entries[*entry];
         let en_text = m.english.get(en_range.clone()).unwrap_or_default();
         let expected = forms.term.join("\" or \"");
-        let mine: Vec<_> = hits
-            .iter()
-            .filter(|h| h.entry == *entry && !in_kept_tr(&h.range))
-            .collect();
+        let mine: Vec<_> = hits.iter().filter(|h| h.entry == *entry).collect();
         let good: Vec<_> = mine
             .iter()
             .filter(|h| matches!(h.kind, FormKind::Term | FormKind::Allowed))
@@ -139,7 +115,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         }
         // A name one letter off: point at it.
         let mut near_here = false;
-        for (r, name, _) in near.iter().filter(|n| n.2 == *entry && !in_kept_tr(&n.0)) {
+        for (r, name, _) in near.iter().filter(|n| n.2 == *entry) {
             near_here = true;
             if flagged.insert((r.start, r.end)) {
                 let found = m.text.get(r.clone()).unwrap_or_default();
@@ -188,39 +164,6 @@ pub fn check(m: &Msg) -> Vec<Finding> {
                 .trim_end()
                 .to_string(),
             )});
-        }
-    }
-    out
-}
-
-/// The passages the English quotes that the translation keeps word for word (two words
-/// or more, compared in their folded forms): (range in the English, range in the
-/// translation).
-fn kept_quotations(m: &Msg) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let quoted = super::wrong_language::quoted_spans(m.english_masked());
-    if quoted.is_empty() {
-        return Vec::new();
-    }
-    let en = m.english_words();
-    let tr = m.words();
-    let tr_norms: Vec<&str> = tr.iter().map(|w| w.norm).collect();
-    let mut out = Vec::new();
-    for q in quoted {
-        let inner: Vec<&str> = en
-            .iter()
-            .filter(|w| q.start < w.range.start && w.range.end <= q.end)
-            .map(|w| w.norm)
-            .collect();
-        if inner.len() < 2 {
-            continue;
-        }
-        if let Some(at) = tr_norms
-            .windows(inner.len())
-            .position(|w| w == inner.as_slice())
-        {
-            let first = tr.get(at).range.start;
-            let last = tr.get(at + inner.len() - 1).range.end;
-            out.push((q, first..last));
         }
     }
     out

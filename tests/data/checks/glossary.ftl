@@ -96,13 +96,3 @@ kazakh = Les autorités kazakhes ont tenté de s’ingérer dans la justice brit
 # expect: glossary
 # en: Mukhtar Ablyazov used to be a leading donor of the country's civil society.
 donor = Moukhtar Ablyazov a longtemps été l’un des principaux bailleurs de fonds de la société civile du pays.
-
-# A title the English quotes and the translation keeps as published: its terms are the
-# title's, not asked for, and the copy is not judged (`Ablyazov` is a forbidden form in fr).
-# en: The Guardian published "Asylum for Ablyazov, the banker" in 2020.
-quoted-title = Le Guardian a publié « Asylum for Ablyazov, the banker » en 2020.
-
-# The same title translated: its terms are asked for.
-# expect: glossary
-# en: The Guardian published "Asylum for Ablyazov, the banker" in 2020.
-quoted-translated = Le Guardian a publié « Un refuge pour Abliazov, le banquier » en 2020.
