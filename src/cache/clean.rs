@@ -2,13 +2,14 @@
 //! a run after `sync` does not read them again.
 //!
 //! A file's findings depend on its own text, on the glossary and this build of dossier
-//! (the message cache's stamp), and on its reference only through the reference's ids (an
-//! unknown id is reported) and through the English of the messages that have no stamp
-//! (a stamped message is checked against its stamp). So a file is clean again when its
-//! signature (size, times, inode: as in `cache::status`) is the one recorded, it was not
-//! modified in the clock tick the record was written in, and the reference has the same
-//! ids, retired ids and English for those unstamped messages. Only clean files are
-//! recorded: a file with findings is always read and checked again.
+//! (the message cache's stamp), and on its reference through the reference's ids (an
+//! unknown id is reported) and the current English of its messages: a message without a
+//! stamp is checked against it, a stale one's numbers are compared with it, and a change
+//! of it makes a current message stale. So a file is clean again when its signature
+//! (size, times, inode: as in `cache::status`) is the one recorded, it was not modified in
+//! the clock tick the record was written in, and the reference has the same ids, retired
+//! ids and English for the file's messages. Only clean files are recorded: a file with
+//! findings is always read and checked again.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,7 +24,7 @@ use super::status::Sig;
 use super::{field, Kept};
 
 const FILE: &str = "check-clean";
-const FORMAT: &str = "dossier clean files 2";
+const FORMAT: &str = "dossier clean files 3";
 
 /// What a clean file was checked against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,7 +32,7 @@ pub struct Entry {
     sig: Sig,
     /// `digest` of the reference's ids and of the English below.
     digest: String,
-    /// The messages checked against the reference's English (no stamp).
+    /// The file's messages, whose current English the digest holds.
     english: Vec<String>,
 }
 
@@ -106,11 +107,7 @@ impl Files {
     /// The entry recording that `file`, whose signature was `sig` before it was read, was
     /// found clean against reference `r`.
     pub fn entry(sig: Sig, ids: u128, r: &Reference, file: &FtlFile) -> Entry {
-        let english: Vec<String> = file
-            .messages()
-            .filter(|(_, m)| m.stamp.as_deref().is_none_or(|s| s.trim().is_empty()))
-            .map(|(_, m)| m.id.clone())
-            .collect();
+        let english: Vec<String> = file.messages().map(|(_, m)| m.id.clone()).collect();
         Entry {
             sig,
             digest: digest(ids, r, &english),
@@ -165,7 +162,7 @@ mod tests {
         let sig = crate::cache::status::sig(&path).unwrap_or_else(|| panic!("no signature"));
         let (rf, r) = reference(REFERENCE);
         let entry = Files::entry(sig.clone(), ids_digest(&rf, &r), &r, &FtlFile::parse(FR));
-        assert_eq!(entry.english, ["body"], "the unstamped message");
+        assert_eq!(entry.english, ["title", "body"], "every message");
         let mut files = Files::load(dir.path(), 7);
         files.kept.entries = BTreeMap::from([("fr.ftl".to_string(), entry)]);
         files.kept.written = Some((i64::MAX, 0));
@@ -183,8 +180,9 @@ mod tests {
     fn clean_while_the_file_and_what_it_uses_of_the_reference_stay() {
         let (_dir, files, sig) = recorded();
         assert!(clean_against(&files, &sig, REFERENCE));
-        // The stamped message is checked against its stamp: its English may change.
-        assert!(clean_against(
+        // A stamped message that the English changes under becomes stale (and its
+        // numbers are compared with the new English): checked again.
+        assert!(!clean_against(
             &files,
             &sig,
             &REFERENCE.replace("= Title", "= New title")

@@ -138,9 +138,16 @@ fn check_compares_a_stale_message_with_the_new_english() {
     p.ok(&["accept", "fr", "report-p1"]);
     assert!(p.ok(&["check", "fr"]).contains("no problems found\n"));
     // The English changes again: the French is stale with the figure it was translated
-    // from, and check still passes (a warning), so an English edit never fails it.
+    // from, and check still passes (a warning), so an English edit never fails it. With
+    // the caches trusted (a tick later), the record of clean files must not answer for
+    // the file: its findings depend on the current English.
+    p.ok(&["status"]);
+    crate::settle_status_cache(&p);
+    assert!(p.ok(&["check", "fr"]).contains("no problems found\n"));
+    crate::settle_cache(&p, "check-clean");
     p.write("source/doc.md", &SRC.replace("30 years", "32 years"));
     p.ok(&["sync"]);
+    crate::settle_status_cache(&p);
     let o = p.run(&["check", "fr"]);
     assert_eq!(o.code, 0, "{}", o.stdout);
     assert!(

@@ -657,8 +657,8 @@ fn codegen(check: bool) -> Result<(), String> {
          (as `.dossier-cache/status` records) is not planned again: its ids and English are read \
          from the reference file, which holds exactly what the plan would give. A translation \
          file found clean is recorded in `.dossier-cache/check-clean` with its size, times and \
-         inode and a digest of what it uses of that reference (ids, retired ids, the English of \
-         unstamped messages); while both stay the same it is not read again. `--no-cache` \
+         inode and a digest of what it uses of that reference (ids, retired ids, the current \
+         English of its messages); while both stay the same it is not read again. `--no-cache` \
          plans every document and reads every file.\n\n\
          | code | what it finds |\n|---|---|\n{index}{body}"
     );
