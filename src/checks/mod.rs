@@ -372,6 +372,7 @@ pub fn check_message(m: &Msg) -> Vec<Finding> {
         return out;
     }
     out.extend(number::check(m));
+    out.extend(untranslated::kept_quotations(m));
     let wrong = wrong_language::check(m);
     if !wrong.is_empty() {
         out.extend(wrong);

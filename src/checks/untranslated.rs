@@ -1,5 +1,5 @@
 //! `untranslated`: a translation identical to its English although it has words to
-//! translate.
+//! translate, or keeping an English quotation in English.
 //!
 //! ## What it does
 //! Reports a message whose text is the English segment unchanged (white space aside)
@@ -7,6 +7,13 @@
 //! or more. Names, acronyms, titles of organisations
 //! (`Human Rights Watch`, `Amnesty International`), do-not-translate glossary terms,
 //! numbers and URLs may stay as they are.
+//!
+//! A passage the English quotes (`"…"`, `“…”`, `«…»`) that is English — four words or
+//! more, two of them English function words (`the`, `of`, `must`, …) — and that the
+//! translation keeps word for word is a warning: a quotation left in English, which the
+//! other checks spare because it is quoted. A title kept as published is a justified
+//! `# dossier-ignore: untranslated …`; a quoted title in another language (French in the
+//! English) is not English and never reported.
 //!
 //! ## Why it matters
 //! Copying the English into the translation (to fill a gap, or by a tool's
@@ -71,4 +78,52 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             m.locale
         ),
     )]
+}
+
+/// English function words: a quoted passage with two of them is English, not a title
+/// in another language quoted as published.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "can", "could", "for", "from", "had",
+    "has", "have", "he", "her", "his", "in", "is", "it", "its", "must", "not", "of", "on", "or",
+    "she", "should", "that", "the", "their", "they", "this", "to", "was", "were", "which", "who",
+    "will", "with", "would",
+];
+
+/// The English quotations the translation keeps word for word (see the module
+/// documentation): a warning on each copy.
+pub fn kept_quotations(m: &Msg) -> Vec<Finding> {
+    if m.lang() == "en" {
+        return Vec::new();
+    }
+    let quoted = super::wrong_language::quoted_spans(m.english_masked());
+    if quoted.is_empty() {
+        return Vec::new();
+    }
+    let en = m.english_words();
+    let tr = m.words();
+    let tr_norms: Vec<&str> = tr.iter().map(|w| w.norm).collect();
+    let mut out = Vec::new();
+    for q in quoted {
+        let inner: Vec<&str> = en
+            .iter()
+            .filter(|w| q.start < w.range.start && w.range.end <= q.end)
+            .map(|w| w.norm)
+            .collect();
+        let function = inner.iter().filter(|w| FUNCTION_WORDS.contains(w)).count();
+        if inner.len() < 4 || function < 2 {
+            continue;
+        }
+        if let Some(at) = tr_norms
+            .windows(inner.len())
+            .position(|w| w == inner.as_slice())
+        {
+            let range = tr.get(at).range.start..tr.get(at + inner.len() - 1).range.end;
+            out.push(Finding::warning(
+                CODE,
+                range,
+                "a quotation kept in English: translate it (a title kept as published: say so with `# dossier-ignore: untranslated …`)",
+            ));
+        }
+    }
+    out
 }

@@ -502,7 +502,7 @@ fn evident(expected: Language, sample: &[(&str, &str)]) -> bool {
 ///
 /// Only the quotation marks are read: `"` and the lead bytes of « » (0xC2) and “ ” „
 /// (0xE2) are found by byte, and only there is a character decoded.
-fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(super) fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut stack: Vec<(char, usize)> = Vec::new();
     let marks = memchr::memchr3_iter(b'"', 0xC2, 0xE2, text.as_bytes())

@@ -24,3 +24,17 @@ donor = Mukhtar Ablyazov used to be a leading donor of the country's civil socie
 # expect: untranslated
 # en: List of attachments:
 list = List of attachments:
+
+## locale: ru
+
+# An English quotation left in English in the translation.
+# expect: untranslated
+# en: The court wrote that "the applicant must be protected from being sent back to a country where he faces torture".
+quote = Суд написал, что «the applicant must be protected from being sent back to a country where he faces torture».
+
+# en: The court wrote that "the applicant must be protected from being sent back to a country where he faces torture".
+quote-2 = Суд написал, что «заявителя необходимо защитить от высылки в страну, где ему грозят пытки».
+
+# A French title quoted as published is not English: kept, not reported.
+# en: Le Point published "Barbouzerie, kidnapping, piratage : l'incroyable histoire de l'homme le plus traqué d'Europe".
+title = Le Point опубликовал статью «Barbouzerie, kidnapping, piratage : l’incroyable histoire de l’homme le plus traqué d’Europe».
