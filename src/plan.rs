@@ -131,7 +131,21 @@ pub struct LocalePlan {
     pub new_text: Option<String>,
 }
 
+/// The first line of a locale file dossier creates for document `doc`.
+pub fn new_file_header(locale: &str, doc: &str) -> String {
+    format!("### {locale} translation of source/{doc}.md.\n")
+}
+
 impl LocalePlan {
+    /// The text a writer adding messages to this locale's file of document `doc` starts
+    /// from: what `sync` would write, else the file, else a new file's header.
+    pub fn text_to_extend(&self, doc: &str) -> String {
+        self.new_text
+            .clone()
+            .or_else(|| self.file.as_ref().map(|f| f.src.clone()))
+            .unwrap_or_else(|| new_file_header(&self.locale, doc))
+    }
+
     pub fn translation(&self, k: usize) -> Option<&ftl::Message> {
         let file = self.file.as_ref()?;
         match &file.entries.get(self.entry[k]?)?.kind {

@@ -994,7 +994,7 @@ fn new_text(
 ) -> String {
     let base = match &lp.file {
         Some(file) => file.edit(&edits.into_iter().collect::<Vec<_>>()),
-        None => format!("### {locale} translation of source/{}.md.\n", dp.name),
+        None => crate::plan::new_file_header(locale, &dp.name),
     };
     let order: Vec<String> = dp.messages.iter().map(|m| m.id.clone()).collect();
     let added: Vec<(String, String)> = added

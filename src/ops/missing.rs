@@ -155,11 +155,7 @@ pub fn write<'a>(
     let mut writes = Vec::new();
     for d in &plan.docs {
         let Some(lp) = d.locale(locale) else { continue };
-        let mut base = lp
-            .new_text
-            .clone()
-            .or_else(|| lp.file.as_ref().map(|f| f.src.clone()))
-            .unwrap_or_else(|| format!("### {locale} translation of source/{}.md.\n", d.name));
+        let mut base = lp.text_to_extend(&d.name);
         let missing: Vec<&plan::RefMessage> = d
             .messages
             .iter()

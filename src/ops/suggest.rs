@@ -106,11 +106,7 @@ pub fn fill<'a>(
             })
             .collect();
         if !new.is_empty() {
-            let base = lp
-                .new_text
-                .clone()
-                .or_else(|| lp.file.as_ref().map(|f| f.src.clone()))
-                .unwrap_or_else(|| format!("### {locale} translation of source/{}.md.\n", d.name));
+            let base = lp.text_to_extend(&d.name);
             let order: Vec<String> = d.messages.iter().map(|m| m.id.clone()).collect();
             writes.push((
                 paths::locale_file(&project.root, locale, &d.name),
