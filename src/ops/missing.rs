@@ -53,11 +53,14 @@ fn has_placeholder(buf: &Buffer, id: &str) -> bool {
 }
 
 fn has_placeholder_in(text: &str, id: &str) -> bool {
-    crate::lines::split(text).any(|l| {
-        l.strip_prefix("# ")
-            .and_then(|l| l.strip_prefix(id))
-            .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('='))
-    })
+    crate::lines::split(text).any(|l| is_placeholder_line(l, id))
+}
+
+/// Whether `line` is the commented-out message `# id = …` of a placeholder.
+fn is_placeholder_line(line: &str, id: &str) -> bool {
+    line.strip_prefix("# ")
+        .and_then(|l| l.strip_prefix(id))
+        .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('='))
 }
 
 /// The ids of the buffer's missing messages, in document order.
@@ -115,12 +118,7 @@ fn outdated_placeholder(text: &str, id: &str, english: &str) -> Option<std::ops:
         at += l.len();
     }
     let line = |k: usize| &text[lines[k].clone()];
-    let k = (0..lines.len()).find(|&k| {
-        line(k)
-            .strip_prefix("# ")
-            .and_then(|l| l.strip_prefix(id))
-            .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('='))
-    })?;
+    let k = (0..lines.len()).find(|&k| is_placeholder_line(line(k), id))?;
     let comment = |k: usize| line(k).starts_with('#');
     let mut first = k;
     while first > 0 && comment(first - 1) {
