@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use super::measure::median;
+
 /// Requests timed per figure.
 const RUNS: usize = 20;
 
@@ -42,11 +44,6 @@ impl Report {
         ));
         out
     }
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v.get(v.len() / 2).copied().unwrap_or_default()
 }
 
 /// A project of `n` copies of the repository's dossier (`d0001` …), synced.
