@@ -23,10 +23,8 @@ pub struct Report {
 
 impl Report {
     pub fn line(&self) -> String {
-        let mut sorted = self.edits.clone();
-        sorted.sort();
-        let median = sorted.get(sorted.len() / 2).copied().unwrap_or_default();
-        let max = sorted.last().copied().unwrap_or_default();
+        let median = super::measure::median(self.edits.clone());
+        let max = self.edits.iter().max().copied().unwrap_or_default();
         format!(
             "`dossier lsp`, diagnostics of {} ({} messages, {} lines) after an edit: median {}, slowest {} over {} edits; on opening it (reading the project, the glossary, the language models): {}",
             self.file,
