@@ -101,6 +101,19 @@ fn reference(file: &FtlFile) -> Reference {
     }
 }
 
+/// The target of a locale file's text `src` in `locale`, its reference made from the
+/// stamps, with the default review policy.
+fn target(locale: &str, src: &str) -> Target {
+    let file = FtlFile::parse(src);
+    Target {
+        locale: locale.into(),
+        path: "x.ftl".into(),
+        reference: reference(&file),
+        file,
+        review: Default::default(),
+    }
+}
+
 #[track_caller]
 fn run_fixture(code: &str) {
     let name = format!("{code}.ftl");
@@ -273,14 +286,7 @@ fn fixture_length() {
 #[test]
 fn suppression_needs_a_known_code_and_a_reason() {
     let src = "# dossier-ignore: untranslated the heading is a quotation\n# en: Grave risks\ngrave-risks = Grave risks\n\n# dossier-ignore: untranslated\n# en: Opposition to regime\nopposition = Opposition to regime\n\n# dossier-ignore: nonsense why\n# en: Europe\neurope = Europe\n";
-    let file = FtlFile::parse(src);
-    let target = Target {
-        locale: "fr".into(),
-        path: "x.ftl".into(),
-        reference: reference(&file),
-        file,
-        review: Default::default(),
-    };
+    let target = target("fr", src);
     let found: Vec<(String, usize)> = check_file(&target, None)
         .into_iter()
         .map(|d| (d.code.to_string(), d.line))
@@ -295,14 +301,7 @@ fn suppression_needs_a_known_code_and_a_reason() {
 #[test]
 fn automatic_fixes_replace_exactly_their_text() {
     let src = "# en: Will it stop? It's \"over\"...\nq = Cela cessera-t-il ? C'est « fini »...\n";
-    let file = FtlFile::parse(src);
-    let target = Target {
-        locale: "fr".into(),
-        path: "x.ftl".into(),
-        reference: reference(&file),
-        file,
-        review: Default::default(),
-    };
+    let target = target("fr", src);
     let diags = check_file(&target, None);
     let (fixed, applied) = super::apply_fixes(src, &diags);
     assert_eq!(applied.len(), 5, "{diags:#?}");
@@ -316,14 +315,7 @@ fn automatic_fixes_replace_exactly_their_text() {
 fn numbers_and_units_are_joined_by_a_no_break_space() {
     let fix = |locale: &str, en: &str, tr: &str| {
         let src = format!("# en: {en}\nm = {tr}\n");
-        let file = FtlFile::parse(&src);
-        let target = Target {
-            locale: locale.into(),
-            path: "x.ftl".into(),
-            reference: reference(&file),
-            file,
-            review: Default::default(),
-        };
+        let target = target(locale, &src);
         let diags = check_file(&target, None);
         let (fixed, _) = super::apply_fixes(&src, &diags);
         fixed
@@ -361,14 +353,7 @@ fn numbers_and_units_are_joined_by_a_no_break_space() {
 #[test]
 fn text_after_a_non_ascii_url_is_checked() {
     let src = "# en: See https://ru.wikipedia.org/wiki/Казахстан and OFPRA's file.\nm = Voir https://ru.wikipedia.org/wiki/Казахстан et le dossier de l'Ofpra.\n";
-    let file = FtlFile::parse(src);
-    let target = Target {
-        locale: "fr".into(),
-        path: "x.ftl".into(),
-        reference: reference(&file),
-        file,
-        review: Default::default(),
-    };
+    let target = target("fr", src);
     let found: Vec<(&str, String)> = check_file(&target, None)
         .iter()
         .map(|d| (d.code, d.message.clone()))
@@ -385,14 +370,7 @@ fn text_after_a_non_ascii_url_is_checked() {
 #[test]
 fn positions_are_exact_in_block_values_and_junk() {
     let src = "# en: First line.\n# en+ Second line with it's apostrophe.\ntwo =\n    Première ligne.\n    Deuxième ligne avec l'apostrophe.\n\n# en: Grave risks\nbroken = Des { risques\n";
-    let file = FtlFile::parse(src);
-    let target = Target {
-        locale: "fr".into(),
-        path: "x.ftl".into(),
-        reference: reference(&file),
-        file,
-        review: Default::default(),
-    };
+    let target = target("fr", src);
     let found: Vec<(&str, usize, usize)> = check_file(&target, None)
         .iter()
         .map(|d| (d.code, d.line, d.column))
@@ -416,8 +394,7 @@ proptest::proptest! {
         locale in "fr|ru|kk|uk",
     ) {
         let src = format!("{}\n", crate::ftl::write_message("m", &tr, &crate::ftl::stamp_lines(&en)));
-        let file = FtlFile::parse(&src);
-        let target = Target { locale, path: "x.ftl".into(), reference: reference(&file), file, review: Default::default() };
+        let target = target(&locale, &src);
         let g = glossary();
         for d in check_file(&target, Some(&g)) {
             proptest::prop_assert!(d.span.end <= src.len());
