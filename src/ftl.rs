@@ -679,6 +679,15 @@ fn literal(out: &mut String, s: &str) {
 mod tests {
     use super::*;
 
+    /// An entry's kind as the tests name it.
+    fn kind_name(kind: &EntryKind) -> &'static str {
+        match kind {
+            EntryKind::Message(_) => "message",
+            EntryKind::Junk { .. } => "junk",
+            EntryKind::Other => "other",
+        }
+    }
+
     fn round(v: &str) -> String {
         let src = format!("{}\n", write_message("m", v, &[]));
         let f = FtlFile::parse(&src);
@@ -742,14 +751,7 @@ mod tests {
             FtlFile::parse(src)
                 .entries
                 .iter()
-                .map(|e| {
-                    let kind = match e.kind {
-                        EntryKind::Message(_) => "message",
-                        EntryKind::Junk { .. } => "junk",
-                        EntryKind::Other => "other",
-                    };
-                    (src[e.span.clone()].to_string(), kind)
-                })
+                .map(|e| (src[e.span.clone()].to_string(), kind_name(&e.kind)))
                 .collect()
         };
         let own = |v: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
@@ -821,14 +823,7 @@ mod tests {
             let kinds: Vec<(&str, &str)> = f
                 .entries
                 .iter()
-                .map(|e| {
-                    let kind = match e.kind {
-                        EntryKind::Message(_) => "message",
-                        EntryKind::Junk { .. } => "junk",
-                        EntryKind::Other => "other",
-                    };
-                    (&f.src[e.span.clone()], kind)
-                })
+                .map(|e| (&f.src[e.span.clone()], kind_name(&e.kind)))
                 .collect();
             let bad = format!("bad = {deep}");
             assert_eq!(
