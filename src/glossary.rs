@@ -203,6 +203,11 @@ struct LocaleMatcher {
     forms: Vec<Form>,
     /// The forms by the beginning of the words they start with.
     index: KeyIndex,
+    /// Per entry, its forms' indices, each with a finder of its key after a space: in a
+    /// text's words (`Words::hay`, each word after a space) the starts of the words the
+    /// key begins. A message's English names a few entries: their forms are looked for
+    /// in the text, instead of every word in the index (`find_entries_in`).
+    by_entry: rustc_hash::FxHashMap<usize, Vec<(usize, memchr::memmem::Finder<'static>)>>,
 
     /// Per entry, the names of its accepted forms a misspelling is looked for near
     /// (capitalised words of five letters or more, not acronyms): the name as written and
@@ -319,12 +324,19 @@ impl Glossary {
         }
         let mut locales = BTreeMap::new();
         for (locale, forms) in locale_forms {
-            let index = KeyIndex::new(forms.iter().enumerate().map(|(i, f)| {
-                (
-                    key(&locale, &f.words[0], f.words.len() == 1, &ru_stemmer),
-                    i,
-                )
-            }));
+            let keys: Vec<String> = forms
+                .iter()
+                .map(|f| key(&locale, &f.words[0], f.words.len() == 1, &ru_stemmer))
+                .collect();
+            let mut by_entry: rustc_hash::FxHashMap<usize, Vec<_>> = Default::default();
+            for (i, (f, k)) in forms.iter().zip(&keys).enumerate() {
+                // An empty key begins no word (the index leaves it out too).
+                if !k.is_empty() {
+                    let finder = memchr::memmem::Finder::new(&format!(" {k}")).into_owned();
+                    by_entry.entry(f.entry).or_default().push((i, finder));
+                }
+            }
+            let index = KeyIndex::new(keys.into_iter().enumerate().map(|(i, k)| (k, i)));
             let mut names: HashMap<usize, Vec<Name>> = HashMap::new();
             let mut accepted: rustc_hash::FxHashMap<char, Vec<(usize, usize)>> = Default::default();
             for (i, f) in forms.iter().enumerate() {
@@ -357,6 +369,7 @@ impl Glossary {
                 LocaleMatcher {
                     forms,
                     index,
+                    by_entry,
                     names,
                     accepted,
                 },
@@ -440,10 +453,25 @@ impl Glossary {
     /// `find_translation_in`, for the forms of the given entries only (sorted): a
     /// message's English names the few entries whose forms its translation must have.
     pub fn find_entries_in(&self, locale: &str, words: &Words, entries: &[usize]) -> Vec<Hit> {
-        if entries.is_empty() {
+        let Some(lm) = self.locales.get(locale) else {
             return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (fi, finder) in entries.iter().filter_map(|e| lm.by_entry.get(e)).flatten() {
+            for at in finder.find_iter(words.hay.as_bytes()) {
+                // The space before a word: the word whose normalised form starts after it.
+                let Ok(wi) = words
+                    .items
+                    .binary_search_by_key(&(at + 1), |w| w.norm.start)
+                else {
+                    continue;
+                };
+                if let Some(hit) = self.verify(locale, &lm.forms[*fi], words, wi) {
+                    out.push((*fi, hit));
+                }
+            }
         }
-        self.find_forms(locale, words, |e| entries.binary_search(&e).is_ok())
+        sorted(out)
     }
 
     fn find_forms(&self, locale: &str, words: &Words, wanted: impl Fn(usize) -> bool) -> Vec<Hit> {
@@ -673,11 +701,15 @@ impl Glossary {
     /// Whether `text` (an English phrase, URLs masked) is, word for word, a term the
     /// glossary marks foreign to English (`Conseil d'État`, `de facto`).
     pub fn is_foreign_english(&self, text: &str) -> bool {
-        let ws = words(text);
+        self.is_foreign_english_in(&words(text))
+    }
+
+    /// `is_foreign_english` on a text's words (`words`), for a caller that has them.
+    pub fn is_foreign_english_in(&self, ws: &Words) -> bool {
         let Some(whole) = ws.span() else {
             return false;
         };
-        self.find_english(text)
+        self.find_english_in(ws)
             .iter()
             .any(|(e, r)| self.entries[*e].foreign && *r == whole)
     }
@@ -685,11 +717,15 @@ impl Glossary {
     /// Whether `text` (in `locale`) is, word for word, an accepted form of a term the
     /// glossary marks foreign to English (`де-факто`).
     pub fn is_foreign_form(&self, locale: &str, text: &str) -> bool {
-        let ws = words(text);
+        self.is_foreign_form_in(locale, &words(text))
+    }
+
+    /// `is_foreign_form` on a text's words (`words`), for a caller that has them.
+    pub fn is_foreign_form_in(&self, locale: &str, ws: &Words) -> bool {
         let Some(whole) = ws.span() else {
             return false;
         };
-        self.find_forms(locale, &ws, |e| self.entries[e].foreign)
+        self.find_forms(locale, ws, |e| self.entries[e].foreign)
             .iter()
             .any(|h| h.kind != FormKind::Forbidden && h.range == whole)
     }
@@ -851,10 +887,6 @@ impl Words {
     }
 }
 
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
 fn is_word_char(c: char) -> bool {
     crate::text::is_alnum(c) || is_mark(c)
 }
@@ -884,64 +916,93 @@ pub fn words(text: &str) -> Words {
 
 /// `words`, told whether the text is in NFC (when a caller knows already).
 pub fn words_in(text: &str, whole_nfc: bool) -> Words {
+    let b = text.as_bytes();
+    let n = b.len();
     let mut out = Words {
-        hay: String::with_capacity(text.len() + 8),
-        origs: String::with_capacity(text.len()),
-        items: Vec::with_capacity(text.len() / 7),
+        hay: String::with_capacity(n + 8),
+        // Text in NFC is its words' original forms as it is: one copy, not one a word.
+        origs: if whole_nfc {
+            text.to_string()
+        } else {
+            String::with_capacity(n)
+        },
+        items: Vec::with_capacity(n / 7),
     };
     out.hay.push(' ');
-    let n = text.len();
     let mut i = 0;
     while i < n {
-        let c = char_at(text, i);
-        if !is_word_char(c) {
-            i += c.len_utf8();
+        let (len, word) = word_class(text, i);
+        if !word {
+            i += len;
             continue;
         }
         let start = i;
         let mut j = i;
-        let mut last = c;
         loop {
+            let mut last_digit = false;
             while j < n {
-                let d = char_at(text, j);
-                if !is_word_char(d) {
+                let (len, word) = word_class(text, j);
+                if !word {
                     break;
                 }
-                last = d;
-                j += d.len_utf8();
+                last_digit = b[j].is_ascii_digit();
+                j += len;
             }
             // An inner hyphen joins two runs into one word.
-            if j < n {
-                let h = char_at(text, j);
-                let k = j + h.len_utf8();
-                if is_hyphen(h) && k < n {
-                    let d = char_at(text, k);
-                    if is_word_char(d) && !last.is_ascii_digit() && !d.is_ascii_digit() {
-                        j = k;
-                        continue;
+            if j < n && !last_digit {
+                let h = match b[j] {
+                    b'-' => 1,
+                    // U+2010, U+2011
+                    0xE2 if b.get(j + 1) == Some(&0x80)
+                        && matches!(b.get(j + 2), Some(0x90 | 0x91)) =>
+                    {
+                        3
                     }
+                    _ => 0,
+                };
+                let k = j + h;
+                if h > 0 && k < n && word_class(text, k).1 && !b[k].is_ascii_digit() {
+                    j = k;
+                    continue;
                 }
             }
             break;
         }
-        let slice = &text[start..j];
-        let o = out.origs.len();
-        if whole_nfc {
-            out.origs.push_str(slice);
+        let orig = if whole_nfc {
+            start..j
         } else {
-            out.origs.push_str(&crate::text::nfc(slice));
-        }
+            let o = out.origs.len();
+            out.origs.push_str(&crate::text::nfc(&text[start..j]));
+            o..out.origs.len()
+        };
         let h = out.hay.len();
-        fold_cyrillic_into(&out.origs[o..], &mut out.hay);
+        fold_cyrillic_into(&out.origs[orig.clone()], &mut out.hay);
         out.items.push(WordAt {
             range: start..j,
-            orig: o..out.origs.len(),
+            orig,
             norm: h..out.hay.len(),
         });
         out.hay.push(' ');
         i = j;
     }
     out
+}
+
+/// The length of the character at byte `i` and whether it is a word character
+/// (`is_word_char`); ASCII and U+0400–U+047F without decoding.
+#[inline(always)]
+fn word_class(text: &str, i: usize) -> (usize, bool) {
+    match text.as_bytes()[i] {
+        x if x < 0x80 => (1, x.is_ascii_alphanumeric()),
+        0xD0 | 0xD1 => (2, true),
+        _ => word_class_decoded(text, i),
+    }
+}
+
+#[inline(never)]
+fn word_class_decoded(text: &str, i: usize) -> (usize, bool) {
+    let c = char_at(text, i);
+    (c.len_utf8(), is_word_char(c))
 }
 
 /// Lowercase, ё folded to е, hyphens unified.
@@ -956,8 +1017,8 @@ fn fold(w: &str) -> String {
     out
 }
 
-/// `fold_into`, with the Russian letters (U+0400–U+047F) folded on their two bytes
-/// without decoding them (nearly every non-ASCII letter the checks read); the rest
+/// `fold_into`, with ASCII, Latin-1 and the Russian letters (U+0400–U+047F) folded on
+/// their bytes without decoding them (nearly every letter the checks read); the rest
 /// through `fold_into` a character at a time. Held to the definition by the property
 /// test of `words`.
 fn fold_cyrillic_into(w: &str, out: &mut String) {
@@ -983,9 +1044,21 @@ fn fold_cyrillic_into(w: &str, out: &mut String) {
             (0xD1, 0xA0..=0xBF) => Some([0xD1, y | 1]),
             _ => None,
         };
+        // ASCII, and Latin-1 letters (U+00C0–U+00DE but ×: capitals, 32 below their
+        // small letters), without decoding.
+        let pair = pair.or(match (x, y) {
+            (0xC3, 0x80..=0x9E) if y != 0x97 => Some([0xC3, y + 0x20]),
+            (0xC3, 0x9F..=0xBF) => Some([0xC3, y]),
+            _ => None,
+        });
+        if x < 0x80 {
+            out.push(char::from(x.to_ascii_lowercase()));
+            i += 1;
+            continue;
+        }
         match pair {
             Some([a, b]) => {
-                // The letter the two bytes encode (U+0400–U+047F).
+                // The letter the two bytes encode (U+0080–U+047F).
                 let code = (u32::from(a & 0x1F) << 6) | u32::from(b & 0x3F);
                 out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                 i += 2;
@@ -1636,7 +1709,7 @@ mod tests {
                     j += 1;
                 }
                 if j + 1 < chars.len()
-                    && is_hyphen(chars[j].1)
+                    && matches!(chars[j].1, '-' | '\u{2010}' | '\u{2011}')
                     && is_word_char(chars[j + 1].1)
                     && !chars[j - 1].1.is_ascii_digit()
                     && !chars[j + 1].1.is_ascii_digit()
@@ -1670,9 +1743,10 @@ mod tests {
         #[test]
         fn words_are_as_defined(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
-                "a", "Б", "ё", "Ё", "İ", "É", "e\u{301}", "\u{301}", "Ә", "ǅ", "ß", "-", "\u{2011}",
+                "a", "Б", "ё", "Ё", "İ", "É", "e\u{301}", "\u{301}", "Ә", "ǅ", "ß", "-", "\u{2011}", "\u{2010}", "\u{2012}",
                 "Я", "П", "Р", "п", "р", "я", "Ѐ", "Џ", "ѐ", "Ѡ", "ѡ", "Ѿ", "ѿ", "Ғ", "ғ", "Ӏ", "Ա",
-                "1", "2016", " ", "’", "'", ".", "x", "Қазақстан", "Aix", "\u{483}", "ΣΑ",
+                "1", "2016", " ", "’", "'", ".", "x", "Қазақстан", "Aix", "\u{483}", "ΣΑ", "À", "×",
+                "Þ", "ÿ", "ß", "é", "Ç", "Œ",
             ]), 0..14)
         ) {
             let text = pieces.concat();

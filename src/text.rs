@@ -166,6 +166,145 @@ pub fn letter_runs(text: &str) -> Vec<(Range<usize>, &str)> {
     out
 }
 
+/// A letter run (`letter_runs`) and the scripts of its letters, as the script checks
+/// count them: Latin (`is_latin`), Cyrillic (`is_cyrillic`), Greek (U+0370–U+03FF).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub range: Range<usize>,
+    /// Its characters.
+    pub chars: u32,
+    pub latin: u32,
+    pub cyrillic: u32,
+    pub greek: u32,
+    /// Whether it has a letter Russian does not use (ӘҒҚҢӨҰҮҺІ, either case).
+    pub kazakh: bool,
+}
+
+impl Run {
+    /// Every character Cyrillic.
+    pub fn all_cyrillic(&self) -> bool {
+        self.cyrillic == self.chars
+    }
+}
+
+/// `letter_runs` with each run's scripts counted, in one pass over the bytes: ASCII and
+/// the Russian block (U+0400–U+047F, lead bytes D0 and D1) without decoding, the rest a
+/// character at a time (a property test holds it to the definition).
+pub fn runs_with_scripts(text: &str) -> Vec<Run> {
+    let b = text.as_bytes();
+    let mut out: Vec<Run> = Vec::with_capacity(b.len() / 6);
+    let mut i = 0;
+    while i < b.len() {
+        let (len, class) = script_class(text, i);
+        if class == 0 {
+            i += len;
+            continue;
+        }
+        let mut run = Run {
+            range: i..i,
+            chars: 0,
+            latin: 0,
+            cyrillic: 0,
+            greek: 0,
+            kazakh: false,
+        };
+        let (mut class, mut len) = (class, len);
+        loop {
+            run.chars += 1;
+            run.latin += u32::from(class & LATIN != 0);
+            run.cyrillic += u32::from(class & CYRILLIC != 0);
+            run.greek += u32::from(class & GREEK != 0);
+            run.kazakh |= class & KAZAKH != 0;
+            i += len;
+            if i >= b.len() {
+                break;
+            }
+            (len, class) = script_class(text, i);
+            if class == 0 {
+                break;
+            }
+        }
+        run.range.end = i;
+        out.push(run);
+        // The character after the run is not a letter: passed over.
+        i += len;
+    }
+    out
+}
+
+const LETTER: u8 = 1;
+const LATIN: u8 = 2;
+const CYRILLIC: u8 = 4;
+const GREEK: u8 = 8;
+const KAZAKH: u8 = 16;
+
+/// The length of the character at byte `i` and what `runs_with_scripts` counts of it
+/// (0: not a letter); ASCII and U+0400–U+047F without decoding.
+#[inline(always)]
+fn script_class(text: &str, i: usize) -> (usize, u8) {
+    let b = text.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        return (
+            1,
+            if x.is_ascii_alphabetic() {
+                LETTER | LATIN
+            } else {
+                0
+            },
+        );
+    }
+    if x == 0xD0 || x == 0xD1 {
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        // І U+0406, і U+0456
+        let kz = (x == 0xD0 && y == 0x86) || (x == 0xD1 && y == 0x96);
+        return (2, LETTER | CYRILLIC | if kz { KAZAKH } else { 0 });
+    }
+    script_class_decoded(text, i)
+}
+
+/// `script_class` of a character outside ASCII and U+0400–U+047F.
+#[inline(never)]
+fn script_class_decoded(text: &str, i: usize) -> (usize, u8) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let class = if !(is_letter(c) || matches!(c as u32, 0x0300..=0x036F)) {
+        0
+    } else if is_latin(c) {
+        LETTER | LATIN
+    } else if is_cyrillic(c) {
+        LETTER | CYRILLIC | if is_kazakh_letter(c) { KAZAKH } else { 0 }
+    } else if matches!(c as u32, 0x0370..=0x03FF) {
+        LETTER | GREEK
+    } else {
+        LETTER
+    };
+    (c.len_utf8(), class)
+}
+
+/// The Kazakh letters Russian does not use: ӘҒҚҢӨҰҮҺІ, either case.
+pub fn is_kazakh_letter(c: char) -> bool {
+    matches!(
+        c,
+        'Ә' | 'Ғ'
+            | 'Қ'
+            | 'Ң'
+            | 'Ө'
+            | 'Ұ'
+            | 'Ү'
+            | 'Һ'
+            | 'І'
+            | 'ә'
+            | 'ғ'
+            | 'қ'
+            | 'ң'
+            | 'ө'
+            | 'ұ'
+            | 'ү'
+            | 'һ'
+            | 'і'
+    )
+}
+
 /// How a text file was written: a byte order mark or not, and its line ends (those of its
 /// first line). Files are read as LF without BOM; a rewrite puts the style back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -292,6 +431,52 @@ mod tests {
             };
             assert_eq!(lower_char(c), std, "{c:?}");
         }
+    }
+
+    /// `runs_with_scripts` by its definition: `letter_runs`, each character classified.
+    fn runs_by_definition(text: &str) -> Vec<Run> {
+        letter_runs(text)
+            .into_iter()
+            .map(|(range, w)| {
+                let mut r = Run {
+                    range,
+                    chars: 0,
+                    latin: 0,
+                    cyrillic: 0,
+                    greek: 0,
+                    kazakh: false,
+                };
+                for c in w.chars() {
+                    r.chars += 1;
+                    if is_latin(c) {
+                        r.latin += 1;
+                    } else if is_cyrillic(c) {
+                        r.cyrillic += 1;
+                        r.kazakh |= is_kazakh_letter(c);
+                    } else if matches!(c as u32, 0x0370..=0x03FF) {
+                        r.greek += 1;
+                    }
+                }
+                r
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn runs_with_scripts_is_as_defined(text in "[a-zA-Z0-9 .,'«»\\-éÉœßЀ-ӿԀ-ԯͰ-Ͽ\u{300}-\u{36F}\u{483}-\u{489}ᴀ-ᵿḀ-ỿ\u{2000}-\u{206F}Ⲁ-⳿ꙀꙀ-ꚟ\u{1C80}-\u{1C8F}𝕏中]{0,40}") {
+            proptest::prop_assert_eq!(runs_with_scripts(&text), runs_by_definition(&text));
+        }
+    }
+
+    #[test]
+    fn runs_with_scripts_reads_every_script_as_defined() {
+        let all: String = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'a', c, c, 'ж', ' '])
+            .collect();
+        assert_eq!(runs_with_scripts(&all), runs_by_definition(&all));
     }
 
     #[test]

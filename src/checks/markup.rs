@@ -114,24 +114,27 @@ fn dangerous(url: &str) -> bool {
         .any(|s| clean.starts_with(s))
 }
 
-struct Spans {
+pub(super) struct Spans {
     emphasis: Vec<Range<usize>>,
     strong: Vec<Range<usize>>,
     /// Literal `*` left in the text (an unbalanced emphasis marker).
     stars: Vec<usize>,
     /// Where each block of the text, read alone, starts; true for indented code.
     blocks: Vec<(usize, bool)>,
+    /// Of an English text: `english_emphasis`, once.
+    english_emphasis: std::sync::OnceLock<Vec<EnglishSpan>>,
 }
 
 /// The emphasis and strong spans of `text`, its literal stars and its blocks. One line
 /// without `*` or `_` and not indented has none of them but its one block, and is not
 /// parsed.
-fn spans(text: &str) -> Spans {
+pub(super) fn spans(text: &str) -> Spans {
     let mut s = Spans {
         emphasis: Vec::new(),
         strong: Vec::new(),
         stars: Vec::new(),
         blocks: Vec::new(),
+        english_emphasis: std::sync::OnceLock::new(),
     };
     // One line with no emphasis marker and no indent is one plain block: nothing to find.
     let b = text.as_bytes();
@@ -337,7 +340,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
     }
 
     // Emphasis and strong spans, and the blocks.
-    let se = spans(m.english);
+    let se = m.english_spans();
     let st = spans(m.text);
     out.extend(broken_blocks(m.text, &se.blocks, &st.blocks));
     if st.stars.len() > se.stars.len() {
@@ -348,7 +351,7 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             "a literal `*`: an emphasis marker without its pair",
         ));
     }
-    let emphasis = author_emphasis(m, &se.emphasis, &st.emphasis);
+    let emphasis = author_emphasis(m, se, &st.emphasis);
     let strong = Emphasis {
         english: se.strong.clone(),
         translation: st.strong.clone(),
@@ -397,7 +400,8 @@ struct Emphasis {
 ///   form of a foreign term (`*Le Canard enchaîné*` for `Canard`).
 ///
 /// A translation span with the same words as an English span is that span, kept.
-fn author_emphasis(m: &Msg, english: &[Range<usize>], translation: &[Range<usize>]) -> Emphasis {
+fn author_emphasis(m: &Msg, se: &Spans, translation: &[Range<usize>]) -> Emphasis {
+    let english = &se.emphasis;
     let Some(g) = m
         .glossary
         .filter(|_| !english.is_empty() || !translation.is_empty())
@@ -409,52 +413,34 @@ fn author_emphasis(m: &Msg, english: &[Range<usize>], translation: &[Range<usize
             set_aside: false,
         };
     };
-    let words = |text: &str| -> Vec<String> {
-        crate::glossary::words(text)
-            .iter()
-            .map(|w| w.norm.to_string())
-            .collect()
-    };
     let en_words: Vec<&str> = m.english_words().iter().map(|w| w.norm).collect();
-    let inner = |text: &str, r: &Range<usize>| -> String {
-        let s = text.get(r.clone()).unwrap_or("");
-        let s = s.strip_prefix(['*', '_']).unwrap_or(s);
-        s.strip_suffix(['*', '_']).unwrap_or(s).to_string()
-    };
-    let en: Vec<(Range<usize>, Vec<String>, bool)> = english
-        .iter()
-        .map(|r| {
-            let content = inner(m.english_masked(), r);
-            let foreign = g.is_foreign_english(&content);
-            (r.clone(), words(&content), foreign)
-        })
-        .collect();
+    let en = se.english_emphasis(m.english_masked(), g);
     let mut kept = vec![false; en.len()];
     let mut tr_author = Vec::new();
     let mut set_aside = false;
     for r in translation {
-        let content = inner(&m.masked, r);
-        let ws = words(&content);
+        let content = crate::glossary::words(inner(&m.masked, r));
+        let ws: Vec<&str> = content.iter().map(|w| w.norm).collect();
         if let Some(i) = (0..en.len()).find(|&i| !kept[i] && !ws.is_empty() && en[i].1 == ws) {
             kept[i] = true;
             continue;
         }
         let verbatim = !ws.is_empty() && en_words.windows(ws.len()).any(|w| w == ws.as_slice());
-        if verbatim || g.is_foreign_form(m.lang(), &content) {
+        if verbatim || g.is_foreign_form_in(m.lang(), &content) {
             set_aside = true;
             continue;
         }
         tr_author.push(r.clone());
     }
     let mut en_author = Vec::new();
-    for (i, (r, _, foreign)) in en.into_iter().enumerate() {
+    for (i, (r, _, foreign)) in en.iter().enumerate() {
         if kept[i] {
             continue;
         }
-        if foreign {
+        if *foreign {
             set_aside = true;
         } else {
-            en_author.push(r);
+            en_author.push(r.clone());
         }
     }
     Emphasis {
@@ -464,6 +450,33 @@ fn author_emphasis(m: &Msg, english: &[Range<usize>], translation: &[Range<usize
         set_aside,
     }
 }
+
+/// The inside of an emphasis span: without its markers.
+fn inner<'t>(text: &'t str, r: &Range<usize>) -> &'t str {
+    let s = text.get(r.clone()).unwrap_or("");
+    let s = s.strip_prefix(['*', '_']).unwrap_or(s);
+    s.strip_suffix(['*', '_']).unwrap_or(s)
+}
+
+impl Spans {
+    /// The English's emphasis spans: each one's range, its words (normalised) and
+    /// whether it is a term the glossary marks foreign; computed once per English.
+    fn english_emphasis(&self, masked: &str, g: &crate::glossary::Glossary) -> &[EnglishSpan] {
+        self.english_emphasis.get_or_init(|| {
+            self.emphasis
+                .iter()
+                .map(|r| {
+                    let ws = crate::glossary::words(inner(masked, r));
+                    let norms = ws.iter().map(|w| w.norm.to_string()).collect();
+                    (r.clone(), norms, g.is_foreign_english_in(&ws))
+                })
+                .collect()
+        })
+    }
+}
+
+/// An English emphasis span: range, normalised words, foreign term or not.
+type EnglishSpan = (Range<usize>, Vec<String>, bool);
 
 fn original(k: Kind, s: &str) -> String {
     match k {

@@ -26,7 +26,7 @@
 //! `А` (U+0410).
 
 use super::{Finding, Msg};
-use crate::text::{is_cyrillic, is_latin};
+use crate::text::{is_cyrillic, is_latin, Run};
 
 const CODE: &str = "mixed-script";
 
@@ -152,24 +152,19 @@ fn acronym_with_suffix(w: &str) -> bool {
 
 pub fn check(m: &Msg) -> Vec<Finding> {
     let kazakh = m.lang() == "kk";
+    let russian = m.lang() == "ru";
     let cyrillic_locale = matches!(m.lang(), "ru" | "kk" | "uk" | "be" | "bg" | "sr" | "mk");
-    let runs: Vec<(std::ops::Range<usize>, &str)> = m
-        .runs()
-        .iter()
-        .map(|r| (r.clone(), &m.masked[r.clone()]))
-        .collect();
+    let runs = m.runs();
     let mut out = Vec::new();
-    for (k, (range, word)) in runs.iter().enumerate() {
-        let (mut latin, mut cyr, mut greek) = (0, 0, 0);
-        for c in word.chars() {
-            if is_latin(c) {
-                latin += 1;
-            } else if is_cyrillic(c) {
-                cyr += 1;
-            } else if is_greek(c) {
-                greek += 1;
-            }
+    for (k, run) in runs.iter().enumerate() {
+        let (latin, cyr, greek) = (run.latin, run.cyrillic, run.greek);
+        // Nearly every run is in one script: nothing to find in it.
+        let lone_latin = russian && latin == 1 && run.chars == 1;
+        if greek == 0 && (latin == 0 || cyr == 0) && !lone_latin {
+            continue;
         }
+        let range = &run.range;
+        let word = &m.masked[range.clone()];
         if greek > 0 && latin + cyr > greek {
             // Greek look-alikes in a Latin or Cyrillic word.
             let to_latin_word = latin >= cyr;
@@ -284,17 +279,15 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             continue;
         }
         // A lone Latin look-alike of a Russian one-letter word between Cyrillic words.
-        if m.lang() == "ru" && latin == 1 && word.chars().count() == 1 {
+        if lone_latin {
             let c = word.chars().next().unwrap_or(' ');
             let preposition = matches!(
                 c,
                 'c' | 'o' | 'a' | 'y' | 'k' | 'C' | 'O' | 'A' | 'Y' | 'K' | 'B'
             );
             let after = &m.masked[range.end..];
-            let next_cyr = runs
-                .get(k + 1)
-                .is_some_and(|(_, w)| w.chars().all(is_cyrillic));
-            let prev_ok = k == 0 || runs[k - 1].1.chars().all(is_cyrillic);
+            let next_cyr = runs.get(k + 1).is_some_and(Run::all_cyrillic);
+            let prev_ok = k == 0 || runs[k - 1].all_cyrillic();
             if preposition && next_cyr && prev_ok && after.starts_with(' ') {
                 if let Some(t) = to_cyrillic(c, false) {
                     out.push(

@@ -146,6 +146,7 @@ pub struct English {
     terms: std::sync::OnceLock<Vec<(usize, Range<usize>)>>,
     nfc: std::sync::OnceLock<(bool, bool)>,
     length: std::sync::OnceLock<usize>,
+    spans: std::sync::OnceLock<markup::Spans>,
 }
 
 impl English {
@@ -158,6 +159,7 @@ impl English {
             terms: std::sync::OnceLock::new(),
             nfc: std::sync::OnceLock::new(),
             length: std::sync::OnceLock::new(),
+            spans: std::sync::OnceLock::new(),
         }
     }
 }
@@ -209,7 +211,7 @@ pub struct Msg<'a> {
     /// The protected spans of `text` (`text::protected`), in order.
     pub protected: Vec<(Range<usize>, text::Protected)>,
     en: std::sync::Arc<English>,
-    runs: std::cell::OnceCell<Vec<Range<usize>>>,
+    runs: std::cell::OnceCell<Vec<crate::text::Run>>,
     nfc: std::cell::OnceCell<(bool, bool)>,
     words: std::cell::OnceCell<crate::glossary::Words>,
     terms: std::cell::OnceCell<Vec<crate::glossary::Hit>>,
@@ -276,6 +278,11 @@ impl<'a> Msg<'a> {
         &self.en.masked
     }
 
+    /// The emphasis, strong spans and blocks of the English (`markup`).
+    fn english_spans(&self) -> &markup::Spans {
+        self.en.spans.get_or_init(|| markup::spans(self.english))
+    }
+
     /// The protected spans of the English.
     pub fn english_protected(&self) -> &[(Range<usize>, text::Protected)] {
         &self.en.protected
@@ -289,14 +296,11 @@ impl<'a> Msg<'a> {
         )
     }
 
-    /// The letter runs of the masked translation (`text::letter_runs`): byte ranges.
-    pub fn runs(&self) -> &[Range<usize>] {
-        self.runs.get_or_init(|| {
-            crate::text::letter_runs(&self.masked)
-                .into_iter()
-                .map(|(r, _)| r)
-                .collect()
-        })
+    /// The letter runs of the masked translation and their scripts
+    /// (`text::runs_with_scripts`).
+    pub fn runs(&self) -> &[crate::text::Run] {
+        self.runs
+            .get_or_init(|| crate::text::runs_with_scripts(&self.masked))
     }
 
     /// The words of the masked translation (`glossary::words`).

@@ -457,7 +457,18 @@ fn months(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
         })
     };
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    // Only a word after a number (or, in Kazakh, two after one) can be a month to check.
+    let number = |i: usize| {
+        words
+            .norm(i)
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit())
+    };
     for k in 1..words.len() {
+        if !(number(k - 1) || (lang == "kk" && k >= 2 && number(k - 2))) {
+            continue;
+        }
         let (day, month) = (words.get(k - 1), words.get(k));
         let after_day = digits(day.orig)
             && day.orig.len() <= 2
@@ -623,7 +634,12 @@ fn accents(m: &Msg, out: &mut Vec<Finding>) {
         ("Equateur", "Équateur"),
         ("Etat-major", "État-major"),
     ];
-    for w in m.words().iter() {
+    let words = m.words();
+    for i in 0..words.len() {
+        if !words.norm(i).starts_with('e') {
+            continue;
+        }
+        let w = words.get(i);
         if let Some((_, right)) = WORDS.iter().find(|(wrong, _)| w.orig == *wrong) {
             out.push(
                 Finding::error(
@@ -646,7 +662,11 @@ fn acronym_suffixes(m: &Msg, out: &mut Vec<Finding>) {
         let caps = w.chars().take_while(|c| c.is_uppercase()).count();
         caps >= 2 && w.chars().skip(caps).any(|c| c.is_lowercase())
     };
-    if !m.runs().iter().any(|r| candidate(&m.masked[r.clone()])) {
+    if !m
+        .runs()
+        .iter()
+        .any(|r| candidate(&m.masked[r.range.clone()]))
+    {
         return;
     }
     let glossary_hits: Vec<Range<usize>> = m
@@ -656,7 +676,7 @@ fn acronym_suffixes(m: &Msg, out: &mut Vec<Finding>) {
         .map(|h| h.range.clone())
         .collect();
     for r in m.runs() {
-        let (r, w) = (r.clone(), &m.masked[r.clone()]);
+        let (r, w) = (r.range.clone(), &m.masked[r.range.clone()]);
         let caps = w.chars().take_while(|c| c.is_uppercase()).count();
         let rest: String = w.chars().skip(caps).collect();
         if caps < 2 || rest.is_empty() || !rest.chars().all(|c| c.is_lowercase() && is_cyrillic(c))

@@ -40,7 +40,7 @@ use std::sync::OnceLock;
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
 use super::{Finding, Msg};
-use crate::text::{is_cyrillic, is_latin, letter_runs};
+use crate::text::{is_cyrillic, is_kazakh_letter, is_latin, letter_runs};
 
 const CODE: &str = "wrong-language";
 
@@ -123,17 +123,10 @@ fn plainly_right(m: &Msg) -> bool {
     let (mut own_words, mut kazakh, mut french, mut english) = (0usize, 0usize, 0usize, 0usize);
     let mut kazakh_words = 0usize;
     let mut kazakh_anywhere = false;
-    for r in m.runs() {
+    for run in m.runs() {
+        let r = &run.range;
         let w = &m.masked[r.clone()];
-        let (mut l, mut c, mut kz) = (0, 0, false);
-        for ch in w.chars() {
-            if is_latin(ch) {
-                l += 1;
-            } else if is_cyrillic(ch) {
-                c += 1;
-                kz |= is_kazakh_letter(ch);
-            }
-        }
+        let (l, c, kz) = (run.latin as usize, run.cyrillic as usize, run.kazakh);
         kazakh_anywhere |= kz;
         other += if latin { c } else { l };
         if quoted.iter().any(|q| q.start <= r.start && r.end <= q.end) {
@@ -200,29 +193,6 @@ fn lowered(runs: &[(std::ops::Range<usize>, &str)]) -> (String, Vec<std::ops::Ra
     (buf, ranges)
 }
 
-fn is_kazakh_letter(c: char) -> bool {
-    matches!(
-        c,
-        'Ә' | 'Ғ'
-            | 'Қ'
-            | 'Ң'
-            | 'Ө'
-            | 'Ұ'
-            | 'Ү'
-            | 'Һ'
-            | 'І'
-            | 'ә'
-            | 'ғ'
-            | 'қ'
-            | 'ң'
-            | 'ө'
-            | 'ұ'
-            | 'ү'
-            | 'һ'
-            | 'і'
-    )
-}
-
 /// The findings, and whether the language model was asked; `shortcut` false always asks it
 /// where `evident` would have answered (for the test that compares the two).
 fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
@@ -231,7 +201,7 @@ fn verdict(m: &Msg, shortcut: bool) -> (Vec<Finding>, bool) {
     let runs: Vec<(std::ops::Range<usize>, &str)> = m
         .runs()
         .iter()
-        .map(|r| (r.clone(), &m.masked[r.clone()]))
+        .map(|r| (r.range.clone(), &m.masked[r.range.clone()]))
         .collect();
     // Kazakh letters heuristic, on the whole message.
     if lang == "kk" {
