@@ -630,10 +630,11 @@ impl Glossary {
         }
         let mut out = Vec::new();
         let mut wc: Vec<char> = Vec::new();
-        for w in words.iter() {
-            if !w.orig.chars().next().is_some_and(char::is_uppercase) {
+        for i in 0..words.len() {
+            if !words.orig(i).chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
+            let w = words.get(i);
             let word_set = letter_set(w.norm.chars());
             // Most words have letters no name has: told apart without their letters.
             if !names.iter().any(|(_, ns)| {
@@ -884,6 +885,25 @@ impl Words {
     /// The normalised form of word `i`.
     pub fn norm(&self, i: usize) -> &str {
         &self.hay[self.items[i].norm.clone()]
+    }
+
+    /// Word `i` as written (in NFC).
+    pub fn orig(&self, i: usize) -> &str {
+        &self.origs[self.items[i].orig.clone()]
+    }
+
+    /// Where word `i` is in the text.
+    pub fn range(&self, i: usize) -> Range<usize> {
+        self.items[i].range.clone()
+    }
+
+    /// The normalised forms of words `from..to`, compared with `norms`.
+    pub fn norms_eq(&self, from: usize, norms: &[&str]) -> bool {
+        from + norms.len() <= self.len()
+            && norms
+                .iter()
+                .enumerate()
+                .all(|(k, n)| self.norm(from + k) == *n)
     }
 }
 

@@ -26,6 +26,8 @@ pub fn script_counts(text: &str) -> (usize, usize, usize) {
 pub fn is_letter(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphabetic(),
+        // Latin-1 punctuation and symbols (« » and the no-break space among them)
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
         0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F => true,
         0x2000..=0x206F => false,
         _ => c.is_alphabetic(),
@@ -37,6 +39,7 @@ pub fn is_letter(c: char) -> bool {
 pub fn is_alnum(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾'),
         0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F => true,
         0x482..=0x489 | 0x2000..=0x206F => false,
         _ => c.is_alphanumeric(),
@@ -192,42 +195,57 @@ impl Run {
 /// character at a time (a property test holds it to the definition).
 pub fn runs_with_scripts(text: &str) -> Vec<Run> {
     let b = text.as_bytes();
-    let mut out: Vec<Run> = Vec::with_capacity(b.len() / 6);
+    let n = b.len();
+    let mut out: Vec<Run> = Vec::with_capacity(n / 6);
     let mut i = 0;
-    while i < b.len() {
+    while i < n {
         let (len, class) = script_class(text, i);
         if class == 0 {
             i += len;
             continue;
         }
-        let mut run = Run {
-            range: i..i,
-            chars: 0,
-            latin: 0,
-            cyrillic: 0,
-            greek: 0,
-            kazakh: false,
-        };
-        let (mut class, mut len) = (class, len);
-        loop {
-            run.chars += 1;
-            run.latin += u32::from(class & LATIN != 0);
-            run.cyrillic += u32::from(class & CYRILLIC != 0);
-            run.greek += u32::from(class & GREEK != 0);
-            run.kazakh |= class & KAZAKH != 0;
-            i += len;
-            if i >= b.len() {
-                break;
+        let start = i;
+        let (mut chars, mut latin, mut cyrillic, mut greek, mut kazakh) =
+            (0u32, 0u32, 0u32, 0u32, false);
+        while i < n {
+            let x = b[i];
+            // The two scripts of nearly every letter, each without a call.
+            if x == 0xD0 || x == 0xD1 {
+                let y = b.get(i + 1).copied().unwrap_or(0);
+                kazakh |= (x == 0xD0 && y == 0x86) || (x == 0xD1 && y == 0x96);
+                chars += 1;
+                cyrillic += 1;
+                i += 2;
+                continue;
             }
-            (len, class) = script_class(text, i);
+            if x < 0x80 {
+                if !x.is_ascii_alphabetic() {
+                    break;
+                }
+                chars += 1;
+                latin += 1;
+                i += 1;
+                continue;
+            }
+            let (len, class) = script_class_decoded(text, i);
             if class == 0 {
                 break;
             }
+            chars += 1;
+            latin += u32::from(class & LATIN != 0);
+            cyrillic += u32::from(class & CYRILLIC != 0);
+            greek += u32::from(class & GREEK != 0);
+            kazakh |= class & KAZAKH != 0;
+            i += len;
         }
-        run.range.end = i;
-        out.push(run);
-        // The character after the run is not a letter: passed over.
-        i += len;
+        out.push(Run {
+            range: start..i,
+            chars,
+            latin,
+            cyrillic,
+            greek,
+            kazakh,
+        });
     }
     out
 }

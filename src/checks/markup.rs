@@ -413,7 +413,7 @@ fn author_emphasis(m: &Msg, se: &Spans, translation: &[Range<usize>]) -> Emphasi
             set_aside: false,
         };
     };
-    let en_words: Vec<&str> = m.english_words().iter().map(|w| w.norm).collect();
+    let en_words = m.english_words();
     let en = se.english_emphasis(m.english_masked(), g);
     let mut kept = vec![false; en.len()];
     let mut tr_author = Vec::new();
@@ -425,7 +425,7 @@ fn author_emphasis(m: &Msg, se: &Spans, translation: &[Range<usize>]) -> Emphasi
             kept[i] = true;
             continue;
         }
-        let verbatim = !ws.is_empty() && en_words.windows(ws.len()).any(|w| w == ws.as_slice());
+        let verbatim = !ws.is_empty() && (0..en_words.len()).any(|at| en_words.norms_eq(at, &ws));
         if verbatim || g.is_foreign_form_in(m.lang(), &content) {
             set_aside = true;
             continue;

@@ -147,7 +147,11 @@ pub struct English {
     nfc: std::sync::OnceLock<(bool, bool)>,
     length: std::sync::OnceLock<usize>,
     spans: std::sync::OnceLock<markup::Spans>,
+    numbers: std::sync::OnceLock<EnglishNumbers>,
 }
+
+/// The numbers of an English text (`number`): value → (as written, grouped?).
+type EnglishNumbers = std::collections::BTreeMap<String, (String, bool)>;
 
 impl English {
     pub fn new(english: &str) -> English {
@@ -160,6 +164,7 @@ impl English {
             nfc: std::sync::OnceLock::new(),
             length: std::sync::OnceLock::new(),
             spans: std::sync::OnceLock::new(),
+            numbers: std::sync::OnceLock::new(),
         }
     }
 }
@@ -281,6 +286,13 @@ impl<'a> Msg<'a> {
     /// The emphasis, strong spans and blocks of the English (`markup`).
     fn english_spans(&self) -> &markup::Spans {
         self.en.spans.get_or_init(|| markup::spans(self.english))
+    }
+
+    /// The numbers of the English (`number`).
+    fn english_numbers(&self) -> &EnglishNumbers {
+        self.en
+            .numbers
+            .get_or_init(|| number::english_numbers(&self.en.masked))
     }
 
     /// The protected spans of the English.

@@ -346,12 +346,10 @@ pub fn stale(
     out
 }
 
-pub fn check(m: &Msg) -> Vec<Finding> {
-    let lang = m.lang();
-    let format = format_of(lang);
-    // The English numbers: value → (as written, grouped?).
+/// The numbers of an English text: value → (as written, grouped?).
+pub(super) fn english_numbers(english_masked: &str) -> BTreeMap<String, (String, bool)> {
     let mut want: BTreeMap<String, (String, bool)> = BTreeMap::new();
-    for t in tokens(m.english_masked()) {
+    for t in tokens(english_masked) {
         // `1, 2` or `3.` are lists, not numbers: read each digit run on its own then.
         match value(&t.text, true) {
             Some(v) => {
@@ -370,6 +368,13 @@ pub fn check(m: &Msg) -> Vec<Finding> {
             }
         }
     }
+    want
+}
+
+pub fn check(m: &Msg) -> Vec<Finding> {
+    let lang = m.lang();
+    let format = format_of(lang);
+    let want = m.english_numbers();
     let mut out = Vec::new();
     let mut matched: BTreeMap<String, bool> = want.keys().map(|k| (k.clone(), false)).collect();
     let mut extras: Vec<Token> = Vec::new();

@@ -100,24 +100,22 @@ pub fn kept_quotations(m: &Msg) -> Vec<Finding> {
         return Vec::new();
     }
     let en = m.english_words();
-    let tr = m.words();
-    let tr_norms: Vec<&str> = tr.iter().map(|w| w.norm).collect();
     let mut out = Vec::new();
     for q in quoted {
-        let inner: Vec<&str> = en
-            .iter()
-            .filter(|w| q.start < w.range.start && w.range.end <= q.end)
-            .map(|w| w.norm)
+        let inner: Vec<&str> = (0..en.len())
+            .filter(|&i| {
+                let r = en.range(i);
+                q.start < r.start && r.end <= q.end
+            })
+            .map(|i| en.norm(i))
             .collect();
         let function = inner.iter().filter(|w| FUNCTION_WORDS.contains(w)).count();
         if inner.len() < 4 || function < 2 {
             continue;
         }
-        if let Some(at) = tr_norms
-            .windows(inner.len())
-            .position(|w| w == inner.as_slice())
-        {
-            let range = tr.get(at).range.start..tr.get(at + inner.len() - 1).range.end;
+        let tr = m.words();
+        if let Some(at) = (0..tr.len()).find(|&at| tr.norms_eq(at, &inner)) {
+            let range = tr.range(at).start..tr.range(at + inner.len() - 1).end;
             out.push(Finding::warning(
                 CODE,
                 range,
