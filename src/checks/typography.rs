@@ -54,32 +54,54 @@ fn is_nb(c: char) -> bool {
 pub fn check(m: &Msg) -> Vec<Finding> {
     let lang = m.lang();
     let text = m.text;
-    // Characters outside URLs, code and footnote references.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     // A masked character is spaces: its first byte differs from the text's (a space
     // stays a space either way).
     let (tb, mb) = (text.as_bytes(), m.masked.as_bytes());
-    let visible = |k: usize| chars.get(k).is_some_and(|c| mb.get(c.0) == tb.get(c.0));
-    let at = |k: usize| chars.get(k).map(|c| c.1);
-    let range = |k: usize| chars[k].0..chars[k].0 + chars[k].1.len_utf8();
-    let span = |a: usize, b: usize| chars[a].0..chars.get(b).map_or(text.len(), |c| c.0);
     let mut out = Vec::new();
     let is_french = lang == "fr";
     let cyrillic = matches!(lang, "ru" | "kk");
     let mut depth: usize = 0;
     let mut curly_open = false;
     let mut straight = 0usize;
-    let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k].1;
-        // Only these characters start a finding: the others are passed over at once.
+    // Only the characters below start a finding, and each looks at most eight characters
+    // back and nine ahead: the text is searched for their bytes (the ASCII ones, and the
+    // lead bytes of « » and of “ „ ” − –), and each is judged among its neighbours.
+    let start_byte = |x: u8| {
+        matches!(x, b'"' | b'\'' | b'.' | b'-' | 0xC2 | 0xE2)
+            || (is_french && matches!(x, b';' | b'!' | b'?' | b':' | b'%'))
+    };
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(20);
+    let mut from = 0;
+    while let Some(found) = tb
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&x| start_byte(x)))
+    {
+        let q = from + found;
+        let c = text[q..].chars().next().unwrap_or(' ');
+        from = q + c.len_utf8();
         let candidate = matches!(c, '«' | '»' | '"' | '\'' | '“' | '„' | '”' | '.' | '-')
             || (is_french && matches!(c, ';' | '!' | '?' | ':' | '%'))
             || (cyrillic && matches!(c, '−' | '–'));
-        if !candidate || !visible(k) {
-            k += 1;
+        if !candidate || mb.get(q) != tb.get(q) {
             continue;
         }
+        // The character (at `k`) and its neighbours.
+        chars.clear();
+        chars.extend(text[..q].char_indices().rev().take(8));
+        chars.reverse();
+        let k = chars.len();
+        chars.extend(text[q..].char_indices().take(10).map(|(i, c)| (q + i, c)));
+        let chars = chars.as_slice();
+        let visible = |k: usize| chars.get(k).is_some_and(|c| mb.get(c.0) == tb.get(c.0));
+        let at = |k: usize| chars.get(k).map(|c| c.1);
+        let range = |k: usize| chars[k].0..chars[k].0 + chars[k].1.len_utf8();
+        // Past the window, the text goes on after its last character.
+        let pos = |k: usize| {
+            chars.get(k).map_or_else(
+                || chars.last().map_or(text.len(), |c| c.0 + c.1.len_utf8()),
+                |c| c.0,
+            )
+        };
         let prev = if k > 0 { at(k - 1) } else { None };
         let next = at(k + 1);
         match c {
@@ -145,30 +167,29 @@ pub fn check(m: &Msg) -> Vec<Finding> {
                     let f = if lang == "fr" {
                         Finding::error(
                             CODE,
-                            span(k, end),
+                            chars[k].0..pos(end),
                             "three dots: use the ellipsis … (U+2026)",
                         )
                     } else {
                         Finding::warning(
                             CODE,
-                            span(k, end),
+                            chars[k].0..pos(end),
                             "three dots: use the ellipsis … (U+2026)",
                         )
                     };
                     out.push(f.auto_fix("…", "write … (U+2026 HORIZONTAL ELLIPSIS)"));
                 }
-                k = end;
+                from = pos(end);
                 continue;
             }
             _ => {}
         }
         if lang == "fr" {
-            french(&chars, &visible, k, &mut out, text);
+            french(chars, &visible, k, &mut out, text);
         }
         if matches!(lang, "ru" | "kk") {
-            cyrillic_dashes(&chars, k, &mut out, text);
+            cyrillic_dashes(chars, k, &mut out, text);
         }
-        k += 1;
     }
     months(m, lang, &mut out);
     number_units(m, lang, &mut out);
@@ -529,12 +550,9 @@ fn number_units(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
     let text = m.masked.as_str();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        // A number starts at a digit that follows no letter, digit or joiner.
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
+    // A number starts at a digit that follows no letter, digit or joiner.
+    while let Some(k) = b[i..].iter().position(u8::is_ascii_digit) {
+        i += k;
         let joined = text[..i]
             .chars()
             .next_back()

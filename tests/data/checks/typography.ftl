@@ -67,6 +67,14 @@ not-units = En 2016 les autorités de 2 pays, et 24 Kanal le 12 mars (voir `30 
 # en: In 2016 l’État; 5 l’an
 not-units-2 = En 2016 l’État ; 5 m’a-t-on dit
 
+# A long run of dots is no ellipsis, and the text after it is read on.
+# expect: typography
+# en: The end............. then "a quotation".
+dots = La fin............. puis "une citation".
+
+# en: The end............. then.
+dots-2 = La fin............. puis.
+
 ## locale: ru
 
 # en: Ablyazov - a banker and opposition leader.
@@ -107,6 +115,14 @@ units-3 = в 2001 г.
 
 # en: in 2020, article 1 of the Convention
 not-units = в 2020 году, статья 1 Конвенции
+
+# A range of years takes an en dash; a longer run of digits is no year.
+# expect: typography
+# en: 1998-1999
+years = 1998-1999
+
+# en: file 123456781998-1999
+not-years = файл 123456781998-1999 и 1998-19991234 и 12345-1999
 
 ## locale: kk
 
