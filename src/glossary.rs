@@ -1069,6 +1069,19 @@ fn fold_cyrillic_into(w: &str, out: &mut String) {
         let pair = pair.or(match (x, y) {
             (0xC3, 0x80..=0x9E) if y != 0x97 => Some([0xC3, y + 0x20]),
             (0xC3, 0x9F..=0xBF) => Some([0xC3, y]),
+            // The rest of Cyrillic (U+0480–U+052F, the Kazakh letters among them): two
+            // bytes, lowercase two bytes too.
+            (0xD2 | 0xD3, 0x80..=0xBF) | (0xD4, 0x80..=0xAF) => {
+                let code = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
+                char::from_u32(code)
+                    .and_then(crate::text::lower_char)
+                    .filter(|l| l.len_utf8() == 2)
+                    .map(|l| {
+                        let mut pair = [0u8; 2];
+                        l.encode_utf8(&mut pair);
+                        pair
+                    })
+            }
             _ => None,
         });
         if x < 0x80 {
@@ -1766,7 +1779,7 @@ mod tests {
                 "a", "Б", "ё", "Ё", "İ", "É", "e\u{301}", "\u{301}", "Ә", "ǅ", "ß", "-", "\u{2011}", "\u{2010}", "\u{2012}",
                 "Я", "П", "Р", "п", "р", "я", "Ѐ", "Џ", "ѐ", "Ѡ", "ѡ", "Ѿ", "ѿ", "Ғ", "ғ", "Ӏ", "Ա",
                 "1", "2016", " ", "’", "'", ".", "x", "Қазақстан", "Aix", "\u{483}", "ΣΑ", "À", "×",
-                "Þ", "ÿ", "ß", "é", "Ç", "Œ",
+                "Þ", "ÿ", "ß", "é", "Ç", "Œ", "Ә", "ә", "Қ", "ү", "Ұ", "Ӏ", "ӏ", "Ԁ", "ԯ", "Ա", "Ҩ",
             ]), 0..14)
         ) {
             let text = pieces.concat();

@@ -81,10 +81,10 @@ fn measure(masked: &str) -> usize {
 
 pub fn check(m: &Msg) -> Vec<Finding> {
     let en = m.english_length(measure);
-    let tr = measure(&m.masked);
     if en < 40 {
         return Vec::new();
     }
+    let tr = measure(&m.masked);
     let ratio = tr as f64 / en as f64;
     let norm = ratio / usual(m.lang());
     let bounds = if en >= 150 { 0.6..=1.6 } else { 0.45..=2.2 };
