@@ -156,7 +156,7 @@ pub fn turkic_lower(s: &str) -> String {
 }
 
 fn is_upper_letter(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_alphabetic() && c.is_uppercase())
+    c.is_some_and(|c| crate::text::is_letter(c) && c.is_uppercase())
 }
 
 /// Transliterates Kazakh Cyrillic text to Latin; every other character is kept.
@@ -284,7 +284,7 @@ fn push_kk_latn(out: &mut Vec<u8>, text: &str) {
         if spelling & IN_CAPS != 0 {
             let before = text[..at].chars().next_back();
             let next = text[i..].chars().next();
-            let next_is_letter = next.is_some_and(char::is_alphabetic);
+            let next_is_letter = next.is_some_and(crate::text::is_letter);
             if is_upper_letter(next) || (!next_is_letter && is_upper_letter(before)) {
                 spelling = LETTERS[offset].in_caps.map_or(spelling, Spelling::packed);
             }
@@ -342,6 +342,11 @@ fn push_text(out: &mut Vec<u8>, text: &str, names: &Names) {
 pub struct Names {
     /// (Cyrillic word, Latin spelling), longest Cyrillic word first.
     words: Vec<(String, String)>,
+    /// Each of `words` in capitals.
+    upper: Vec<(String, String)>,
+    /// Indices into `words`, in order, by the first letter of the Cyrillic word and of
+    /// its capitals: the only names a word with that first letter can be.
+    by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
 }
 
 impl Names {
@@ -354,7 +359,24 @@ impl Names {
             }
         }
         words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        Names { words }
+        let upper: Vec<(String, String)> = words
+            .iter()
+            .map(|(c, l)| (c.to_uppercase(), l.to_uppercase()))
+            .collect();
+        let mut by_first: rustc_hash::FxHashMap<char, Vec<usize>> = Default::default();
+        for (i, ((c, _), (u, _))) in words.iter().zip(&upper).enumerate() {
+            for first in [c.chars().next(), u.chars().next()].into_iter().flatten() {
+                let list = by_first.entry(first).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Names {
+            words,
+            upper,
+            by_first,
+        }
     }
 
     /// The names glossary.csv gives: for each row flagged `latin_name` (its `en` column
@@ -396,19 +418,21 @@ impl Names {
     /// The spelling of a word of the text and the length of the part it replaces, when
     /// the word is a name alone or followed by Kazakh endings.
     fn spell(&self, word: &str) -> Option<(String, usize)> {
-        let caps = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        let candidates = self.by_first.get(&word.chars().next()?)?;
+        let caps = word.chars().filter(|c| crate::text::is_letter(*c)).count() > 1
             && word.chars().all(|c| !c.is_lowercase());
-        for (cyrl, latn) in &self.words {
+        for &i in candidates {
+            let (cyrl, latn) = &self.words[i];
             if let Some(rest) = word.strip_prefix(cyrl.as_str()) {
                 if kazakh_endings(rest) {
                     return Some((latn.clone(), cyrl.len()));
                 }
             }
             if caps {
-                let upper = cyrl.to_uppercase();
+                let (upper, latn_upper) = &self.upper[i];
                 if let Some(rest) = word.strip_prefix(upper.as_str()) {
                     if kazakh_endings(&rest.to_lowercase()) {
-                        return Some((latn.to_uppercase(), upper.len()));
+                        return Some((latn_upper.clone(), upper.len()));
                     }
                 }
             }
@@ -484,8 +508,10 @@ fn push_named(out: &mut Vec<u8>, text: &str, names: &Names) {
             *done = end;
         }
     };
-    for (i, c) in text.char_indices() {
-        let letter = is_cyrillic(c) && c.is_alphabetic();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (letter, len) = cyrillic_letter_at(b, i);
         match (letter, word_start) {
             (true, None) => word_start = Some(i),
             (false, Some(s)) => {
@@ -494,11 +520,30 @@ fn push_named(out: &mut Vec<u8>, text: &str, names: &Names) {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = word_start {
         check(s, text.len(), &mut done, out);
     }
     push_kk_latn(out, &text[done..]);
+}
+
+/// Whether the character at byte `i` (a character boundary) is a Cyrillic letter
+/// (`is_cyrillic`, a letter), and its length, from its bytes: U+0400–U+04FF are the lead
+/// bytes D0–D3, and all letters but U+0482–U+0489 (D2 82–D2 89).
+#[inline]
+fn cyrillic_letter_at(b: &[u8], i: usize) -> (bool, usize) {
+    match b[i] {
+        0xD0 | 0xD1 | 0xD3 => (true, 2),
+        0xD2 => (
+            !(0x82..=0x89).contains(&b.get(i + 1).copied().unwrap_or(0)),
+            2,
+        ),
+        x if x < 0x80 => (false, 1),
+        x if x >= 0xF0 => (false, 4),
+        x if x >= 0xE0 => (false, 3),
+        _ => (false, 2),
+    }
 }
 
 /// Where the first `http://`, `https://` or `www.` in `s` starts.
@@ -632,6 +677,18 @@ fn has_markup_byte(b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn cyrillic_letters_are_told_from_their_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(
+                super::cyrillic_letter_at(s.as_bytes(), 0),
+                (super::is_cyrillic(c) && c.is_alphabetic(), c.len_utf8()),
+                "{c:?}"
+            );
+        }
+    }
+
     use super::*;
 
     proptest::proptest! {
@@ -690,7 +747,7 @@ mod tests {
             }
             let next = chars.get(i + 1).copied();
             let prev = i.checked_sub(1).map(|p| chars[p]);
-            let next_is_letter = next.is_some_and(char::is_alphabetic);
+            let next_is_letter = next.is_some_and(crate::text::is_letter);
             if is_upper_letter(next) || (!next_is_letter && is_upper_letter(prev)) {
                 out.push_str(&turkic_upper(rest));
             } else {
