@@ -128,6 +128,14 @@ struct Name {
     set: u64,
 }
 
+/// A capitalised word's names one letter off (`Glossary::near_word`): per entry with
+/// names, the first such name; and whether the word is an accepted word of the glossary
+/// all the same.
+struct Near {
+    names: Vec<(usize, String)>,
+    known: bool,
+}
+
 /// Forms found by the beginning of a word. Each form has a key, a beginning every spelling
 /// it accepts starts with (the whole first word for English; for translations a stem, or
 /// the word less the letters its endings change: `key`); a word looks up the keys that
@@ -218,6 +226,8 @@ struct LocaleMatcher {
     /// equal, inflected, stemmed, suffixed, a name's case — keeps the word's beginning; a
     /// one-letter Kazakh word is also under its voiced letter, `к` → `г`).
     accepted: rustc_hash::FxHashMap<char, Vec<(usize, usize)>>,
+    /// `near_word`'s answers, by the word as written.
+    near: std::sync::Mutex<rustc_hash::FxHashMap<String, std::sync::Arc<Near>>>,
 }
 
 pub struct Glossary {
@@ -372,6 +382,7 @@ impl Glossary {
                     by_entry,
                     names,
                     accepted,
+                    near: Default::default(),
                 },
             );
         }
@@ -621,82 +632,95 @@ impl Glossary {
         let Some(lm) = self.locales.get(locale) else {
             return Vec::new();
         };
-        let names: Vec<(usize, &[Name])> = entries
-            .iter()
-            .filter_map(|e| lm.names.get(e).map(|n| (*e, n.as_slice())))
-            .collect();
-        if names.is_empty() {
+        if !entries.iter().any(|e| lm.names.contains_key(e)) {
             return Vec::new();
         }
         let mut out = Vec::new();
-        let mut wc: Vec<char> = Vec::new();
         for i in 0..words.len() {
             if !words.orig(i).chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
             let w = words.get(i);
-            let word_set = letter_set(w.norm.chars());
-            // Most words have letters no name has: told apart without their letters.
-            if !names.iter().any(|(_, ns)| {
-                ns.iter().any(|name| {
-                    let limit = if name.chars.len() >= 8 { 2 } else { 1 };
-                    (name.set & !word_set).count_ones() as usize <= limit
-                })
-            }) {
+            let near = self.near_word(locale, lm, &w);
+            if near.known {
                 continue;
             }
-            wc.clear();
-            wc.extend(w.norm.chars());
-            let mut known: Option<bool> = None;
-            for &(entry, entry_names) in &names {
-                let near = entry_names.iter().find(|name| {
-                    let fc = &name.chars;
-                    let n = fc.len();
-                    let limit = if n >= 8 { 2 } else { 1 };
-                    if (name.set & !word_set).count_ones() as usize > limit {
-                        return false;
-                    }
-                    // Shorter by more than `limit` letters: too far, whole or cut.
-                    if wc.len() + limit < n {
-                        return false;
-                    }
-                    // A difference in the last letter is an ending (`Президент` /
-                    // `Президенті`), not a misspelling.
-                    let common = wc.iter().zip(fc.iter()).take_while(|(a, b)| a == b).count();
-                    if common + 1 >= n {
-                        return false;
-                    }
-                    let d = levenshtein_within(&wc, fc, limit).min(levenshtein_within(
-                        &wc[..n.min(wc.len())],
-                        fc,
-                        limit,
-                    ));
-                    d >= 1 && d <= limit
-                });
-                let Some(name) = near else { continue };
-                // Only a word close to a name is compared with every accepted word (rare:
-                // comparing every capitalised word with the whole glossary was most of
-                // `check`'s time).
-                let known = *known.get_or_insert_with(|| {
-                    let first = w.norm.chars().next().unwrap_or_default();
-                    lm.accepted
-                        .get(&first)
-                        .into_iter()
-                        .flatten()
-                        .any(|&(f, k)| {
-                            !matches!(
-                                self.word_match(locale, &lm.forms[f].words[k], &w, true, false),
-                                WordMatch::No
-                            )
-                        })
-                });
-                if known {
-                    break;
+            for &entry in entries {
+                if let Some(name) = near.names.iter().find(|(e, _)| *e == entry) {
+                    out.push((w.range.clone(), name.1.clone(), entry));
                 }
-                out.push((w.range.clone(), name.orig.clone(), entry));
             }
         }
         out
+    }
+
+    /// What `near_misses` finds of one capitalised word, for every entry with names:
+    /// remembered per word (a document names the same people in every paragraph, and
+    /// comparing a word with every name was most of the glossary check's time).
+    fn near_word(&self, locale: &str, lm: &LocaleMatcher, w: &Word) -> std::sync::Arc<Near> {
+        let cached = match lm.near.lock() {
+            Ok(map) => map.get(w.orig).cloned(),
+            Err(poisoned) => poisoned.into_inner().get(w.orig).cloned(),
+        };
+        if let Some(near) = cached {
+            return near;
+        }
+        let word_set = letter_set(w.norm.chars());
+        let wc: Vec<char> = w.norm.chars().collect();
+        let mut names: Vec<(usize, String)> = Vec::new();
+        for (&entry, entry_names) in &lm.names {
+            // Most words have letters no name has: told apart without their letters.
+            let near = entry_names.iter().find(|name| {
+                let fc = &name.chars;
+                let n = fc.len();
+                let limit = if n >= 8 { 2 } else { 1 };
+                if (name.set & !word_set).count_ones() as usize > limit {
+                    return false;
+                }
+                // Shorter by more than `limit` letters: too far, whole or cut.
+                if wc.len() + limit < n {
+                    return false;
+                }
+                // A difference in the last letter is an ending (`Президент` /
+                // `Президенті`), not a misspelling.
+                let common = wc.iter().zip(fc.iter()).take_while(|(a, b)| a == b).count();
+                if common + 1 >= n {
+                    return false;
+                }
+                let d = levenshtein_within(&wc, fc, limit).min(levenshtein_within(
+                    &wc[..n.min(wc.len())],
+                    fc,
+                    limit,
+                ));
+                d >= 1 && d <= limit
+            });
+            if let Some(name) = near {
+                names.push((entry, name.orig.clone()));
+            }
+        }
+        // Only a word close to a name is compared with every accepted word (rare:
+        // comparing every capitalised word with the whole glossary was most of `check`'s
+        // time).
+        let known = !names.is_empty() && {
+            let first = w.norm.chars().next().unwrap_or_default();
+            lm.accepted
+                .get(&first)
+                .into_iter()
+                .flatten()
+                .any(|&(f, k)| {
+                    !matches!(
+                        self.word_match(locale, &lm.forms[f].words[k], w, true, false),
+                        WordMatch::No
+                    )
+                })
+        };
+        let near = std::sync::Arc::new(Near { names, known });
+        let mut map = match lm.near.lock() {
+            Ok(map) => map,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        map.insert(w.orig.to_string(), near.clone());
+        near
     }
 
     /// Whether `text` (an English phrase, URLs masked) is, word for word, a term the

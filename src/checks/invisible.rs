@@ -71,6 +71,14 @@ fn may_be_invisible(c: char) -> bool {
         | 0xFFF9..=0xFFFB)
 }
 
+/// The bytes whose character `check` decodes: not printable ASCII, a continuation byte
+/// or the lead of a two-byte block without an invisible character (U+00C0–U+02FF,
+/// U+0380–U+05FF). The others are passed over sixteen at a time (`text::find_byte`).
+#[inline]
+fn looked_at(x: u8) -> bool {
+    (x < 0x20) | (x == 0x7F) | (x.wrapping_sub(0xC0) < 3) | (x == 0xCC) | (x == 0xCD) | (x >= 0xD8)
+}
+
 pub fn is_invisible(c: char) -> bool {
     name(c).is_some()
 }
@@ -79,18 +87,8 @@ pub fn check(m: &Msg) -> Vec<Finding> {
     let mut out = Vec::new();
     let b = m.text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        // Printable ASCII, and the two-byte blocks without an invisible character
-        // (U+00C0–U+02FF, U+0380–U+05FF), are passed over without decoding.
-        let skip = match b[i] {
-            0x20..=0x7E => 1,
-            0xC3..=0xCB | 0xCE..=0xD7 => 2,
-            _ => 0,
-        };
-        if skip > 0 {
-            i += skip;
-            continue;
-        }
+    while let Some(at) = crate::text::find_byte(b, i, looked_at) {
+        i = at;
         let c = m.text[i..].chars().next().unwrap_or(' ');
         let at = i;
         i += c.len_utf8().max(1);
@@ -137,6 +135,10 @@ mod tests {
     /// what it passes over unread.
     #[test]
     fn every_named_character_is_looked_at() {
+        for x in 0..=255u8 {
+            let passed = matches!(x, 0x20..=0x7E | 0x80..=0xBF | 0xC3..=0xCB | 0xCE..=0xD7);
+            assert_eq!(super::looked_at(x), !passed, "{x:#x}");
+        }
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             if super::name(c).is_some() {
                 assert!(super::may_be_invisible(c), "{c:?}");
@@ -145,6 +147,7 @@ mod tests {
                     !matches!(lead, 0x20..=0x7E | 0xC3..=0xCB | 0xCE..=0xD7),
                     "{c:?} is in a block passed over"
                 );
+                assert!(super::looked_at(lead), "{c:?} is passed over");
             }
         }
     }

@@ -56,8 +56,7 @@ fn tokens(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(u8::is_ascii_digit) {
-        let start = i + k;
+    while let Some(start) = crate::text::find_byte(b, i, |x| x.wrapping_sub(b'0') < 10) {
         let mut j = start + b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
         // Characters in the token so far, and the separators it has.
         let mut chars = j - start;

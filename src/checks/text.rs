@@ -34,11 +34,9 @@ pub fn protected(text: &str) -> Vec<(Range<usize>, Protected)> {
     while i < b.len() {
         while next_url.next_if(|&u| u < i).is_some() {}
         let limit = next_url.peek().copied().unwrap_or(b.len());
-        match b[i..limit]
-            .iter()
-            .position(|c| matches!(c, b'`' | b'[' | b']' | b'<'))
-        {
-            Some(k) => i += k,
+        let opening = |x: u8| (x == b'`') | (x == b'[') | (x == b']') | (x == b'<');
+        match crate::text::find_byte(&b[..limit], i, opening) {
+            Some(at) => i = at,
             None if limit < b.len() => i = limit,
             None => break,
         }

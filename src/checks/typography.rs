@@ -67,16 +67,17 @@ pub fn check(m: &Msg) -> Vec<Finding> {
     // back and nine ahead: the text is searched for their bytes (the ASCII ones, and the
     // lead bytes of « » and of “ „ ” − –), and each is judged among its neighbours.
     let start_byte = |x: u8| {
-        matches!(x, b'"' | b'\'' | b'.' | b'-' | 0xC2 | 0xE2)
-            || (is_french && matches!(x, b';' | b'!' | b'?' | b':' | b'%'))
+        (x == b'"')
+            | (x == b'\'')
+            | (x == b'.')
+            | (x == b'-')
+            | (x == 0xC2)
+            | (x == 0xE2)
+            | (is_french & ((x == b';') | (x == b'!') | (x == b'?') | (x == b':') | (x == b'%')))
     };
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(20);
     let mut from = 0;
-    while let Some(found) = tb
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|&x| start_byte(x)))
-    {
-        let q = from + found;
+    while let Some(q) = crate::text::find_byte(tb, from, start_byte) {
         let c = text[q..].chars().next().unwrap_or(' ');
         from = q + c.len_utf8();
         let candidate = matches!(c, '«' | '»' | '"' | '\'' | '“' | '„' | '”' | '.' | '-')
@@ -551,8 +552,8 @@ fn number_units(m: &Msg, lang: &str, out: &mut Vec<Finding>) {
     let b = text.as_bytes();
     let mut i = 0;
     // A number starts at a digit that follows no letter, digit or joiner.
-    while let Some(k) = b[i..].iter().position(u8::is_ascii_digit) {
-        i += k;
+    while let Some(at) = crate::text::find_byte(b, i, |x| x.wrapping_sub(b'0') < 10) {
+        i = at;
         let joined = text[..i]
             .chars()
             .next_back()
