@@ -116,7 +116,9 @@ fn plainly_right(m: &Msg) -> bool {
         return false;
     };
     let quoted = quoted_spans(&m.masked);
-    let mut other = 0usize;
+    // Letters of the other script, and of the locale's in lowercase words outside
+    // quotations (at most, and at least, what the script test counts).
+    let (mut other, mut mine) = (0usize, 0usize);
     // Words in the locale's script outside quotations (at least the sample), Kazakh-letter
     // words among them, lowercase French function words, English function words in any
     // case.
@@ -132,13 +134,16 @@ fn plainly_right(m: &Msg) -> bool {
         if quoted.iter().any(|q| q.start <= r.start && r.end <= q.end) {
             continue;
         }
+        // A word in lowercase is never left out of the sample as a name.
+        let lowercase = w.chars().next().is_some_and(char::is_lowercase);
+        if lowercase {
+            mine += if latin { l } else { c };
+        }
         let own = if latin { c == 0 } else { l == 0 };
         if !own {
             continue;
         }
         own_words += 1;
-        // A word in lowercase is never left out of the sample as a name.
-        let lowercase = w.chars().next().is_some_and(char::is_lowercase);
         kazakh += usize::from(kz && lowercase);
         kazakh_words += usize::from(kz);
         if latin {
@@ -152,8 +157,9 @@ fn plainly_right(m: &Msg) -> bool {
             english += usize::from(english_word);
         }
     }
-    // The script test needs 25 letters of the other script.
-    if other >= 25 {
+    // The script test needs 25 letters of the other script, and more than twice the
+    // locale's.
+    if other >= 25 && other > 2 * mine {
         return false;
     }
     match lang {
