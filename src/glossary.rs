@@ -985,11 +985,26 @@ pub fn words_in(text: &str, whole_nfc: bool) -> Words {
         loop {
             let mut last_digit = false;
             while j < n {
-                let (len, word) = word_class(text, j);
+                let x = b[j];
+                // Russian letters and ASCII without a call.
+                if x == 0xD0 || x == 0xD1 {
+                    last_digit = false;
+                    j += 2;
+                    continue;
+                }
+                if x < 0x80 {
+                    if !x.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    last_digit = x.is_ascii_digit();
+                    j += 1;
+                    continue;
+                }
+                let (len, word) = word_class_decoded(text, j);
                 if !word {
                     break;
                 }
-                last_digit = b[j].is_ascii_digit();
+                last_digit = false;
                 j += len;
             }
             // An inner hyphen joins two runs into one word.
@@ -1073,6 +1088,11 @@ fn fold_cyrillic_into(w: &str, out: &mut String) {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        if x < 0x80 {
+            out.push(char::from(x.to_ascii_lowercase()));
+            i += 1;
+            continue;
+        }
         let y = b.get(i + 1).copied().unwrap_or(0);
         let pair: Option<[u8; 2]> = match (x, y) {
             // А–П → а–п, Р–Я → р–я
@@ -1086,13 +1106,10 @@ fn fold_cyrillic_into(w: &str, out: &mut String) {
             (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x9F) => Some([x, y]),
             // Ѡ–ѿ: capitals at even code points
             (0xD1, 0xA0..=0xBF) => Some([0xD1, y | 1]),
-            _ => None,
-        };
-        // ASCII, and Latin-1 letters (U+00C0–U+00DE but ×: capitals, 32 below their
-        // small letters), without decoding.
-        let pair = pair.or(match (x, y) {
+            // Latin-1 letters: capitals (U+00C0–U+00DE but ×) are 32 below their small
+            // letters
             (0xC3, 0x80..=0x9E) if y != 0x97 => Some([0xC3, y + 0x20]),
-            (0xC3, 0x9F..=0xBF) => Some([0xC3, y]),
+            (0xC3, 0x80..=0xBF) => Some([0xC3, y]),
             // The rest of Cyrillic (U+0480–U+052F, the Kazakh letters among them): two
             // bytes, lowercase two bytes too.
             (0xD2 | 0xD3, 0x80..=0xBF) | (0xD4, 0x80..=0xAF) => {
@@ -1107,15 +1124,10 @@ fn fold_cyrillic_into(w: &str, out: &mut String) {
                     })
             }
             _ => None,
-        });
-        if x < 0x80 {
-            out.push(char::from(x.to_ascii_lowercase()));
-            i += 1;
-            continue;
-        }
+        };
         match pair {
             Some([a, b]) => {
-                // The letter the two bytes encode (U+0080–U+047F).
+                // The letter the two bytes encode (U+0080–U+07FF).
                 let code = (u32::from(a & 0x1F) << 6) | u32::from(b & 0x3F);
                 out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                 i += 2;

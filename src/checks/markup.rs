@@ -366,16 +366,18 @@ pub fn check(m: &Msg) -> Vec<Finding> {
         } else {
             ""
         };
-        let counts = format!(
-            "{} {name} span(s), the English has {}{note}",
-            t.len() + x.kept,
-            e.len() + x.kept
-        );
+        let counts = || {
+            format!(
+                "{} {name} span(s), the English has {}{note}",
+                t.len() + x.kept,
+                e.len() + x.kept
+            )
+        };
         if t.len() > e.len() {
             let r = t[e.len()].clone();
-            out.push(Finding::error(CODE, r.start..r.start + 1, counts));
+            out.push(Finding::error(CODE, r.start..r.start + 1, counts()));
         } else if t.len() < e.len() && !unbalanced {
-            out.push(Finding::error(CODE, first.clone(), counts));
+            out.push(Finding::error(CODE, first.clone(), counts()));
         }
     }
     out

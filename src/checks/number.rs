@@ -95,6 +95,11 @@ fn tokens(text: &str) -> Vec<Token> {
 /// A number's value as a canonical string (`437000`, `11.5`), reading `,` as `group`
 /// or as the decimal mark.
 fn value(t: &str, english: bool) -> Option<String> {
+    // Digits alone (most numbers): their value, without leading zeros, in any locale.
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        let int = t.trim_start_matches('0');
+        return Some(if int.is_empty() { "0" } else { int }.to_string());
+    }
     let (decimal, group): (char, &[char]) = if english {
         ('.', &[',', ' ', '\u{A0}', '\u{202F}', '\u{2009}'])
     } else {
