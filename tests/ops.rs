@@ -512,6 +512,37 @@ fn operations_on_an_unsaved_buffer() {
         added,
         "# en: The title\ntitle = Titre\n\n# en: Opposition to regime\n# opposition-to-regime = Opposition to regime\n\nopposition-to-regime-p1 = Premier paragraphe sur 2001...[^1]\n\n# en: Second paragraph.\n# opposition-to-regime-p2 = Second paragraph.\n\n# en: A note with words.\n# fn-1 = A note with words.\n"
     );
+    // A placeholder of an earlier English is rewritten with the current one, in the
+    // same one edit as the placeholders added; then nothing is left to add.
+    let outdated = "# en: The title\ntitle = Titre\n\nopposition-to-regime-p1 = Premier paragraphe sur 2001...[^1]\n\n# en: Second paragraph, before.\n# opposition-to-regime-p2 = Second paragraph, before.\n";
+    let old_buf = s
+        .buffer(&path, outdated)
+        .expect("buffer")
+        .expect("a locale file");
+    let edits = ops::missing::add_placeholders(&old_buf);
+    assert_eq!(edits.len(), 1, "{edits:?}");
+    let refreshed = Edit::apply(outdated, &edits);
+    assert!(
+        refreshed
+            .contains("# en: Second paragraph.\n# opposition-to-regime-p2 = Second paragraph.\n"),
+        "{refreshed}"
+    );
+    assert!(!refreshed.contains("before"), "{refreshed}");
+    for id in ["opposition-to-regime", "fn-1"] {
+        assert!(
+            refreshed.contains(&format!("\n# {id} = ")),
+            "{id}: {refreshed}"
+        );
+    }
+    assert!(
+        refreshed.starts_with("# en: The title\ntitle = Titre\n"),
+        "{refreshed}"
+    );
+    let again = s
+        .buffer(&path, &refreshed)
+        .expect("buffer")
+        .expect("a locale file");
+    assert!(ops::missing::add_placeholders(&again).is_empty());
     // What hover, outline and definition know.
     let about = ops::about::about(&buf, "title").expect("about");
     assert_eq!(

@@ -46,12 +46,8 @@ pub fn placeholder(id: &str, english: &str) -> String {
     out
 }
 
-/// Whether the buffer already holds the placeholder of message `id` (a comment line
+/// Whether `text` already holds the placeholder of message `id` (a comment line
 /// `# id =`).
-fn has_placeholder(buf: &Buffer, id: &str) -> bool {
-    has_placeholder_in(buf.text(), id)
-}
-
 fn has_placeholder_in(text: &str, id: &str) -> bool {
     crate::lines::split(text).any(|l| is_placeholder_line(l, id))
 }
@@ -75,24 +71,86 @@ pub fn missing(buf: &Buffer) -> Vec<&str> {
 }
 
 /// The edits inserting a placeholder for every missing message that has none yet, each
-/// after the nearest earlier message of the document the file has.
+/// after the nearest earlier message of the document the file has, and rewriting the
+/// untouched placeholders of an earlier English with the current one (as `write` does).
+/// With a placeholder to rewrite, the changes are one edit (the smallest that turns the
+/// buffer into its new text): an insertion where a rewritten placeholder starts would
+/// be two edits at one place, which a client may apply in either order.
 pub fn add_placeholders(buf: &Buffer) -> Vec<Edit> {
-    let new: Vec<(String, String)> = buf
+    let text = buf.text();
+    let missing: Vec<(&str, &str)> = buf
         .plan
         .messages
         .iter()
         .enumerate()
-        .filter(|(k, m)| buf.state(*k) == Some(&State::Missing) && !has_placeholder(buf, &m.id))
-        .map(|(_, m)| (m.id.clone(), placeholder(&m.id, &m.text)))
+        .filter(|(k, _)| buf.state(*k) == Some(&State::Missing))
+        .map(|(_, m)| (m.id.as_str(), m.text.as_str()))
         .collect();
-    if new.is_empty() {
-        return Vec::new();
-    }
     let order: Vec<String> = buf.plan.messages.iter().map(|m| m.id.clone()).collect();
-    plan::insertions(buf.text(), &order, &new)
-        .into_iter()
-        .map(|(at, text)| Edit { span: at..at, text })
-        .collect()
+    let p = placeholders(text, &missing);
+    let new = p.new_owned();
+    match p.text {
+        None => plan::insertions(text, &order, &new)
+            .into_iter()
+            .map(|(at, text)| Edit { span: at..at, text })
+            .collect(),
+        Some(base) => {
+            let full = if new.is_empty() {
+                base
+            } else {
+                plan::insert_messages(&base, &order, &new)
+            };
+            vec![Edit::between(0, text, &full)]
+        }
+    }
+}
+
+/// What the placeholders of a file's missing messages change in its text.
+struct Placeholders<'m> {
+    /// The text with the untouched placeholders of an earlier English rewritten; `None`
+    /// when there is none.
+    text: Option<String>,
+    /// The messages whose placeholder was rewritten, last in the text first.
+    refreshed: Vec<&'m str>,
+    /// The placeholders still to insert (id, placeholder), in document order.
+    new: Vec<(&'m str, String)>,
+}
+
+impl Placeholders<'_> {
+    fn new_owned(&self) -> Vec<(String, String)> {
+        self.new
+            .iter()
+            .map(|(id, p)| (id.to_string(), p.clone()))
+            .collect()
+    }
+}
+
+/// The placeholders of the `missing` messages (id, current English) in `text`.
+fn placeholders<'m>(text: &str, missing: &[(&'m str, &'m str)]) -> Placeholders<'m> {
+    let mut stale: Vec<(std::ops::Range<usize>, &'m str, &'m str)> = missing
+        .iter()
+        .filter_map(|&(id, en)| outdated_placeholder(text, id, en).map(|r| (r, id, en)))
+        .collect();
+    // Replaced where they stand, last first.
+    stale.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.start));
+    let refreshed_text = (!stale.is_empty()).then(|| {
+        let mut base = text.to_string();
+        for (r, id, en) in &stale {
+            base.replace_range(r.clone(), &placeholder(id, en));
+        }
+        base
+    });
+    let base = refreshed_text.as_deref().unwrap_or(text);
+    let new = missing
+        .iter()
+        .filter(|(id, _)| !has_placeholder_in(base, id))
+        .map(|&(id, en)| (id, placeholder(id, en)))
+        .collect();
+    Placeholders {
+        refreshed: stale.iter().map(|(_, id, _)| *id).collect(),
+        text: refreshed_text,
+        new,
+    }
 }
 
 /// A placeholder `write` put in a file.
@@ -153,52 +211,38 @@ pub fn write<'a>(
     let mut writes = Vec::new();
     for d in &plan.docs {
         let Some(lp) = d.locale(locale) else { continue };
-        let mut base = lp.text_to_extend(&d.name);
-        let missing: Vec<&plan::RefMessage> = d
+        let base = lp.text_to_extend(&d.name);
+        let missing: Vec<(&str, &str)> = d
             .messages
             .iter()
             .enumerate()
             .filter(|(k, _)| lp.states[*k] == State::Missing)
-            .map(|(_, m)| m)
+            .map(|(_, m)| (m.id.as_str(), m.text.as_str()))
             .collect();
-        // Placeholders of an earlier English, replaced where they stand (last first).
-        let mut stale: Vec<(std::ops::Range<usize>, &plan::RefMessage)> = missing
+        let p = placeholders(&base, &missing);
+        for (id, refreshed) in p
+            .refreshed
             .iter()
-            .filter_map(|m| outdated_placeholder(&base, &m.id, &m.text).map(|r| (r, *m)))
-            .collect();
-        stale.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
-        let refreshed = !stale.is_empty();
-        for (r, m) in stale {
-            base.replace_range(r, &placeholder(&m.id, &m.text));
+            .map(|id| (*id, true))
+            .chain(p.new.iter().map(|(id, _)| (*id, false)))
+        {
             placed.push(Placed {
                 doc: &d.name,
-                id: &m.id,
-                refreshed: true,
+                id,
+                refreshed,
             });
         }
-        let new: Vec<(String, String)> = missing
-            .iter()
-            .filter(|m| !has_placeholder_in(&base, &m.id))
-            .map(|m| {
-                placed.push(Placed {
-                    doc: &d.name,
-                    id: &m.id,
-                    refreshed: false,
-                });
-                (m.id.clone(), placeholder(&m.id, &m.text))
-            })
-            .collect();
-        if new.is_empty() {
-            if refreshed {
-                writes.push((paths::locale_file(&project.root, locale, &d.name), base));
+        let new = p.new_owned();
+        let path = paths::locale_file(&project.root, locale, &d.name);
+        match (p.text, new.is_empty()) {
+            (None, true) => {}
+            (Some(base), true) => writes.push((path, base)),
+            (text, false) => {
+                let base = text.unwrap_or(base);
+                let order: Vec<String> = d.messages.iter().map(|m| m.id.clone()).collect();
+                writes.push((path, plan::insert_messages(&base, &order, &new)));
             }
-            continue;
         }
-        let order: Vec<String> = d.messages.iter().map(|m| m.id.clone()).collect();
-        writes.push((
-            paths::locale_file(&project.root, locale, &d.name),
-            plan::insert_messages(&base, &order, &new),
-        ));
     }
     super::write_files(writer, &writes)?;
     Ok(placed)
