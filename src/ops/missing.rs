@@ -46,17 +46,50 @@ pub fn placeholder(id: &str, english: &str) -> String {
     out
 }
 
-/// Whether `text` already holds the placeholder of message `id` (a comment line
-/// `# id =`).
-fn has_placeholder_in(text: &str, id: &str) -> bool {
-    crate::lines::split(text).any(|l| is_placeholder_line(l, id))
+/// The id of the placeholder whose commented-out message `# id = …` is `line`, if it is
+/// one.
+fn placeholder_id(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("# ")?;
+    let end = rest.find([' ', '='])?;
+    rest[end..]
+        .trim_start_matches(' ')
+        .starts_with('=')
+        .then(|| &rest[..end])
 }
 
-/// Whether `line` is the commented-out message `# id = …` of a placeholder.
-fn is_placeholder_line(line: &str, id: &str) -> bool {
-    line.strip_prefix("# ")
-        .and_then(|l| l.strip_prefix(id))
-        .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('='))
+/// A text's lines (their bytes without the line end), and the line of each placeholder
+/// it holds by message id (the first, if one is there twice): read once for every
+/// message a writer looks for.
+struct Lines<'t> {
+    text: &'t str,
+    ranges: Vec<std::ops::Range<usize>>,
+    placeholders: rustc_hash::FxHashMap<&'t str, usize>,
+}
+
+impl<'t> Lines<'t> {
+    fn of(text: &'t str) -> Lines<'t> {
+        let mut ranges = Vec::new();
+        let mut placeholders = rustc_hash::FxHashMap::default();
+        let mut at = 0;
+        for l in crate::lines::split_inclusive(text) {
+            let body = l.strip_suffix('\n').unwrap_or(l);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            if let Some(id) = placeholder_id(body) {
+                placeholders.entry(id).or_insert(ranges.len());
+            }
+            ranges.push(at..at + body.len());
+            at += l.len();
+        }
+        Lines {
+            text,
+            ranges,
+            placeholders,
+        }
+    }
+
+    fn line(&self, k: usize) -> &'t str {
+        &self.text[self.ranges[k].clone()]
+    }
 }
 
 /// The ids of the buffer's missing messages, in document order.
@@ -127,9 +160,10 @@ impl Placeholders<'_> {
 
 /// The placeholders of the `missing` messages (id, current English) in `text`.
 fn placeholders<'m>(text: &str, missing: &[(&'m str, &'m str)]) -> Placeholders<'m> {
+    let lines = Lines::of(text);
     let mut stale: Vec<(std::ops::Range<usize>, &'m str, &'m str)> = missing
         .iter()
-        .filter_map(|&(id, en)| outdated_placeholder(text, id, en).map(|r| (r, id, en)))
+        .filter_map(|&(id, en)| outdated_placeholder(&lines, id, en).map(|r| (r, id, en)))
         .collect();
     // Replaced where they stand, last first.
     stale.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.start));
@@ -140,10 +174,11 @@ fn placeholders<'m>(text: &str, missing: &[(&'m str, &'m str)]) -> Placeholders<
         }
         base
     });
-    let base = refreshed_text.as_deref().unwrap_or(text);
+    // A rewritten placeholder is one for the same message: the messages with a
+    // placeholder are those of the text as it was.
     let new = missing
         .iter()
-        .filter(|(id, _)| !has_placeholder_in(base, id))
+        .filter(|(id, _)| !lines.placeholders.contains_key(id))
         .map(|&(id, en)| (id, placeholder(id, en)))
         .collect();
     Placeholders {
@@ -162,28 +197,20 @@ pub struct Placed<'a> {
     pub refreshed: bool,
 }
 
-/// Where an untouched placeholder of message `id` stands in `text` when it holds another
+/// Where an untouched placeholder of message `id` stands in a text when it holds another
 /// English than `english` (the English changed since it was written): the bytes of its
 /// lines. A block of comment lines that is not exactly a placeholder — a translator's
 /// note above it, a line edited — is left alone.
-fn outdated_placeholder(text: &str, id: &str, english: &str) -> Option<std::ops::Range<usize>> {
-    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut at = 0;
-    for l in crate::lines::split_inclusive(text) {
-        let body = l.strip_suffix('\n').unwrap_or(l);
-        let body = body.strip_suffix('\r').unwrap_or(body);
-        lines.push(at..at + body.len());
-        at += l.len();
-    }
-    let line = |k: usize| &text[lines[k].clone()];
-    let k = (0..lines.len()).find(|&k| is_placeholder_line(line(k), id))?;
+fn outdated_placeholder(lines: &Lines, id: &str, english: &str) -> Option<std::ops::Range<usize>> {
+    let line = |k: usize| lines.line(k);
+    let k = *lines.placeholders.get(id)?;
     let comment = |k: usize| line(k).starts_with('#');
     let mut first = k;
     while first > 0 && comment(first - 1) {
         first -= 1;
     }
     let mut last = k;
-    while last + 1 < lines.len() && comment(last + 1) {
+    while last + 1 < lines.ranges.len() && comment(last + 1) {
         last += 1;
     }
     // The English of the stamp above the commented message, as the parser reads it.
@@ -192,7 +219,7 @@ fn outdated_placeholder(text: &str, id: &str, english: &str) -> Option<std::ops:
     let old = probe.messages().next()?.1.stamp.clone()?;
     let block: Vec<&str> = (first..=last).map(line).collect();
     (old != english && block.join("\n") == placeholder(id, &old))
-        .then(|| lines[first].start..lines[last].end)
+        .then(|| lines.ranges[first].start..lines.ranges[last].end)
 }
 
 /// Writes a placeholder for every missing message of `locale` that has none yet, into
