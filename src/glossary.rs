@@ -658,10 +658,12 @@ impl Glossary {
     /// remembered per word (a document names the same people in every paragraph, and
     /// comparing a word with every name was most of the glossary check's time).
     fn near_word(&self, locale: &str, lm: &LocaleMatcher, w: &Word) -> std::sync::Arc<Near> {
-        let cached = match lm.near.lock() {
-            Ok(map) => map.get(w.orig).cloned(),
-            Err(poisoned) => poisoned.into_inner().get(w.orig).cloned(),
-        };
+        let cached = lm
+            .near
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(w.orig)
+            .cloned();
         if let Some(near) = cached {
             return near;
         }
@@ -715,11 +717,10 @@ impl Glossary {
                 })
         };
         let near = std::sync::Arc::new(Near { names, known });
-        let mut map = match lm.near.lock() {
-            Ok(map) => map,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        map.insert(w.orig.to_string(), near.clone());
+        lm.near
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(w.orig.to_string(), near.clone());
         near
     }
 
@@ -921,7 +922,7 @@ impl Words {
         self.items[i].range.clone()
     }
 
-    /// The normalised forms of words `from..to`, compared with `norms`.
+    /// Whether the words from `from` on have the normalised forms `norms`.
     pub fn norms_eq(&self, from: usize, norms: &[&str]) -> bool {
         from + norms.len() <= self.len()
             && norms
@@ -1210,13 +1211,13 @@ fn make_form(entry: usize, kind: FormKind, text: &str, case_sensitive: bool) -> 
     })
 }
 
-/// The search key of a form's first word: a prefix every accepted spelling starts with.
 /// Hits in text order, then by entry, then in the glossary's order of forms.
 fn sorted(mut hits: Vec<(usize, Hit)>) -> Vec<Hit> {
     hits.sort_by_key(|(form, h)| (h.range.start, h.entry, *form));
     hits.into_iter().map(|(_, h)| h).collect()
 }
 
+/// The search key of a form's first word: a prefix every accepted spelling starts with.
 fn key(locale: &str, w: &FormWord, only_word: bool, ru: &Stemmer) -> String {
     let chars: Vec<char> = w.norm.chars().collect();
     let take = |n: usize| chars[..n.min(chars.len())].iter().collect::<String>();

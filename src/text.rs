@@ -230,8 +230,7 @@ pub fn runs_with_scripts(text: &str) -> Vec<Run> {
             let x = b[i];
             // The two scripts of nearly every letter, each without a call.
             if x == 0xD0 || x == 0xD1 {
-                let y = b.get(i + 1).copied().unwrap_or(0);
-                kazakh |= (x == 0xD0 && y == 0x86) || (x == 0xD1 && y == 0x96);
+                kazakh |= kazakh_i(x, b.get(i + 1).copied().unwrap_or(0));
                 chars += 1;
                 cyrillic += 1;
                 i += 2;
@@ -292,12 +291,17 @@ fn script_class(text: &str, i: usize) -> (usize, u8) {
         );
     }
     if x == 0xD0 || x == 0xD1 {
-        let y = b.get(i + 1).copied().unwrap_or(0);
-        // І U+0406, і U+0456
-        let kz = (x == 0xD0 && y == 0x86) || (x == 0xD1 && y == 0x96);
+        let kz = kazakh_i(x, b.get(i + 1).copied().unwrap_or(0));
         return (2, LETTER | CYRILLIC | if kz { KAZAKH } else { 0 });
     }
     script_class_decoded(text, i)
+}
+
+/// Whether the two bytes of a letter of U+0400–U+047F (lead D0 or D1) are the one Kazakh
+/// letter of that block: І U+0406 or і U+0456.
+#[inline(always)]
+fn kazakh_i(lead: u8, next: u8) -> bool {
+    (lead == 0xD0 && next == 0x86) || (lead == 0xD1 && next == 0x96)
 }
 
 /// `script_class` of a character outside ASCII and U+0400–U+047F.

@@ -677,19 +677,19 @@ fn has_markup_byte(b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn cyrillic_letters_are_told_from_their_bytes() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let s = c.to_string();
             assert_eq!(
-                super::cyrillic_letter_at(s.as_bytes(), 0),
-                (super::is_cyrillic(c) && c.is_alphabetic(), c.len_utf8()),
+                cyrillic_letter_at(s.as_bytes(), 0),
+                (is_cyrillic(c) && c.is_alphabetic(), c.len_utf8()),
                 "{c:?}"
             );
         }
     }
-
-    use super::*;
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
@@ -747,7 +747,7 @@ mod tests {
             }
             let next = chars.get(i + 1).copied();
             let prev = i.checked_sub(1).map(|p| chars[p]);
-            let next_is_letter = next.is_some_and(crate::text::is_letter);
+            let next_is_letter = next.is_some_and(char::is_alphabetic);
             if is_upper_letter(next) || (!next_is_letter && is_upper_letter(prev)) {
                 out.push_str(&turkic_upper(rest));
             } else {

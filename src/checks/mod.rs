@@ -191,10 +191,10 @@ pub struct EnglishMemo {
 impl EnglishMemo {
     fn get(&self, english: &str) -> std::sync::Arc<English> {
         let key = xxhash_rust::xxh3::xxh3_128(english.as_bytes());
-        let mut map = match self.by_text.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
+        let mut map = self
+            .by_text
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         map.entry(key)
             .or_insert_with(|| std::sync::Arc::new(English::new(english)))
             .clone()

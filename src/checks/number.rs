@@ -351,8 +351,8 @@ pub fn stale(
 }
 
 /// The numbers of an English text: value → (as written, grouped?).
-pub(super) fn english_numbers(english_masked: &str) -> BTreeMap<String, (String, bool)> {
-    let mut want: BTreeMap<String, (String, bool)> = BTreeMap::new();
+pub(super) fn english_numbers(english_masked: &str) -> super::EnglishNumbers {
+    let mut want = super::EnglishNumbers::new();
     for t in tokens(english_masked) {
         // `1, 2` or `3.` are lists, not numbers: read each digit run on its own then.
         match value(&t.text, true) {

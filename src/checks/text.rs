@@ -30,11 +30,12 @@ pub fn protected(text: &str) -> Vec<(Range<usize>, Protected)> {
     let urls = url_starts(text);
     let mut next_url = urls.iter().copied().peekable();
     let mut out = Vec::new();
+    // The bytes a span can start at.
+    let opening = |x: u8| (x == b'`') | (x == b'[') | (x == b']') | (x == b'<');
     let mut i = 0;
     while i < b.len() {
         while next_url.next_if(|&u| u < i).is_some() {}
         let limit = next_url.peek().copied().unwrap_or(b.len());
-        let opening = |x: u8| (x == b'`') | (x == b'[') | (x == b']') | (x == b'<');
         match crate::text::find_byte(&b[..limit], i, opening) {
             Some(at) => i = at,
             None if limit < b.len() => i = limit,
